@@ -1,0 +1,183 @@
+//! The command line: `keuzekaart [FILE]` opens the app; `new`, `check` and `summary` work on
+//! workbook files without a window, for scripts and for a quick look in a terminal.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::core::money::{format_eur, format_number};
+use crate::core::rules::{self, Severity, peppers_label};
+use crate::core::workbook::Workbook;
+use crate::storage;
+
+/// Exit code when a command succeeded and found no errors.
+pub const EXIT_OK: u8 = 0;
+/// Exit code when the workbook breaks a rule of the card.
+pub const EXIT_RULE_ERRORS: u8 = 1;
+/// Exit code when a file could not be read, parsed or written.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// Keuzekaart: lokale keuzes van de DVO WerkBedrijf Rijk van Nijmegen opstellen, controleren en vastleggen.
+#[derive(Debug, Parser)]
+#[command(name = "keuzekaart", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Wat te doen; zonder opdracht opent de app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Werkmap (.ron) om in de app te openen.
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Maak een nieuwe, lege werkmap op de meegeleverde keuzekaart 2021-2022.
+    New {
+        /// Het bestand om te maken.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overschrijf een bestaand bestand.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Controleer een werkmap op de regels van de keuzekaart (exit 0: geen fouten, 1: fouten, 2: onleesbaar).
+    Check {
+        /// De werkmap (.ron).
+        file: PathBuf,
+    },
+    /// Toon per gemeente de keuzes: activiteit, volume, pepers en euro's, met totalen.
+    Summary {
+        /// De werkmap (.ron).
+        file: PathBuf,
+    },
+}
+
+/// Runs a subcommand, writing results to `out` and problems to `err`; returns the exit code.
+pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = match command {
+        Command::New { out: path, force } => new(&path, force, out, err),
+        Command::Check { file } => check(&file, out, err),
+        Command::Summary { file } => summary(&file, out, err),
+    };
+    result.unwrap_or(EXIT_UNREADABLE)
+}
+
+/// Runs the command line; returns `None` when the GUI should open (with an optional file).
+pub fn main_from_args(cli: Cli) -> Result<ExitCode, Option<PathBuf>> {
+    match cli.command {
+        Some(command) => {
+            let code = run_command(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            Ok(ExitCode::from(code))
+        }
+        None => Err(cli.file),
+    }
+}
+
+fn load(file: &PathBuf, err: &mut dyn Write) -> Option<Workbook> {
+    match storage::read_workbook(file) {
+        Ok(workbook) => Some(workbook),
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", file.display());
+            None
+        }
+    }
+}
+
+fn new(path: &PathBuf, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let mut workbook = Workbook::bundled();
+    workbook.metadata.created = Some(chrono::Local::now().naive_local());
+    match storage::write_new_workbook(path, &workbook, force) {
+        Ok(()) => {
+            writeln!(out, "Nieuwe werkmap gemaakt: {}", path.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => {
+            writeln!(err, "{} bestaat al; gebruik --force om het te overschrijven.", path.display())?;
+            Ok(EXIT_UNREADABLE)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_UNREADABLE)
+        }
+    }
+}
+
+fn check(file: &PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else { return Ok(EXIT_UNREADABLE) };
+    let findings = rules::check(&workbook);
+    if findings.is_empty() {
+        writeln!(out, "{}: geen fouten of waarschuwingen.", file.display())?;
+        return Ok(EXIT_OK);
+    }
+    for finding in &findings {
+        writeln!(out, "{}: {}", finding.severity.label(), finding.message)?;
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    writeln!(out, "{errors} fout(en), {warnings} waarschuwing(en).")?;
+    Ok(if errors > 0 { EXIT_RULE_ERRORS } else { EXIT_OK })
+}
+
+fn summary(file: &PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else { return Ok(EXIT_UNREADABLE) };
+    let region = &workbook.region;
+    writeln!(out, "{} — {}", region.citation_title, region.term.label())?;
+    let (mut used_total, mut eur_total) = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+    for gemeente in &region.gemeenten {
+        let budget = workbook.budget(gemeente);
+        writeln!(out)?;
+        writeln!(out, "Artikel {} {} ({} pepers)", gemeente.article, gemeente.name, gemeente.colour.adjective())?;
+        let lines = workbook.choice_lines(gemeente);
+        if lines.is_empty() {
+            writeln!(out, "  (nog geen keuzes)")?;
+        } else {
+            writeln!(out, "  {:>3}  {:<48} {:>18} {:>7} {:>15}", "Nr", "Activiteit", "Volume", "Pepers", "Euro")?;
+            for line in &lines {
+                writeln!(
+                    out,
+                    "  {:>3}  {:<48} {:>18} {:>7} {:>15}",
+                    line.activity,
+                    truncate(&line.title, 48),
+                    line.volume_label,
+                    format_number(line.peppers),
+                    format_eur(line.euros)
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "  Totaal: {} van {} gebruikt, {} over ({} van {})",
+            format_number(budget.used),
+            peppers_label(budget.available),
+            format_number(budget.left),
+            format_eur(budget.used_eur),
+            format_eur(budget.budget_eur)
+        )?;
+        used_total += budget.used;
+        eur_total += budget.used_eur;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Regio {}: {} van {} gebruikt, {} over ({} van {})",
+        region.name,
+        format_number(used_total),
+        peppers_label(region.total_peppers()),
+        format_number(region.total_peppers() - used_total),
+        format_eur(eur_total),
+        format_eur(region.total_budget())
+    )?;
+    Ok(EXIT_OK)
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('…');
+        cut
+    }
+}

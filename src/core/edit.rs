@@ -1,0 +1,241 @@
+//! Every change of a draft is an [`Edit`] applied by [`apply`]: drag and drop, the +/− buttons,
+//! keyboard shortcuts and undo/redo all go through this one path, so they obey the same rules.
+
+use rust_decimal::Decimal;
+
+use super::rules::{coloured_peppers_label, peppers_label, quantum};
+use super::workbook::{Choice, Plan, Workbook};
+
+/// One change of a workbook, as a value, so it can be applied, refused, recorded and undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Put peppers on an activity (positive) or take them off (negative).
+    AddPeppers {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The activity's number.
+        activity: u32,
+        /// How many peppers to add; negative to take off.
+        peppers: Decimal,
+    },
+    /// Move peppers from one activity to another in one step (drag from card to card).
+    MovePeppers {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The activity the peppers leave.
+        from: u32,
+        /// The activity the peppers go to.
+        to: u32,
+        /// How many peppers move.
+        peppers: Decimal,
+    },
+    /// Take or drop an offer that costs no peppers (activity 1).
+    SetTaken {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The activity's number.
+        activity: u32,
+        /// Whether the gemeente takes it.
+        taken: bool,
+    },
+    /// Set the free-text note of a choice.
+    SetNote {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The activity's number.
+        activity: u32,
+        /// The new note.
+        note: String,
+    },
+    /// Put a whole plan back as it was; used by undo and redo, applied without checks because it
+    /// restores a state the user already had.
+    RestorePlan {
+        /// The plan to restore.
+        plan: Plan,
+    },
+}
+
+impl Edit {
+    /// The gemeente whose plan this edit changes.
+    pub fn gemeente(&self) -> &str {
+        match self {
+            Edit::AddPeppers { gemeente, .. }
+            | Edit::MovePeppers { gemeente, .. }
+            | Edit::SetTaken { gemeente, .. }
+            | Edit::SetNote { gemeente, .. } => gemeente,
+            Edit::RestorePlan { plan } => &plan.gemeente,
+        }
+    }
+
+    /// A short Dutch description for the undo/redo menu ("Pepers op activiteit 4").
+    pub fn label(&self) -> String {
+        match self {
+            Edit::AddPeppers { activity, peppers, .. } if peppers.is_sign_negative() => {
+                format!("Pepers van activiteit {activity} af")
+            }
+            Edit::AddPeppers { activity, .. } => format!("Pepers op activiteit {activity}"),
+            Edit::MovePeppers { from, to, .. } => format!("Pepers van activiteit {from} naar {to}"),
+            Edit::SetTaken { activity, taken: true, .. } => format!("Activiteit {activity} gekozen"),
+            Edit::SetTaken { activity, .. } => format!("Activiteit {activity} niet meer gekozen"),
+            Edit::SetNote { activity, .. } => format!("Notitie bij activiteit {activity}"),
+            Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
+        }
+    }
+}
+
+/// Why an edit was refused, as a short Dutch sentence to show where the user is looking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Applies an edit to the workbook. On success returns the plan as it was before, so the caller
+/// can record it for undo, or `None` when the edit changed nothing. A refused edit changes nothing.
+pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refusal> {
+    let gemeente_name = edit.gemeente();
+    if workbook.region.gemeente(gemeente_name).is_none() {
+        return Err(Refusal(format!("Onbekende gemeente: {gemeente_name}.")));
+    }
+    let before = workbook.plan(gemeente_name).cloned().unwrap_or_else(|| Plan {
+        gemeente: gemeente_name.to_owned(),
+        choices: Vec::new(),
+    });
+    let mut after = before.clone();
+    match edit {
+        Edit::AddPeppers { activity, peppers, .. } => {
+            let old = after.peppers_on(*activity);
+            check_change(workbook, gemeente_name, &after, *activity, old + peppers, *peppers)?;
+            set_peppers(&mut after, *activity, old + peppers);
+        }
+        Edit::MovePeppers { from, to, peppers, .. } => {
+            if from == to || peppers.is_zero() {
+                return Ok(None);
+            }
+            let old_from = after.peppers_on(*from);
+            check_change(workbook, gemeente_name, &after, *from, old_from - peppers, -*peppers)?;
+            set_peppers(&mut after, *from, old_from - peppers);
+            let old_to = after.peppers_on(*to);
+            check_change(workbook, gemeente_name, &after, *to, old_to + peppers, *peppers)?;
+            set_peppers(&mut after, *to, old_to + peppers);
+        }
+        Edit::SetTaken { activity, taken, .. } => {
+            let activity_ref = workbook
+                .card
+                .activity(*activity)
+                .ok_or_else(|| Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")))?;
+            let colour = workbook.region.gemeente(gemeente_name).map(|g| g.colour);
+            let offer = colour.and_then(|c| activity_ref.offer(c));
+            match offer {
+                Some(offer) if offer.is_free() => {}
+                Some(_) => return Err(Refusal(format!("Activiteit {activity} kiest u door er pepers op te leggen."))),
+                None => {
+                    return Err(Refusal(format!(
+                        "Activiteit {activity} heeft geen aanbod voor {} pepers.",
+                        colour.map(|c| c.adjective()).unwrap_or_default()
+                    )));
+                }
+            }
+            with_choice(&mut after, *activity, |c| c.taken = *taken);
+        }
+        Edit::SetNote { activity, note, .. } => {
+            if workbook.card.activity(*activity).is_none() {
+                return Err(Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")));
+            }
+            with_choice(&mut after, *activity, |c| c.note = note.clone());
+        }
+        Edit::RestorePlan { plan } => after = plan.clone(),
+    }
+    if after == before {
+        return Ok(None);
+    }
+    *workbook.plan_mut(gemeente_name) = after;
+    Ok(Some(before))
+}
+
+/// Checks that `activity` may go to `new` peppers by a change of `delta`. Changes that make things
+/// better (taking peppers off an over-full plan) are always allowed; only changes that would break
+/// a rule of the card the user can see are refused.
+fn check_change(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    plan: &Plan,
+    activity: u32,
+    new: Decimal,
+    delta: Decimal,
+) -> Result<(), Refusal> {
+    let gemeente = workbook
+        .region
+        .gemeente(gemeente_name)
+        .ok_or_else(|| Refusal(format!("Onbekende gemeente: {gemeente_name}.")))?;
+    let card_activity = workbook
+        .card
+        .activity(activity)
+        .ok_or_else(|| Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")))?;
+    if new.is_sign_negative() && !new.is_zero() {
+        return Err(Refusal(format!("Er liggen geen pepers meer op activiteit {activity}.")));
+    }
+    if delta <= Decimal::ZERO {
+        return Ok(());
+    }
+    let offer = card_activity.offer(gemeente.colour).ok_or_else(|| {
+        Refusal(format!(
+            "Activiteit {activity} heeft geen aanbod voor {} pepers.",
+            gemeente.colour.adjective()
+        ))
+    })?;
+    if offer.is_free() {
+        return Err(Refusal(format!("Activiteit {activity} kost geen pepers; kies hem met ‘Kiezen’.")));
+    }
+    if let Some(max) = offer.maximum
+        && new > max
+    {
+        return Err(Refusal(format!(
+            "Activiteit {activity} heeft een maximum van {}.",
+            coloured_peppers_label(max, gemeente.colour)
+        )));
+    }
+    let step = quantum(gemeente, offer.peppers);
+    if !(new % step).is_zero() {
+        return Err(Refusal(format!(
+            "Op activiteit {activity} gaan pepers per {}.",
+            peppers_label(step)
+        )));
+    }
+    let used = plan.peppers_used() + delta;
+    if used > gemeente.peppers {
+        let left = gemeente.peppers - plan.peppers_used();
+        return Err(Refusal(if left <= Decimal::ZERO {
+            format!("Geen pepers meer over: {} heeft alle {} geplaatst.", gemeente.name, peppers_label(gemeente.peppers))
+        } else {
+            format!("{} heeft nog maar {} over.", gemeente.name, peppers_label(left))
+        }));
+    }
+    Ok(())
+}
+
+fn set_peppers(plan: &mut Plan, activity: u32, peppers: Decimal) {
+    with_choice(plan, activity, |c| c.peppers = peppers.normalize());
+}
+
+/// Changes the choice for an activity, creating it in card order if needed and dropping it when
+/// it ends up empty, so files stay free of empty entries.
+fn with_choice(plan: &mut Plan, activity: u32, change: impl FnOnce(&mut Choice)) {
+    let index = match plan.choices.iter().position(|c| c.activity == activity) {
+        Some(index) => index,
+        None => {
+            let at = plan.choices.iter().position(|c| c.activity > activity).unwrap_or(plan.choices.len());
+            plan.choices.insert(at, Choice::empty(activity));
+            at
+        }
+    };
+    change(&mut plan.choices[index]);
+    if plan.choices[index].is_empty() {
+        plan.choices.remove(index);
+    }
+}

@@ -1,0 +1,17 @@
+//! The domain core: the card, the region, the choices, the rules and money. No GUI and no file
+//! dialogs in here; the UI, storage and the command line depend on this module, never the reverse.
+
+pub mod card;
+pub mod edit;
+pub mod model;
+pub mod money;
+pub mod region;
+pub mod rules;
+pub mod workbook;
+
+pub use card::{Activity, Card, Offer, Unit};
+pub use edit::{Edit, Refusal};
+pub use model::Model;
+pub use region::{Gemeente, PepperColour, Region, Term};
+pub use rules::{Finding, Severity};
+pub use workbook::{Choice, Plan, Workbook};

@@ -1,0 +1,110 @@
+//! The open document: a workbook with its undo history and its cached findings.
+//!
+//! The UI holds one [`Model`]; it never changes the workbook directly. Findings are recomputed
+//! only when an edit changed something, never per frame.
+
+use super::edit::{Edit, Refusal, apply};
+use super::rules::{Finding, check};
+use super::workbook::{Plan, Workbook};
+
+/// One step of history: what to put back on undo and what to put back on redo.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    before: Plan,
+    after: Plan,
+}
+
+/// A workbook being edited, with undo/redo and the rules' findings kept up to date.
+#[derive(Clone, Debug)]
+pub struct Model {
+    workbook: Workbook,
+    findings: Vec<Finding>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    generation: u64,
+    saved_generation: u64,
+}
+
+impl Model {
+    /// Opens a workbook for editing, with empty history.
+    pub fn new(workbook: Workbook) -> Self {
+        let findings = check(&workbook);
+        Model { workbook, findings, undo: Vec::new(), redo: Vec::new(), generation: 0, saved_generation: 0 }
+    }
+
+    /// The workbook as it stands.
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    /// The rules' findings for the workbook as it stands.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// A counter that changes whenever the workbook changes, so views can cache derived data.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether there are changes since the last save (or since opening).
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// Records that the workbook as it stands has been saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_generation = self.generation;
+    }
+
+    /// Applies an edit through the one edit path; records it for undo when it changed something.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), Refusal> {
+        if let Some(before) = apply(&mut self.workbook, &edit)? {
+            let after = self.workbook.plan(&before.gemeente).cloned().unwrap_or_default();
+            self.undo.push(Step { label: edit.label(), before, after });
+            self.redo.clear();
+            self.changed();
+        }
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let step = self.undo.pop()?;
+        self.restore(step.before.clone());
+        let label = step.label.clone();
+        self.redo.push(step);
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns its label, or `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<String> {
+        let step = self.redo.pop()?;
+        self.restore(step.after.clone());
+        let label = step.label.clone();
+        self.undo.push(step);
+        Some(label)
+    }
+
+    /// The label of the edit undo would take back.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// The label of the edit redo would re-apply.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    fn restore(&mut self, plan: Plan) {
+        // Restoring a plan the user already had is never refused.
+        let _ = apply(&mut self.workbook, &Edit::RestorePlan { plan });
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+        self.findings = check(&self.workbook);
+    }
+}

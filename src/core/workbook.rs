@@ -1,0 +1,258 @@
+//! The workbook: one region, one card and every gemeente's choices, plus the figures derived
+//! from them (peppers used and left, euros, volumes).
+
+use chrono::NaiveDateTime;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::card::{Activity, Card, Offer};
+use super::region::{Gemeente, Region};
+
+/// The version of the workbook file format this build writes. Older files are migrated on load;
+/// newer ones are refused with a message.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The bundled region of the 2021–2022 term, as RON data.
+pub const BUNDLED_REGION: &str = include_str!("../../assets/regio-rijk-van-nijmegen-2021-2022.ron");
+/// The bundled keuzekaart of the 2021–2022 term, as RON data.
+pub const BUNDLED_CARD: &str = include_str!("../../assets/keuzekaart-2021-2022.ron");
+
+/// What a gemeente chose for one activity of the card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The activity's number on the card.
+    pub activity: u32,
+    /// Peppers placed on the activity.
+    #[serde(default)]
+    pub peppers: Decimal,
+    /// For an offer that costs no peppers (activity 1): whether the gemeente takes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub taken: bool,
+    /// A free-text note for the annex ("start na de zomer").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Choice {
+    /// An empty choice for an activity, to be filled by an edit.
+    pub fn empty(activity: u32) -> Self {
+        Choice { activity, peppers: Decimal::ZERO, taken: false, note: String::new() }
+    }
+
+    /// Whether the choice holds nothing worth keeping (no peppers, not taken, no note).
+    pub fn is_empty(&self) -> bool {
+        self.peppers.is_zero() && !self.taken && self.note.is_empty()
+    }
+}
+
+/// One gemeente's set of choices.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The gemeente the plan belongs to, by name.
+    pub gemeente: String,
+    /// The choices, in card order.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+impl Plan {
+    /// The choice for an activity, if the plan has one.
+    pub fn choice(&self, activity: u32) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.activity == activity)
+    }
+
+    /// Peppers on one activity (zero when there is no choice).
+    pub fn peppers_on(&self, activity: u32) -> Decimal {
+        self.choice(activity).map(|c| c.peppers).unwrap_or_default()
+    }
+
+    /// All peppers placed in this plan.
+    pub fn peppers_used(&self) -> Decimal {
+        self.choices.iter().map(|c| c.peppers).sum()
+    }
+}
+
+/// Who made the file and when; informational, not part of the agreed content.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// When the workbook was first made.
+    #[serde(default)]
+    pub created: Option<NaiveDateTime>,
+    /// When it was last saved.
+    #[serde(default)]
+    pub last_saved: Option<NaiveDateTime>,
+    /// The name the user gave in the settings, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+}
+
+/// The document officials draft: the region and the card it was drafted against, and the choices.
+/// It is self-contained, so a file from 2021 still reads correctly when the bundled card changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbook {
+    /// The file format version ([`FORMAT_VERSION`] when written by this build).
+    pub version: u32,
+    /// Who made it and when.
+    #[serde(default)]
+    pub metadata: Metadata,
+    /// The region, its gemeenten and budgets.
+    pub region: Region,
+    /// The keuzekaart.
+    pub card: Card,
+    /// Every gemeente's choices, in article order.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+}
+
+/// The derived budget figures of one gemeente.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetFigures {
+    /// Peppers placed on the card.
+    pub used: Decimal,
+    /// Peppers the gemeente has.
+    pub available: Decimal,
+    /// Peppers still to spend (negative when over budget).
+    pub left: Decimal,
+    /// The euro equivalent of the used peppers.
+    pub used_eur: Decimal,
+    /// The gemeente's euro budget.
+    pub budget_eur: Decimal,
+}
+
+impl BudgetFigures {
+    /// Used peppers as a fraction of the available ones (0 when there are none), for bars.
+    pub fn fraction_used(&self) -> f32 {
+        use rust_decimal::prelude::ToPrimitive;
+        if self.available.is_zero() {
+            0.0
+        } else {
+            (self.used / self.available).to_f32().unwrap_or(0.0)
+        }
+    }
+}
+
+/// One line of a gemeente's choices as it is shown and printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceLine {
+    /// The activity's number.
+    pub activity: u32,
+    /// The title with the gemeente's name filled in.
+    pub title: String,
+    /// The volume bought, in the offer's unit.
+    pub volume: Decimal,
+    /// The volume as text ("30 kandidaten").
+    pub volume_label: String,
+    /// Peppers placed.
+    pub peppers: Decimal,
+    /// Their euro equivalent.
+    pub euros: Decimal,
+    /// The note, if any.
+    pub note: String,
+}
+
+impl Workbook {
+    /// A fresh workbook on the bundled 2021–2022 card and region, with empty choices.
+    pub fn bundled() -> Workbook {
+        let region: Region = ron::from_str(BUNDLED_REGION).expect("bundled region is valid RON");
+        let card: Card = ron::from_str(BUNDLED_CARD).expect("bundled card is valid RON");
+        Workbook::new(region, card)
+    }
+
+    /// A fresh workbook on the given region and card, with an empty plan per gemeente.
+    pub fn new(region: Region, card: Card) -> Workbook {
+        let plans = region
+            .gemeenten
+            .iter()
+            .map(|g| Plan { gemeente: g.name.clone(), choices: Vec::new() })
+            .collect();
+        Workbook { version: FORMAT_VERSION, metadata: Metadata::default(), region, card, plans }
+    }
+
+    /// The plan of a gemeente, if the workbook has one.
+    pub fn plan(&self, gemeente: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.gemeente == gemeente)
+    }
+
+    /// The plan of a gemeente, made empty if missing (for gemeenten added to the region).
+    pub fn plan_mut(&mut self, gemeente: &str) -> &mut Plan {
+        let index = match self.plans.iter().position(|p| p.gemeente == gemeente) {
+            Some(index) => index,
+            None => {
+                self.plans.push(Plan { gemeente: gemeente.to_owned(), choices: Vec::new() });
+                self.plans.len() - 1
+            }
+        };
+        &mut self.plans[index]
+    }
+
+    /// The offer that applies to this gemeente for this activity (by its pepper colour).
+    pub fn offer_for<'a>(&'a self, gemeente: &Gemeente, activity: &'a Activity) -> Option<&'a Offer> {
+        activity.offer(gemeente.colour)
+    }
+
+    /// What one pepper of this gemeente is worth in euros: its budget spread over its peppers.
+    /// We use the gemeente's real budget rather than the nominal "circa" value of the colour, so
+    /// that the euros of all its peppers add up to exactly its budget.
+    pub fn euro_per_pepper(&self, gemeente: &Gemeente) -> Decimal {
+        if gemeente.peppers.is_zero() {
+            self.region.pepper_value(gemeente.colour)
+        } else {
+            gemeente.budget / gemeente.peppers
+        }
+    }
+
+    /// The euro equivalent of some of this gemeente's peppers, rounded to cents.
+    pub fn euros_for(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
+        super::money::round_cents(peppers * self.euro_per_pepper(gemeente))
+    }
+
+    /// The budget figures of a gemeente.
+    pub fn budget(&self, gemeente: &Gemeente) -> BudgetFigures {
+        let used = self.plan(&gemeente.name).map(Plan::peppers_used).unwrap_or_default();
+        BudgetFigures {
+            used,
+            available: gemeente.peppers,
+            left: gemeente.peppers - used,
+            used_eur: self.euros_for(gemeente, used),
+            budget_eur: gemeente.budget,
+        }
+    }
+
+    /// The volume a choice buys, in the unit of the gemeente's offer (zero without an offer).
+    pub fn volume(&self, gemeente: &Gemeente, choice: &Choice) -> Option<(Decimal, &Offer)> {
+        let activity = self.card.activity(choice.activity)?;
+        let offer = activity.offer(gemeente.colour)?;
+        Some((offer.volume_for(choice.peppers, choice.taken), offer))
+    }
+
+    /// The gemeente's chosen activities as lines for screens and the annex, in card order;
+    /// activities with nothing chosen are left out.
+    pub fn choice_lines(&self, gemeente: &Gemeente) -> Vec<ChoiceLine> {
+        let Some(plan) = self.plan(&gemeente.name) else { return Vec::new() };
+        self.card
+            .activities
+            .iter()
+            .filter_map(|activity| {
+                let choice = plan.choice(activity.number)?;
+                let offer = activity.offer(gemeente.colour);
+                let volume = offer.map(|o| o.volume_for(choice.peppers, choice.taken)).unwrap_or_default();
+                if choice.peppers.is_zero() && volume.is_zero() {
+                    return None;
+                }
+                Some(ChoiceLine {
+                    activity: activity.number,
+                    title: activity.title_for(&gemeente.name),
+                    volume,
+                    volume_label: offer.map(|o| o.unit.amount(volume)).unwrap_or_default(),
+                    peppers: choice.peppers,
+                    euros: self.euros_for(gemeente, choice.peppers),
+                    note: choice.note.clone(),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,12 @@
+//! Keuzekaart: draft, negotiate and sign off the local choices of the DVO WerkBedrijf Rijk van
+//! Nijmegen.
+//!
+//! - [`core`]: the domain (card, region, choices, rules, money, edits), with no GUI in it;
+//! - [`storage`]: workbook files;
+//! - [`cli`]: the command line;
+//! - [`ui`]: the eframe/egui app.
+
+pub mod cli;
+pub mod core;
+pub mod storage;
+pub mod ui;

@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::str::FromStr;
+
+use keuzekaart::core::Workbook;
+use rust_decimal::Decimal;
+
+/// A decimal from text, for readable test data.
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// The bundled workbook with some choices, as an official would fill it in.
+pub fn filled_workbook() -> Workbook {
+    use keuzekaart::core::edit::{Edit, apply};
+    let mut wb = Workbook::bundled();
+    let edits = [
+        ("Beuningen", 4, "3"),
+        ("Beuningen", 12, "2"),
+        ("Heumen", 7, "2"),
+        ("Heumen", 13, "3"),
+        ("Nijmegen", 4, "5"),
+        ("Nijmegen", 10, "7"),
+        ("Mook en Middelaar", 9, "1.5"),
+        ("Berg en Dal", 2, "6"),
+        ("Druten", 5, "1"),
+        ("Wijchen", 11, "4"),
+    ];
+    for (gemeente, activity, peppers) in edits {
+        apply(&mut wb, &Edit::AddPeppers { gemeente: gemeente.into(), activity, peppers: d(peppers) })
+            .unwrap_or_else(|r| panic!("{gemeente} {activity}: {r}"));
+    }
+    apply(&mut wb, &Edit::SetTaken { gemeente: "Heumen".into(), activity: 1, taken: true }).unwrap();
+    wb
+}
