@@ -2,7 +2,7 @@
 //! workbook files without a window, for scripts and for a quick look in a terminal.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -68,14 +68,18 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
 pub fn main_from_args(cli: Cli) -> Result<ExitCode, Option<PathBuf>> {
     match cli.command {
         Some(command) => {
-            let code = run_command(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            let code = run_command(
+                command,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
             Ok(ExitCode::from(code))
         }
         None => Err(cli.file),
     }
 }
 
-fn load(file: &PathBuf, err: &mut dyn Write) -> Option<Workbook> {
+fn load(file: &Path, err: &mut dyn Write) -> Option<Workbook> {
     match storage::read_workbook(file) {
         Ok(workbook) => Some(workbook),
         Err(e) => {
@@ -85,7 +89,12 @@ fn load(file: &PathBuf, err: &mut dyn Write) -> Option<Workbook> {
     }
 }
 
-fn new(path: &PathBuf, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+fn new(
+    path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
     let mut workbook = Workbook::bundled();
     workbook.metadata.created = Some(chrono::Local::now().naive_local());
     match storage::write_new_workbook(path, &workbook, force) {
@@ -94,7 +103,11 @@ fn new(path: &PathBuf, force: bool, out: &mut dyn Write, err: &mut dyn Write) ->
             Ok(EXIT_OK)
         }
         Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => {
-            writeln!(err, "{} bestaat al; gebruik --force om het te overschrijven.", path.display())?;
+            writeln!(
+                err,
+                "{} bestaat al; gebruik --force om het te overschrijven.",
+                path.display()
+            )?;
             Ok(EXIT_UNREADABLE)
         }
         Err(e) => {
@@ -104,8 +117,10 @@ fn new(path: &PathBuf, force: bool, out: &mut dyn Write, err: &mut dyn Write) ->
     }
 }
 
-fn check(file: &PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let Some(workbook) = load(file, err) else { return Ok(EXIT_UNREADABLE) };
+fn check(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
     let findings = rules::check(&workbook);
     if findings.is_empty() {
         writeln!(out, "{}: geen fouten of waarschuwingen.", file.display())?;
@@ -114,26 +129,46 @@ fn check(file: &PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
     for finding in &findings {
         writeln!(out, "{}: {}", finding.severity.label(), finding.message)?;
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     writeln!(out, "{errors} fout(en), {warnings} waarschuwing(en).")?;
-    Ok(if errors > 0 { EXIT_RULE_ERRORS } else { EXIT_OK })
+    Ok(if errors > 0 {
+        EXIT_RULE_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
-fn summary(file: &PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let Some(workbook) = load(file, err) else { return Ok(EXIT_UNREADABLE) };
+fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
     let region = &workbook.region;
     writeln!(out, "{} — {}", region.citation_title, region.term.label())?;
-    let (mut used_total, mut eur_total) = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+    let (mut used_total, mut eur_total) =
+        (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
     for gemeente in &region.gemeenten {
         let budget = workbook.budget(gemeente);
         writeln!(out)?;
-        writeln!(out, "Artikel {} {} ({} pepers)", gemeente.article, gemeente.name, gemeente.colour.adjective())?;
+        writeln!(
+            out,
+            "Artikel {} {} ({} pepers)",
+            gemeente.article,
+            gemeente.name,
+            gemeente.colour.adjective()
+        )?;
         let lines = workbook.choice_lines(gemeente);
         if lines.is_empty() {
             writeln!(out, "  (nog geen keuzes)")?;
         } else {
-            writeln!(out, "  {:>3}  {:<48} {:>18} {:>7} {:>15}", "Nr", "Activiteit", "Volume", "Pepers", "Euro")?;
+            writeln!(
+                out,
+                "  {:>3}  {:<48} {:>18} {:>7} {:>15}",
+                "Nr", "Activiteit", "Volume", "Pepers", "Euro"
+            )?;
             for line in &lines {
                 writeln!(
                     out,

@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 fn keuzekaart(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_keuzekaart")).args(args).current_dir(dir).output().expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -20,14 +24,23 @@ fn new_then_check_succeeds_and_new_refuses_to_overwrite() {
     let out = keuzekaart(&["new", "--out", "concept.ron"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = keuzekaart(&["check", "concept.ron"], dir.path());
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     assert!(text(&out.stdout).contains("geen fouten"));
 
     std::fs::write(dir.path().join("concept.ron"), "mijn werk").unwrap();
     let out = keuzekaart(&["new", "--out", "concept.ron"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--force"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("concept.ron")).unwrap(), "mijn werk");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("concept.ron")).unwrap(),
+        "mijn werk"
+    );
     let out = keuzekaart(&["new", "--out", "concept.ron", "--force"], dir.path());
     assert_eq!(out.status.code(), Some(0));
 }
@@ -36,12 +49,24 @@ fn new_then_check_succeeds_and_new_refuses_to_overwrite() {
 fn check_exits_one_on_rule_errors_and_names_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = common::filled_workbook();
-    wb.plan_mut("Beuningen").choices.iter_mut().find(|c| c.activity == 12).unwrap().peppers = common::d("6");
-    std::fs::write(dir.path().join("te-veel.ron"), keuzekaart::storage::to_ron(&wb)).unwrap();
+    wb.plan_mut("Beuningen")
+        .choices
+        .iter_mut()
+        .find(|c| c.activity == 12)
+        .unwrap()
+        .peppers = common::d("6");
+    std::fs::write(
+        dir.path().join("te-veel.ron"),
+        keuzekaart::storage::to_ron(&wb),
+    )
+    .unwrap();
     let out = keuzekaart(&["check", "te-veel.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Beuningen") && stdout.contains("maximum is 4 rode pepers"), "{stdout}");
+    assert!(
+        stdout.contains("Beuningen") && stdout.contains("maximum is 4 rode pepers"),
+        "{stdout}"
+    );
     assert!(stdout.contains("te veel"), "{stdout}");
 }
 
@@ -56,7 +81,10 @@ fn a_hand_broken_file_exits_two_with_line_and_column_and_is_left_untouched() {
     let out = keuzekaart(&["check", "kapot.ron"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("regel ") && stderr.contains("kolom "), "{stderr}");
+    assert!(
+        stderr.contains("regel ") && stderr.contains("kolom "),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 
     // A wrong field name points at its own line.
@@ -65,13 +93,18 @@ fn a_hand_broken_file_exits_two_with_line_and_column_and_is_left_untouched() {
     let out = keuzekaart(&["check", "kapot.ron"], dir.path());
     let stderr = text(&out.stderr);
     let line = renamed.lines().position(|l| l.contains("citatie")).unwrap() + 1;
-    assert!(stderr.contains(&format!("regel {line},")) && stderr.contains("onbekend veld 'citatie'"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("regel {line},")) && stderr.contains("onbekend veld 'citatie'"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn garbage_empty_and_huge_files_are_refused_quickly_without_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let huge = {
         let mut s = String::from("(version: 1, region: (name: \"");
         s.push_str(&"a".repeat(50 * 1024 * 1024));
@@ -92,12 +125,20 @@ fn garbage_empty_and_huge_files_are_refused_quickly_without_a_panic() {
             let start = Instant::now();
             let out = keuzekaart(&[command, name], dir.path());
             let took = start.elapsed();
-            assert_eq!(out.status.code(), Some(2), "{command} {name}: {}", text(&out.stderr));
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{command} {name}: {}",
+                text(&out.stderr)
+            );
             let stderr = text(&out.stderr);
             assert!(stderr.contains(expected), "{command} {name}: {stderr}");
             assert!(!stderr.contains("panicked"), "{command} {name}: {stderr}");
             // A generous bound against hangs, not a benchmark: refusal is near-instant.
-            assert!(took < Duration::from_secs(5), "{command} {name} took {took:?}");
+            assert!(
+                took < Duration::from_secs(5),
+                "{command} {name} took {took:?}"
+            );
         }
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} was changed");
     }
@@ -106,14 +147,27 @@ fn garbage_empty_and_huge_files_are_refused_quickly_without_a_panic() {
 #[test]
 fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("w.ron"), keuzekaart::storage::to_ron(&common::filled_workbook())).unwrap();
+    std::fs::write(
+        dir.path().join("w.ron"),
+        keuzekaart::storage::to_ron(&common::filled_workbook()),
+    )
+    .unwrap();
     let out = keuzekaart(&["summary", "w.ron"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Artikel 8 Heumen"), "{stdout}");
-    assert!(stdout.contains("Heumen Werkt!") && stdout.contains("6 dagdelen/week"), "{stdout}");
-    assert!(stdout.contains("30 kandidaten") && stdout.contains("€ 29.398,13"), "{stdout}");
-    assert!(stdout.contains("Totaal: 5 van 8 pepers gebruikt, 3 over"), "{stdout}");
+    assert!(
+        stdout.contains("Heumen Werkt!") && stdout.contains("6 dagdelen/week"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("30 kandidaten") && stdout.contains("€ 29.398,13"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Totaal: 5 van 8 pepers gebruikt, 3 over"),
+        "{stdout}"
+    );
     assert!(stdout.contains("van 68 pepers gebruikt"), "{stdout}");
     assert!(stdout.contains("€ 1.731.616"), "{stdout}");
 }

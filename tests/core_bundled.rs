@@ -25,11 +25,25 @@ fn the_region_has_seven_gemeenten_with_68_peppers_and_the_pie_chart_budgets() {
         ("Wijchen", 11, "13", "127952"),
     ];
     for (name, article, peppers, budget) in expected {
-        let g = region.gemeente(name).unwrap_or_else(|| panic!("{name} missing"));
-        assert_eq!((g.article, g.peppers, g.budget), (article, d(peppers), d(budget)), "{name}");
-        let colour = if name == "Nijmegen" { PepperColour::Green } else { PepperColour::Red };
+        let g = region
+            .gemeente(name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(
+            (g.article, g.peppers, g.budget),
+            (article, d(peppers), d(budget)),
+            "{name}"
+        );
+        let colour = if name == "Nijmegen" {
+            PepperColour::Green
+        } else {
+            PepperColour::Red
+        };
         assert_eq!(g.colour, colour, "{name}");
-        assert_eq!(g.may_go_below_minimum, name == "Mook en Middelaar", "{name}");
+        assert_eq!(
+            g.may_go_below_minimum,
+            name == "Mook en Middelaar",
+            "{name}"
+        );
     }
     assert_eq!(region.term.label(), "2021–2022");
     assert_eq!(region.pepper_value(PepperColour::Red), d("10000"));
@@ -40,8 +54,16 @@ fn the_region_has_seven_gemeenten_with_68_peppers_and_the_pie_chart_budgets() {
 fn the_goal_texts_carry_no_seed_slips() {
     let wb = Workbook::bundled();
     for g in &wb.region.gemeenten {
-        assert!(g.goal.contains(&g.name), "{}: goal does not name the gemeente", g.name);
-        assert!(!g.goal.contains("Druuten") && !g.goal.starts_with("Gemeenten "), "{}", g.name);
+        assert!(
+            g.goal.contains(&g.name),
+            "{}: goal does not name the gemeente",
+            g.name
+        );
+        assert!(
+            !g.goal.contains("Druuten") && !g.goal.starts_with("Gemeenten "),
+            "{}",
+            g.name
+        );
     }
     assert!(wb.region.gemeente("Druten").is_some());
 }
@@ -57,24 +79,60 @@ fn the_card_has_thirteen_activities_with_the_readings_of_domain_md() {
 
     let one = card.activity(1).unwrap();
     for colour in PepperColour::ALL {
-        assert!(one.offer(colour).unwrap().is_free(), "activity 1 costs nothing in {colour:?}");
+        assert!(
+            one.offer(colour).unwrap().is_free(),
+            "activity 1 costs nothing in {colour:?}"
+        );
     }
     let twelve = card.activity(12).unwrap();
-    assert_eq!(twelve.offer(PepperColour::Red).unwrap().maximum, Some(d("4")));
+    assert_eq!(
+        twelve.offer(PepperColour::Red).unwrap().maximum,
+        Some(d("4"))
+    );
     assert!(twelve.offer(PepperColour::Green).is_none());
 
     // Two-line activities: line 1 red, line 2 green.
-    for (number, red, green) in [(3, "1", "5"), (4, "10", "90"), (6, "10", "100"), (9, "6", "200"), (10, "33", "333")] {
+    for (number, red, green) in [
+        (3, "1", "5"),
+        (4, "10", "90"),
+        (6, "10", "100"),
+        (9, "6", "200"),
+        (10, "33", "333"),
+    ] {
         let a = card.activity(number).unwrap();
-        assert_eq!(a.offer(PepperColour::Red).unwrap().volume, d(red), "activity {number}");
-        assert_eq!(a.offer(PepperColour::Green).unwrap().volume, d(green), "activity {number}");
+        assert_eq!(
+            a.offer(PepperColour::Red).unwrap().volume,
+            d(red),
+            "activity {number}"
+        );
+        assert_eq!(
+            a.offer(PepperColour::Green).unwrap().volume,
+            d(green),
+            "activity {number}"
+        );
     }
     // One-line activities have no green offer.
     for number in [2, 5, 7, 8, 11, 12, 13] {
-        assert!(card.activity(number).unwrap().offer(PepperColour::Green).is_none(), "activity {number}");
+        assert!(
+            card.activity(number)
+                .unwrap()
+                .offer(PepperColour::Green)
+                .is_none(),
+            "activity {number}"
+        );
     }
-    assert_eq!(card.activity(7).unwrap().title_for("Heumen"), "Heumen Werkt!");
-    assert_eq!(card.activity(4).unwrap().offer(PepperColour::Red).unwrap().price_label(), "1 peper = 10 kandidaten");
+    assert_eq!(
+        card.activity(7).unwrap().title_for("Heumen"),
+        "Heumen Werkt!"
+    );
+    assert_eq!(
+        card.activity(4)
+            .unwrap()
+            .offer(PepperColour::Red)
+            .unwrap()
+            .price_label(),
+        "1 peper = 10 kandidaten"
+    );
 }
 
 #[test]

@@ -11,29 +11,35 @@ use rust_decimal::Decimal;
 fn workbooks() -> impl Strategy<Value = Workbook> {
     let choice = (0u32..17, -2i64..20, any::<bool>());
     let plan = prop::collection::vec(choice, 0..10);
-    (prop::collection::vec(plan, 7), prop::collection::vec(0i64..30, 7)).prop_map(|(plans, budgets)| {
-        let mut wb = Workbook::bundled();
-        for (gemeente, budget) in wb.region.gemeenten.iter_mut().zip(&budgets) {
-            gemeente.peppers = Decimal::from(*budget);
-        }
-        for (plan, choices) in wb.plans.iter_mut().zip(plans) {
-            plan.choices = choices
-                .into_iter()
-                .map(|(activity, halves, taken)| Choice {
-                    peppers: Decimal::from(halves) / Decimal::TWO,
-                    taken,
-                    ..Choice::empty(activity)
-                })
-                .collect();
-        }
-        wb
-    })
+    (
+        prop::collection::vec(plan, 7),
+        prop::collection::vec(0i64..30, 7),
+    )
+        .prop_map(|(plans, budgets)| {
+            let mut wb = Workbook::bundled();
+            for (gemeente, budget) in wb.region.gemeenten.iter_mut().zip(&budgets) {
+                gemeente.peppers = Decimal::from(*budget);
+            }
+            for (plan, choices) in wb.plans.iter_mut().zip(plans) {
+                plan.choices = choices
+                    .into_iter()
+                    .map(|(activity, halves, taken)| Choice {
+                        peppers: Decimal::from(halves) / Decimal::TWO,
+                        taken,
+                        ..Choice::empty(activity)
+                    })
+                    .collect();
+            }
+            wb
+        })
 }
 
 fn over_budget_errors(wb: &Workbook) -> Vec<String> {
     rules::check(wb)
         .into_iter()
-        .filter(|f| f.severity == Severity::Error && f.activity.is_none() && f.message.contains("te veel"))
+        .filter(|f| {
+            f.severity == Severity::Error && f.activity.is_none() && f.message.contains("te veel")
+        })
         .filter_map(|f| f.gemeente)
         .collect()
 }

@@ -10,7 +10,10 @@ use keuzekaart::core::{Choice, Model, Workbook};
 fn set(wb: &mut Workbook, gemeente: &str, activity: u32, peppers: &str) {
     let plan = wb.plan_mut(gemeente);
     plan.choices.retain(|c| c.activity != activity);
-    plan.choices.push(Choice { peppers: d(peppers), ..Choice::empty(activity) });
+    plan.choices.push(Choice {
+        peppers: d(peppers),
+        ..Choice::empty(activity)
+    });
 }
 
 fn errors_about(wb: &Workbook, gemeente: &str) -> Vec<String> {
@@ -28,21 +31,34 @@ fn over_budget_is_an_error_that_names_the_excess() {
     set(&mut wb, "Beuningen", 6, "3");
     let errors = errors_about(&wb, "Beuningen");
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].contains("9 pepers") && errors[0].contains("1 te veel"), "{}", errors[0]);
+    assert!(
+        errors[0].contains("9 pepers") && errors[0].contains("1 te veel"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
 fn below_minimum_is_an_error_except_for_mook_en_middelaar_down_to_half_a_step() {
     let mut wb = Workbook::bundled();
     // A card with a higher minimum (WerkBedrijf may set one) makes the rule visible for whole peppers.
-    let offer = wb.card.activities[3].offers.get_mut(&keuzekaart::core::PepperColour::Red).unwrap();
+    let offer = wb.card.activities[3]
+        .offers
+        .get_mut(&keuzekaart::core::PepperColour::Red)
+        .unwrap();
     offer.minimum = d("2");
     set(&mut wb, "Druten", 4, "1");
     set(&mut wb, "Mook en Middelaar", 4, "1");
     let druten = errors_about(&wb, "Druten");
-    assert!(druten.iter().any(|m| m.contains("minimale afname")), "{druten:?}");
+    assert!(
+        druten.iter().any(|m| m.contains("minimale afname")),
+        "{druten:?}"
+    );
     assert!(errors_about(&wb, "Mook en Middelaar").is_empty());
-    let warnings: Vec<_> = rules::check(&wb).into_iter().filter(|f| f.severity == Severity::Warning).collect();
+    let warnings: Vec<_> = rules::check(&wb)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].gemeente.as_deref(), Some("Mook en Middelaar"));
 
@@ -57,7 +73,11 @@ fn half_peppers_are_for_mook_en_middelaar_only() {
     set(&mut wb, "Mook en Middelaar", 9, "1.5");
     assert!(errors_about(&wb, "Mook en Middelaar").is_empty());
     set(&mut wb, "Wijchen", 9, "1.5");
-    assert!(errors_about(&wb, "Wijchen").iter().any(|m| m.contains("veelvoud")));
+    assert!(
+        errors_about(&wb, "Wijchen")
+            .iter()
+            .any(|m| m.contains("veelvoud"))
+    );
 }
 
 #[test]
@@ -67,7 +87,12 @@ fn activity_twelve_takes_at_most_four_red_peppers() {
     assert!(errors_about(&wb, "Berg en Dal").is_empty());
     set(&mut wb, "Berg en Dal", 12, "5");
     let errors = errors_about(&wb, "Berg en Dal");
-    assert!(errors.iter().any(|m| m.contains("maximum is 4 rode pepers")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.contains("maximum is 4 rode pepers")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -75,7 +100,12 @@ fn an_activity_without_an_offer_in_the_colour_cannot_be_chosen() {
     let mut wb = Workbook::bundled();
     set(&mut wb, "Nijmegen", 7, "1");
     let errors = errors_about(&wb, "Nijmegen");
-    assert!(errors.iter().any(|m| m.contains("geen aanbod voor groene pepers")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.contains("geen aanbod voor groene pepers")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -83,14 +113,30 @@ fn card_region_and_file_structure_rules() {
     let mut wb = Workbook::bundled();
     let extra = wb.card.activities[0].clone();
     for n in 14..=16 {
-        wb.card.activities.push(keuzekaart::core::Activity { number: n, ..extra.clone() });
+        wb.card.activities.push(keuzekaart::core::Activity {
+            number: n,
+            ..extra.clone()
+        });
     }
     wb.region.gemeenten[1].article = 5;
     set(&mut wb, "Heumen", 42, "1");
     let messages: Vec<String> = rules::check(&wb).into_iter().map(|f| f.message).collect();
-    assert!(messages.iter().any(|m| m.contains("16 activiteiten") && m.contains("15")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("Artikelnummer 5")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("activiteit 42 staat niet op de keuzekaart")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("16 activiteiten") && m.contains("15")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("Artikelnummer 5")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("activiteit 42 staat niet op de keuzekaart")),
+        "{messages:?}"
+    );
 }
 
 #[test]
@@ -120,21 +166,62 @@ fn edits_that_break_a_rule_are_refused_and_change_nothing() {
     let mut wb = filled_workbook();
     let before = wb.clone();
     let refusals = [
-        Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 4, peppers: d("4") },
-        Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 12, peppers: d("3") },
-        Edit::AddPeppers { gemeente: "Nijmegen".into(), activity: 2, peppers: d("1") },
-        Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 1, peppers: d("1") },
-        Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 5, peppers: d("0.5") },
-        Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 5, peppers: d("-1") },
-        Edit::MovePeppers { gemeente: "Beuningen".into(), from: 4, to: 12, peppers: d("3") },
-        Edit::AddPeppers { gemeente: "Atlantis".into(), activity: 4, peppers: d("1") },
+        Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 4,
+            peppers: d("4"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 12,
+            peppers: d("3"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Nijmegen".into(),
+            activity: 2,
+            peppers: d("1"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 1,
+            peppers: d("1"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 5,
+            peppers: d("0.5"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 5,
+            peppers: d("-1"),
+        },
+        Edit::MovePeppers {
+            gemeente: "Beuningen".into(),
+            from: 4,
+            to: 12,
+            peppers: d("3"),
+        },
+        Edit::AddPeppers {
+            gemeente: "Atlantis".into(),
+            activity: 4,
+            peppers: d("1"),
+        },
     ];
     for edit in refusals {
         let refusal = apply(&mut wb, &edit).expect_err(&format!("{edit:?} should be refused"));
         assert!(!refusal.0.is_empty());
         assert_eq!(wb, before, "{edit:?} changed the workbook");
     }
-    let msg = apply(&mut wb, &Edit::AddPeppers { gemeente: "Beuningen".into(), activity: 12, peppers: d("3") }).unwrap_err();
+    let msg = apply(
+        &mut wb,
+        &Edit::AddPeppers {
+            gemeente: "Beuningen".into(),
+            activity: 12,
+            peppers: d("3"),
+        },
+    )
+    .unwrap_err();
     assert_eq!(msg.0, "Activiteit 12 heeft een maximum van 4 rode pepers.");
 }
 
@@ -142,10 +229,29 @@ fn edits_that_break_a_rule_are_refused_and_change_nothing() {
 fn undo_and_redo_restore_exact_workbooks() {
     let start = filled_workbook();
     let mut model = Model::new(start.clone());
-    model.apply(Edit::AddPeppers { gemeente: "Wijchen".into(), activity: 4, peppers: d("1") }).unwrap();
+    model
+        .apply(Edit::AddPeppers {
+            gemeente: "Wijchen".into(),
+            activity: 4,
+            peppers: d("1"),
+        })
+        .unwrap();
     let after_one = model.workbook().clone();
-    model.apply(Edit::MovePeppers { gemeente: "Wijchen".into(), from: 11, to: 13, peppers: d("2") }).unwrap();
-    model.apply(Edit::SetNote { gemeente: "Wijchen".into(), activity: 13, note: "start in maart".into() }).unwrap();
+    model
+        .apply(Edit::MovePeppers {
+            gemeente: "Wijchen".into(),
+            from: 11,
+            to: 13,
+            peppers: d("2"),
+        })
+        .unwrap();
+    model
+        .apply(Edit::SetNote {
+            gemeente: "Wijchen".into(),
+            activity: 13,
+            note: "start in maart".into(),
+        })
+        .unwrap();
     let after_three = model.workbook().clone();
     assert!(model.is_dirty());
     assert_eq!(model.undo().as_deref(), Some("Notitie bij activiteit 13"));

@@ -74,7 +74,11 @@ impl Offer {
         if self.is_free() {
             format!("{} — geen pepers", self.unit.amount(self.volume))
         } else {
-            let word = if self.peppers == Decimal::ONE { "peper" } else { "pepers" };
+            let word = if self.peppers == Decimal::ONE {
+                "peper"
+            } else {
+                "pepers"
+            };
             format!(
                 "{} {word} = {}",
                 format_number(self.peppers),

@@ -70,12 +70,18 @@ impl Edit {
     /// A short Dutch description for the undo/redo menu ("Pepers op activiteit 4").
     pub fn label(&self) -> String {
         match self {
-            Edit::AddPeppers { activity, peppers, .. } if peppers.is_sign_negative() => {
+            Edit::AddPeppers {
+                activity, peppers, ..
+            } if peppers.is_sign_negative() => {
                 format!("Pepers van activiteit {activity} af")
             }
             Edit::AddPeppers { activity, .. } => format!("Pepers op activiteit {activity}"),
             Edit::MovePeppers { from, to, .. } => format!("Pepers van activiteit {from} naar {to}"),
-            Edit::SetTaken { activity, taken: true, .. } => format!("Activiteit {activity} gekozen"),
+            Edit::SetTaken {
+                activity,
+                taken: true,
+                ..
+            } => format!("Activiteit {activity} gekozen"),
             Edit::SetTaken { activity, .. } => format!("Activiteit {activity} niet meer gekozen"),
             Edit::SetNote { activity, .. } => format!("Notitie bij activiteit {activity}"),
             Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
@@ -102,38 +108,73 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
     if workbook.region.gemeente(gemeente_name).is_none() {
         return Err(Refusal(format!("Onbekende gemeente: {gemeente_name}.")));
     }
-    let before = workbook.plan(gemeente_name).cloned().unwrap_or_else(|| Plan {
-        gemeente: gemeente_name.to_owned(),
-        choices: Vec::new(),
-    });
+    let before = workbook
+        .plan(gemeente_name)
+        .cloned()
+        .unwrap_or_else(|| Plan {
+            gemeente: gemeente_name.to_owned(),
+            choices: Vec::new(),
+        });
     let mut after = before.clone();
     match edit {
-        Edit::AddPeppers { activity, peppers, .. } => {
+        Edit::AddPeppers {
+            activity, peppers, ..
+        } => {
             let old = after.peppers_on(*activity);
-            check_change(workbook, gemeente_name, &after, *activity, old + peppers, *peppers)?;
+            check_change(
+                workbook,
+                gemeente_name,
+                &after,
+                *activity,
+                old + peppers,
+                *peppers,
+            )?;
             set_peppers(&mut after, *activity, old + peppers);
         }
-        Edit::MovePeppers { from, to, peppers, .. } => {
+        Edit::MovePeppers {
+            from, to, peppers, ..
+        } => {
             if from == to || peppers.is_zero() {
                 return Ok(None);
             }
             let old_from = after.peppers_on(*from);
-            check_change(workbook, gemeente_name, &after, *from, old_from - peppers, -*peppers)?;
+            check_change(
+                workbook,
+                gemeente_name,
+                &after,
+                *from,
+                old_from - peppers,
+                -*peppers,
+            )?;
             set_peppers(&mut after, *from, old_from - peppers);
             let old_to = after.peppers_on(*to);
-            check_change(workbook, gemeente_name, &after, *to, old_to + peppers, *peppers)?;
+            check_change(
+                workbook,
+                gemeente_name,
+                &after,
+                *to,
+                old_to + peppers,
+                *peppers,
+            )?;
             set_peppers(&mut after, *to, old_to + peppers);
         }
-        Edit::SetTaken { activity, taken, .. } => {
-            let activity_ref = workbook
-                .card
-                .activity(*activity)
-                .ok_or_else(|| Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")))?;
+        Edit::SetTaken {
+            activity, taken, ..
+        } => {
+            let activity_ref = workbook.card.activity(*activity).ok_or_else(|| {
+                Refusal(format!(
+                    "Activiteit {activity} staat niet op de keuzekaart."
+                ))
+            })?;
             let colour = workbook.region.gemeente(gemeente_name).map(|g| g.colour);
             let offer = colour.and_then(|c| activity_ref.offer(c));
             match offer {
                 Some(offer) if offer.is_free() => {}
-                Some(_) => return Err(Refusal(format!("Activiteit {activity} kiest u door er pepers op te leggen."))),
+                Some(_) => {
+                    return Err(Refusal(format!(
+                        "Activiteit {activity} kiest u door er pepers op te leggen."
+                    )));
+                }
                 None => {
                     return Err(Refusal(format!(
                         "Activiteit {activity} heeft geen aanbod voor {} pepers.",
@@ -145,7 +186,9 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
         }
         Edit::SetNote { activity, note, .. } => {
             if workbook.card.activity(*activity).is_none() {
-                return Err(Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")));
+                return Err(Refusal(format!(
+                    "Activiteit {activity} staat niet op de keuzekaart."
+                )));
             }
             with_choice(&mut after, *activity, |c| c.note = note.clone());
         }
@@ -173,12 +216,15 @@ fn check_change(
         .region
         .gemeente(gemeente_name)
         .ok_or_else(|| Refusal(format!("Onbekende gemeente: {gemeente_name}.")))?;
-    let card_activity = workbook
-        .card
-        .activity(activity)
-        .ok_or_else(|| Refusal(format!("Activiteit {activity} staat niet op de keuzekaart.")))?;
+    let card_activity = workbook.card.activity(activity).ok_or_else(|| {
+        Refusal(format!(
+            "Activiteit {activity} staat niet op de keuzekaart."
+        ))
+    })?;
     if new.is_sign_negative() && !new.is_zero() {
-        return Err(Refusal(format!("Er liggen geen pepers meer op activiteit {activity}.")));
+        return Err(Refusal(format!(
+            "Er liggen geen pepers meer op activiteit {activity}."
+        )));
     }
     if delta <= Decimal::ZERO {
         return Ok(());
@@ -190,7 +236,9 @@ fn check_change(
         ))
     })?;
     if offer.is_free() {
-        return Err(Refusal(format!("Activiteit {activity} kost geen pepers; kies hem met ‘Kiezen’.")));
+        return Err(Refusal(format!(
+            "Activiteit {activity} kost geen pepers; kies hem met ‘Kiezen’."
+        )));
     }
     if let Some(max) = offer.maximum
         && new > max
@@ -211,9 +259,17 @@ fn check_change(
     if used > gemeente.peppers {
         let left = gemeente.peppers - plan.peppers_used();
         return Err(Refusal(if left <= Decimal::ZERO {
-            format!("Geen pepers meer over: {} heeft alle {} geplaatst.", gemeente.name, peppers_label(gemeente.peppers))
+            format!(
+                "Geen pepers meer over: {} heeft alle {} geplaatst.",
+                gemeente.name,
+                peppers_label(gemeente.peppers)
+            )
         } else {
-            format!("{} heeft nog maar {} over.", gemeente.name, peppers_label(left))
+            format!(
+                "{} heeft nog maar {} over.",
+                gemeente.name,
+                peppers_label(left)
+            )
         }));
     }
     Ok(())
@@ -229,7 +285,11 @@ fn with_choice(plan: &mut Plan, activity: u32, change: impl FnOnce(&mut Choice))
     let index = match plan.choices.iter().position(|c| c.activity == activity) {
         Some(index) => index,
         None => {
-            let at = plan.choices.iter().position(|c| c.activity > activity).unwrap_or(plan.choices.len());
+            let at = plan
+                .choices
+                .iter()
+                .position(|c| c.activity > activity)
+                .unwrap_or(plan.choices.len());
             plan.choices.insert(at, Choice::empty(activity));
             at
         }

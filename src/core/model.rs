@@ -30,7 +30,14 @@ impl Model {
     /// Opens a workbook for editing, with empty history.
     pub fn new(workbook: Workbook) -> Self {
         let findings = check(&workbook);
-        Model { workbook, findings, undo: Vec::new(), redo: Vec::new(), generation: 0, saved_generation: 0 }
+        Model {
+            workbook,
+            findings,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            generation: 0,
+            saved_generation: 0,
+        }
     }
 
     /// The workbook as it stands.
@@ -61,8 +68,16 @@ impl Model {
     /// Applies an edit through the one edit path; records it for undo when it changed something.
     pub fn apply(&mut self, edit: Edit) -> Result<(), Refusal> {
         if let Some(before) = apply(&mut self.workbook, &edit)? {
-            let after = self.workbook.plan(&before.gemeente).cloned().unwrap_or_default();
-            self.undo.push(Step { label: edit.label(), before, after });
+            let after = self
+                .workbook
+                .plan(&before.gemeente)
+                .cloned()
+                .unwrap_or_default();
+            self.undo.push(Step {
+                label: edit.label(),
+                before,
+                after,
+            });
             self.redo.clear();
             self.changed();
         }

@@ -9,7 +9,11 @@ use rust_decimal::Decimal;
 pub fn format_eur(amount: Decimal) -> String {
     let rounded = round_cents(amount);
     let digits = if rounded.fract().is_zero() { 0 } else { 2 };
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}€ {}", group(rounded.abs(), digits))
 }
 
@@ -23,7 +27,11 @@ pub fn round_cents(amount: Decimal) -> Decimal {
 pub fn format_number(value: Decimal) -> String {
     let normal = value.normalize();
     let digits = normal.scale();
-    let sign = if normal.is_sign_negative() && !normal.is_zero() { "-" } else { "" };
+    let sign = if normal.is_sign_negative() && !normal.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}{}", group(normal.abs(), digits))
 }
 

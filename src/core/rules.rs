@@ -45,11 +45,21 @@ pub struct Finding {
 
 impl Finding {
     fn error(gemeente: Option<&str>, activity: Option<u32>, message: String) -> Self {
-        Finding { severity: Severity::Error, gemeente: gemeente.map(str::to_owned), activity, message }
+        Finding {
+            severity: Severity::Error,
+            gemeente: gemeente.map(str::to_owned),
+            activity,
+            message,
+        }
     }
 
     fn warning(gemeente: Option<&str>, activity: Option<u32>, message: String) -> Self {
-        Finding { severity: Severity::Warning, gemeente: gemeente.map(str::to_owned), activity, message }
+        Finding {
+            severity: Severity::Warning,
+            gemeente: gemeente.map(str::to_owned),
+            activity,
+            message,
+        }
     }
 }
 
@@ -69,14 +79,22 @@ pub fn peppers_label(peppers: Decimal) -> String {
 
 /// "4 rode pepers", "1 groene peper".
 pub fn coloured_peppers_label(peppers: Decimal, colour: PepperColour) -> String {
-    let noun = if peppers == Decimal::ONE { "peper" } else { "pepers" };
+    let noun = if peppers == Decimal::ONE {
+        "peper"
+    } else {
+        "pepers"
+    };
     format!("{} {} {noun}", format_number(peppers), colour.adjective())
 }
 
 /// The smallest amount of peppers a gemeente may place on an offer costing `step` peppers a step:
 /// whole steps, or half steps for a gemeente that may go below the minimum.
 pub fn quantum(gemeente: &Gemeente, step: Decimal) -> Decimal {
-    if gemeente.may_go_below_minimum { step / Decimal::TWO } else { step }
+    if gemeente.may_go_below_minimum {
+        step / Decimal::TWO
+    } else {
+        step
+    }
 }
 
 /// Checks the whole workbook against the rules of the card. Findings come in a stable order:
@@ -108,11 +126,17 @@ fn check_card(workbook: &Workbook, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 None,
                 Some(activity.number),
-                format!("Activiteitnummer {} staat meer dan eens op de keuzekaart.", activity.number),
+                format!(
+                    "Activiteitnummer {} staat meer dan eens op de keuzekaart.",
+                    activity.number
+                ),
             ));
         }
         for (colour, offer) in &activity.offers {
-            if offer.peppers.is_sign_negative() || offer.volume.is_sign_negative() || offer.minimum.is_sign_negative() {
+            if offer.peppers.is_sign_negative()
+                || offer.volume.is_sign_negative()
+                || offer.minimum.is_sign_negative()
+            {
                 findings.push(Finding::error(
                     None,
                     Some(activity.number),
@@ -150,21 +174,30 @@ fn check_region(workbook: &Workbook, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 Some(&gemeente.name),
                 None,
-                format!("Artikelnummer {} is aan meer dan één gemeente gegeven.", gemeente.article),
+                format!(
+                    "Artikelnummer {} is aan meer dan één gemeente gegeven.",
+                    gemeente.article
+                ),
             ));
         }
         if !names.insert(gemeente.name.as_str()) {
             findings.push(Finding::error(
                 Some(&gemeente.name),
                 None,
-                format!("De gemeente {} staat meer dan eens in de regio.", gemeente.name),
+                format!(
+                    "De gemeente {} staat meer dan eens in de regio.",
+                    gemeente.name
+                ),
             ));
         }
         if gemeente.peppers.is_sign_negative() || gemeente.budget.is_sign_negative() {
             findings.push(Finding::error(
                 Some(&gemeente.name),
                 None,
-                format!("{}: het aantal pepers of het budget is negatief.", gemeente.name),
+                format!(
+                    "{}: het aantal pepers of het budget is negatief.",
+                    gemeente.name
+                ),
             ));
         }
     }
@@ -174,14 +207,20 @@ fn check_region(workbook: &Workbook, findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 Some(&plan.gemeente),
                 None,
-                format!("Er zijn keuzes voor '{}', maar die gemeente staat niet in de regio.", plan.gemeente),
+                format!(
+                    "Er zijn keuzes voor '{}', maar die gemeente staat niet in de regio.",
+                    plan.gemeente
+                ),
             ));
         }
         if !planned.insert(plan.gemeente.as_str()) {
             findings.push(Finding::error(
                 Some(&plan.gemeente),
                 None,
-                format!("De keuzes van {} staan meer dan eens in het bestand.", plan.gemeente),
+                format!(
+                    "De keuzes van {} staan meer dan eens in het bestand.",
+                    plan.gemeente
+                ),
             ));
         }
     }
@@ -189,7 +228,9 @@ fn check_region(workbook: &Workbook, findings: &mut Vec<Finding>) {
 
 fn check_plans(workbook: &Workbook, findings: &mut Vec<Finding>) {
     for gemeente in &workbook.region.gemeenten {
-        let Some(plan) = workbook.plan(&gemeente.name) else { continue };
+        let Some(plan) = workbook.plan(&gemeente.name) else {
+            continue;
+        };
         let name = gemeente.name.as_str();
         let mut seen = BTreeSet::new();
         for choice in &plan.choices {

@@ -37,7 +37,12 @@ pub struct Choice {
 impl Choice {
     /// An empty choice for an activity, to be filled by an edit.
     pub fn empty(activity: u32) -> Self {
-        Choice { activity, peppers: Decimal::ZERO, taken: false, note: String::new() }
+        Choice {
+            activity,
+            peppers: Decimal::ZERO,
+            taken: false,
+            note: String::new(),
+        }
     }
 
     /// Whether the choice holds nothing worth keeping (no peppers, not taken, no note).
@@ -167,9 +172,18 @@ impl Workbook {
         let plans = region
             .gemeenten
             .iter()
-            .map(|g| Plan { gemeente: g.name.clone(), choices: Vec::new() })
+            .map(|g| Plan {
+                gemeente: g.name.clone(),
+                choices: Vec::new(),
+            })
             .collect();
-        Workbook { version: FORMAT_VERSION, metadata: Metadata::default(), region, card, plans }
+        Workbook {
+            version: FORMAT_VERSION,
+            metadata: Metadata::default(),
+            region,
+            card,
+            plans,
+        }
     }
 
     /// The plan of a gemeente, if the workbook has one.
@@ -182,7 +196,10 @@ impl Workbook {
         let index = match self.plans.iter().position(|p| p.gemeente == gemeente) {
             Some(index) => index,
             None => {
-                self.plans.push(Plan { gemeente: gemeente.to_owned(), choices: Vec::new() });
+                self.plans.push(Plan {
+                    gemeente: gemeente.to_owned(),
+                    choices: Vec::new(),
+                });
                 self.plans.len() - 1
             }
         };
@@ -190,7 +207,11 @@ impl Workbook {
     }
 
     /// The offer that applies to this gemeente for this activity (by its pepper colour).
-    pub fn offer_for<'a>(&'a self, gemeente: &Gemeente, activity: &'a Activity) -> Option<&'a Offer> {
+    pub fn offer_for<'a>(
+        &'a self,
+        gemeente: &Gemeente,
+        activity: &'a Activity,
+    ) -> Option<&'a Offer> {
         activity.offer(gemeente.colour)
     }
 
@@ -212,7 +233,10 @@ impl Workbook {
 
     /// The budget figures of a gemeente.
     pub fn budget(&self, gemeente: &Gemeente) -> BudgetFigures {
-        let used = self.plan(&gemeente.name).map(Plan::peppers_used).unwrap_or_default();
+        let used = self
+            .plan(&gemeente.name)
+            .map(Plan::peppers_used)
+            .unwrap_or_default();
         BudgetFigures {
             used,
             available: gemeente.peppers,
@@ -232,14 +256,18 @@ impl Workbook {
     /// The gemeente's chosen activities as lines for screens and the annex, in card order;
     /// activities with nothing chosen are left out.
     pub fn choice_lines(&self, gemeente: &Gemeente) -> Vec<ChoiceLine> {
-        let Some(plan) = self.plan(&gemeente.name) else { return Vec::new() };
+        let Some(plan) = self.plan(&gemeente.name) else {
+            return Vec::new();
+        };
         self.card
             .activities
             .iter()
             .filter_map(|activity| {
                 let choice = plan.choice(activity.number)?;
                 let offer = activity.offer(gemeente.colour);
-                let volume = offer.map(|o| o.volume_for(choice.peppers, choice.taken)).unwrap_or_default();
+                let volume = offer
+                    .map(|o| o.volume_for(choice.peppers, choice.taken))
+                    .unwrap_or_default();
                 if choice.peppers.is_zero() && volume.is_zero() {
                     return None;
                 }

@@ -61,7 +61,12 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, source } => {
-                write!(f, "Het bestand {} kon niet worden gelezen: {}.", path.display(), io_reason(source))
+                write!(
+                    f,
+                    "Het bestand {} kon niet worden gelezen: {}.",
+                    path.display(),
+                    io_reason(source)
+                )
             }
             LoadError::TooLarge { bytes } => write!(
                 f,
@@ -71,9 +76,17 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Empty => write!(f, "Het bestand is leeg; er staat geen werkmap in."),
             LoadError::NotText => {
-                write!(f, "Het bestand is geen tekstbestand en dus geen werkmap (.ron).")
+                write!(
+                    f,
+                    "Het bestand is geen tekstbestand en dus geen werkmap (.ron)."
+                )
             }
-            LoadError::Syntax { line, column, message, source_line } => {
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+                source_line,
+            } => {
                 write!(f, "Fout in regel {line}, kolom {column}: {message}")?;
                 if !source_line.is_empty() {
                     write!(f, "\n    {source_line}")?;
@@ -108,7 +121,10 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// Reads and parses a workbook file, refusing large, binary and malformed files with a message.
 /// The file is only read, never written.
 pub fn read_workbook(path: &Path) -> Result<Workbook, LoadError> {
-    let io = |source| LoadError::Io { path: path.to_owned(), source };
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let bytes = file.metadata().map_err(io)?.len();
     if bytes > MAX_FILE_BYTES {
@@ -117,9 +133,13 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, LoadError> {
     let mut data = Vec::with_capacity(bytes as usize);
     use std::io::Read;
     // Read at most one byte past the limit, in case the file grows while we read.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut data).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(io)?;
     if data.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: data.len() as u64 });
+        return Err(LoadError::TooLarge {
+            bytes: data.len() as u64,
+        });
     }
     parse_workbook_bytes(&data)
 }
@@ -150,7 +170,10 @@ pub fn parse_workbook(text: &str) -> Result<Workbook, LoadError> {
     }
     let probe: VersionProbe = options.from_str(text).map_err(|e| syntax_error(text, e))?;
     if probe.version > FORMAT_VERSION {
-        return Err(LoadError::NewerVersion { found: probe.version, supported: FORMAT_VERSION });
+        return Err(LoadError::NewerVersion {
+            found: probe.version,
+            supported: FORMAT_VERSION,
+        });
     }
     options.from_str(text).map_err(|e| syntax_error(text, e))
 }
@@ -164,7 +187,8 @@ pub fn to_ron(workbook: &Workbook) -> String {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    let mut text = ron::ser::to_string_pretty(workbook, config).expect("a workbook always serializes");
+    let mut text =
+        ron::ser::to_string_pretty(workbook, config).expect("a workbook always serializes");
     text.push('\n');
     text
 }
@@ -194,7 +218,10 @@ impl std::error::Error for SaveError {}
 /// Writes `contents` to `path` atomically: into a temporary file in the same folder, flushed and
 /// synced, then renamed over the target. A failure at any point leaves the old file intact.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    let err = |source| SaveError { path: path.to_owned(), source };
+    let err = |source| SaveError {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
         _ => PathBuf::from("."),
@@ -228,8 +255,20 @@ pub fn write_new_workbook(path: &Path, workbook: &Workbook, force: bool) -> Resu
 fn syntax_error(text: &str, error: ron::error::SpannedError) -> LoadError {
     let position = error.span.start;
     let line = position.line.max(1);
-    let source_line = text.lines().nth(line - 1).unwrap_or("").trim_end().chars().take(200).collect();
-    LoadError::Syntax { line, column: position.col.max(1), message: dutch_message(&error.code), source_line }
+    let source_line = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or("")
+        .trim_end()
+        .chars()
+        .take(200)
+        .collect();
+    LoadError::Syntax {
+        line,
+        column: position.col.max(1),
+        message: dutch_message(&error.code),
+        source_line,
+    }
 }
 
 /// Translates RON's error codes into Dutch for the cases a person editing by hand runs into.
@@ -242,23 +281,44 @@ fn dutch_message(code: &ron::Error) -> String {
     match code {
         E::Eof => "het bestand houdt te vroeg op; is het afgekapt?".to_owned(),
         E::ExpectedComma => "hier wordt een komma verwacht.".to_owned(),
-        E::ExpectedString | E::ExpectedStringEnd => "hier wordt tekst tussen aanhalingstekens verwacht.".to_owned(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "hier wordt tekst tussen aanhalingstekens verwacht.".to_owned()
+        }
         E::ExpectedInteger => "hier wordt een geheel getal verwacht.".to_owned(),
-        E::ExpectedArray | E::ExpectedArrayEnd => "hier wordt een lijst [ ... ] verwacht.".to_owned(),
-        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => "hier wordt een tabel { ... } verwacht.".to_owned(),
+        E::ExpectedArray | E::ExpectedArrayEnd => {
+            "hier wordt een lijst [ ... ] verwacht.".to_owned()
+        }
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => {
+            "hier wordt een tabel { ... } verwacht.".to_owned()
+        }
         E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => {
             "hier wordt een blok ( ... ) verwacht.".to_owned()
         }
         E::TrailingCharacters => "na het einde van de werkmap staat nog tekst.".to_owned(),
-        E::ExceededRecursionLimit => "de gegevens zijn te diep genest; dit is geen werkmap.".to_owned(),
-        E::UnexpectedChar(c) => format!("onverwacht teken '{c}'."),
-        E::NoSuchStructField { found, outer: o, .. } => format!("onbekend veld '{found}'{}.", outer(o)),
-        E::MissingStructField { field, outer: o } => format!("het veld '{field}' ontbreekt{}.", outer(o)),
-        E::DuplicateStructField { field, outer: o } => format!("het veld '{field}' staat er twee keer{}.", outer(o)),
-        E::NoSuchEnumVariant { found, expected, .. } => {
-            format!("onbekende waarde '{found}'; mogelijk is: {}.", expected.join(", "))
+        E::ExceededRecursionLimit => {
+            "de gegevens zijn te diep genest; dit is geen werkmap.".to_owned()
         }
-        E::InvalidValueForType { expected, found } => format!("verwacht {expected}, maar gevonden: {found}."),
+        E::UnexpectedChar(c) => format!("onverwacht teken '{c}'."),
+        E::NoSuchStructField {
+            found, outer: o, ..
+        } => format!("onbekend veld '{found}'{}.", outer(o)),
+        E::MissingStructField { field, outer: o } => {
+            format!("het veld '{field}' ontbreekt{}.", outer(o))
+        }
+        E::DuplicateStructField { field, outer: o } => {
+            format!("het veld '{field}' staat er twee keer{}.", outer(o))
+        }
+        E::NoSuchEnumVariant {
+            found, expected, ..
+        } => {
+            format!(
+                "onbekende waarde '{found}'; mogelijk is: {}.",
+                expected.join(", ")
+            )
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("verwacht {expected}, maar gevonden: {found}.")
+        }
         E::Message(m) => format!("ongeldige waarde: {m}."),
         other => format!("ongeldige werkmap ({other})."),
     }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod app;
+
 use std::str::FromStr;
 
 use keuzekaart::core::Workbook;
@@ -28,9 +30,24 @@ pub fn filled_workbook() -> Workbook {
         ("Wijchen", 11, "4"),
     ];
     for (gemeente, activity, peppers) in edits {
-        apply(&mut wb, &Edit::AddPeppers { gemeente: gemeente.into(), activity, peppers: d(peppers) })
-            .unwrap_or_else(|r| panic!("{gemeente} {activity}: {r}"));
+        apply(
+            &mut wb,
+            &Edit::AddPeppers {
+                gemeente: gemeente.into(),
+                activity,
+                peppers: d(peppers),
+            },
+        )
+        .unwrap_or_else(|r| panic!("{gemeente} {activity}: {r}"));
     }
-    apply(&mut wb, &Edit::SetTaken { gemeente: "Heumen".into(), activity: 1, taken: true }).unwrap();
+    apply(
+        &mut wb,
+        &Edit::SetTaken {
+            gemeente: "Heumen".into(),
+            activity: 1,
+            taken: true,
+        },
+    )
+    .unwrap();
     wb
 }

@@ -1,0 +1,126 @@
+//! Charts drawn with egui's painter: pie charts (egui_plot has none) and the budget bar.
+
+use egui::{Color32, Mesh, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2, pos2, vec2};
+
+use super::design_tokens as tokens;
+
+/// One slice of a pie: what it is, how big, in what colour, and the value as the legend shows it.
+#[derive(Clone, Debug)]
+pub struct Slice {
+    /// Legend text ("4 Screenen kandidaten").
+    pub label: String,
+    /// Relative size (only ratios matter; drawing only, never money arithmetic).
+    pub weight: f32,
+    /// Slice colour.
+    pub colour: Color32,
+    /// The value as text ("3 pepers", "€ 78.395").
+    pub value: String,
+}
+
+/// Draws a pie chart with its legend below. The pie is one accessible widget whose label lists
+/// every slice, so a screen reader reads the chart as text.
+pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) -> Response {
+    ui.label(egui::RichText::new(title).strong());
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(radius * 2.0 + 4.0), Sense::hover());
+    let total: f32 = slices.iter().map(|s| s.weight.max(0.0)).sum();
+    let center = rect.center();
+    let painter = ui.painter_at(rect.expand(2.0));
+    if total <= 0.0 {
+        painter.circle_stroke(center, radius, Stroke::new(1.5, tokens::BAR_TRACK));
+    } else {
+        let mut angle = -std::f32::consts::FRAC_PI_2;
+        let mut mesh = Mesh::default();
+        for slice in slices.iter().filter(|s| s.weight > 0.0) {
+            let sweep = slice.weight / total * std::f32::consts::TAU;
+            add_sector(&mut mesh, center, radius, angle, sweep, slice.colour);
+            angle += sweep;
+        }
+        painter.add(mesh);
+        painter.circle_stroke(
+            center,
+            radius,
+            Stroke::new(1.0, ui.visuals().window_stroke.color),
+        );
+    }
+    let description = slices
+        .iter()
+        .map(|s| format!("{}: {}", s.label, s.value))
+        .collect::<Vec<_>>()
+        .join("; ");
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{title}: {description}"))
+    });
+    let response = response.on_hover_text(
+        slices
+            .iter()
+            .map(|s| format!("{}: {}", s.label, s.value))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    legend(ui, slices);
+    response
+}
+
+fn legend(ui: &mut Ui, slices: &[Slice]) {
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(3)
+        .spacing([tokens::SPACE_S, 2.0])
+        .show(ui, |ui| {
+            for slice in slices {
+                let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+                ui.painter().rect_filled(rect, 2, slice.colour);
+                ui.label(egui::RichText::new(&slice.label).small());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(egui::RichText::new(&slice.value).small());
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// Adds a filled circle sector as a triangle fan (works for any sweep, unlike a convex polygon).
+fn add_sector(mesh: &mut Mesh, center: Pos2, radius: f32, start: f32, sweep: f32, colour: Color32) {
+    let segments = ((sweep / std::f32::consts::TAU) * 96.0).ceil().max(2.0) as u32;
+    let base = mesh.vertices.len() as u32;
+    mesh.colored_vertex(center, colour);
+    for i in 0..=segments {
+        let a = start + sweep * i as f32 / segments as f32;
+        mesh.colored_vertex(center + radius * vec2(a.cos(), a.sin()), colour);
+    }
+    for i in 0..segments {
+        mesh.add_triangle(base, base + 1 + i, base + 2 + i);
+    }
+}
+
+/// Draws a horizontal budget bar: filled to `fraction`, blue while there is room, amber at 100%,
+/// red over 100%. `text` is painted on the bar; `label` is what a screen reader says.
+pub fn budget_bar(ui: &mut Ui, fraction: f32, text: &str, label: &str, height: f32) -> Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let colour = if fraction > 1.0 + f32::EPSILON {
+        tokens::BAR_OVER
+    } else if fraction >= 1.0 - f32::EPSILON {
+        tokens::BAR_FULL
+    } else {
+        tokens::BAR_OK
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, tokens::CORNER, tokens::BAR_TRACK);
+    let filled = Rect::from_min_size(
+        rect.min,
+        vec2(rect.width() * fraction.clamp(0.0, 1.0), rect.height()),
+    );
+    painter.rect_filled(filled, tokens::CORNER, colour);
+    let font = egui::FontId::proportional((height * 0.55).clamp(10.0, 22.0));
+    let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::BLACK);
+    let pos = pos2(
+        rect.min.x + tokens::SPACE_M,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    // Text on a light plate so it reads on both the bar and the track.
+    let plate = Rect::from_min_size(pos, galley.size()).expand2(vec2(4.0, 1.0));
+    painter.rect_filled(plate, 3, Color32::from_white_alpha(200));
+    painter.galley(pos, galley, Color32::BLACK);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, label));
+    response
+}

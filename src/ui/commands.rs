@@ -1,0 +1,134 @@
+//! Every action of the app's menus and shortcuts as one enum, carrying its Dutch label, tooltip
+//! and shortcut, so menus, keyboard handling and help text cannot drift apart.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or with a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    /// Take back the last change.
+    Undo,
+    /// Re-apply the last change taken back.
+    Redo,
+    /// Show the drafting screen.
+    ShowDrafting,
+    /// Show the region overview.
+    ShowOverview,
+    /// Select the previous gemeente.
+    PreviousGemeente,
+    /// Select the next gemeente.
+    NextGemeente,
+    /// Larger text and tokens.
+    ZoomIn,
+    /// Smaller text and tokens.
+    ZoomOut,
+    /// Back to normal size.
+    ZoomReset,
+}
+
+impl UiCommand {
+    /// All commands, in menu order.
+    pub const ALL: [UiCommand; 9] = [
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::ShowDrafting,
+        UiCommand::ShowOverview,
+        UiCommand::PreviousGemeente,
+        UiCommand::NextGemeente,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+    ];
+
+    /// The Dutch menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::Undo => "Ongedaan maken",
+            UiCommand::Redo => "Opnieuw",
+            UiCommand::ShowDrafting => "Keuzes",
+            UiCommand::ShowOverview => "Regio-overzicht",
+            UiCommand::PreviousGemeente => "Vorige gemeente",
+            UiCommand::NextGemeente => "Volgende gemeente",
+            UiCommand::ZoomIn => "Groter",
+            UiCommand::ZoomOut => "Kleiner",
+            UiCommand::ZoomReset => "Normale grootte",
+        }
+    }
+
+    /// The Dutch tooltip.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            UiCommand::Undo => "Maak de laatste wijziging ongedaan",
+            UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
+            UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
+            UiCommand::ShowOverview => "Alle zeven gemeenten naast elkaar",
+            UiCommand::PreviousGemeente => "Ga naar de gemeente erboven in de lijst",
+            UiCommand::NextGemeente => "Ga naar de gemeente eronder in de lijst",
+            UiCommand::ZoomIn => "Maak tekst en pepers groter (voor de beamer)",
+            UiCommand::ZoomOut => "Maak tekst en pepers kleiner",
+            UiCommand::ZoomReset => "Zet de grootte terug",
+        }
+    }
+
+    /// The main keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let shortcut = match self {
+            UiCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+            UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),
+            UiCommand::ShowOverview => KeyboardShortcut::new(Modifiers::ALT, Key::Num2),
+            UiCommand::PreviousGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
+            UiCommand::NextGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
+            UiCommand::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),
+            UiCommand::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
+            UiCommand::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
+        };
+        Some(shortcut)
+    }
+
+    /// Further shortcuts for the same command (Ctrl+Y for redo, Ctrl+= for zoom in).
+    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
+        const ZOOM_IN: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)];
+        match self {
+            UiCommand::Redo => &REDO,
+            UiCommand::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// Finds the command whose shortcut was pressed this frame, consuming the key press.
+    /// Shortcuts with more modifiers are tried first, so Ctrl+Shift+Z is not read as Ctrl+Z.
+    pub fn from_shortcuts(ctx: &egui::Context) -> Option<UiCommand> {
+        let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = Vec::new();
+        for command in UiCommand::ALL {
+            candidates.extend(command.shortcut().map(|s| (command, s)));
+            candidates.extend(
+                command
+                    .alternative_shortcuts()
+                    .iter()
+                    .map(|s| (command, *s)),
+            );
+        }
+        candidates.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        ctx.input_mut(|input| {
+            candidates
+                .into_iter()
+                .find(|(_, shortcut)| input.consume_shortcut(shortcut))
+                .map(|(c, _)| c)
+        })
+    }
+
+    /// The shortcut as text for menus ("Ctrl+Z").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl || m.command) + u8::from(m.shift) + u8::from(m.mac_cmd)
+}

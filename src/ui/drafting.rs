@@ -1,0 +1,611 @@
+//! The drafting screen: one gemeente's peppers, the tray of unspent ones, and the activity cards
+//! to drop them on. It only reads the model and reports [`Action`]s; the app applies them.
+
+use std::collections::HashMap;
+
+use egui::{Frame, Id, Margin, RichText, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
+use rust_decimal::Decimal;
+
+use super::app::Action;
+use super::charts::{self, Slice};
+use super::design_tokens as tokens;
+use super::pepper::{TokenPart, paint_pepper};
+use crate::core::money::{format_eur, format_number};
+use crate::core::rules::{peppers_label, quantum};
+use crate::core::{Activity, Edit, Gemeente, Model, Offer, Workbook};
+
+/// What is being dragged: a pepper of this gemeente, from the tray (`from: None`) or from a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PepperPayload {
+    /// The gemeente whose pepper it is.
+    pub gemeente: String,
+    /// The activity it is taken from, or `None` for the tray.
+    pub from: Option<u32>,
+}
+
+/// The accessible label of the tray, where unspent peppers lie and placed ones can be put back.
+pub const TRAY_LABEL: &str = "Pepervoorraad";
+
+/// What the drafting screen keeps between frames: note text being typed (applied as one edit when
+/// the field loses focus, so undo takes back a whole note, not a letter).
+#[derive(Default)]
+pub struct DraftingState {
+    notes: HashMap<u32, String>,
+}
+
+impl DraftingState {
+    /// Forgets notes being typed (when another gemeente or file is shown).
+    pub fn reset_notes(&mut self) {
+        self.notes.clear();
+    }
+}
+
+/// The accessible label of a card's drop zone ("Activiteit 4: Screenen kandidaten").
+pub fn card_label(activity: &Activity, gemeente: &str) -> String {
+    format!(
+        "Activiteit {}: {}",
+        activity.number,
+        activity.title_for(gemeente)
+    )
+}
+
+/// Shows the drafting screen for one gemeente.
+pub fn show(
+    ui: &mut Ui,
+    model: &Model,
+    gemeente: &Gemeente,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let workbook = model.workbook();
+    header(ui, workbook, gemeente);
+    ui.add_space(tokens::SPACE_S);
+    tray(ui, workbook, gemeente, actions);
+    ui.add_space(tokens::SPACE_M);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let columns =
+                ((ui.available_width() / tokens::CARD_WIDTH).floor() as usize).clamp(1, 4);
+            ui.columns(columns, |cols| {
+                for (index, activity) in workbook.card.activities.iter().enumerate() {
+                    let col = &mut cols[index % columns];
+                    col.push_id(("card", activity.number), |ui| {
+                        card(ui, workbook, gemeente, activity, state, actions)
+                    });
+                    col.add_space(tokens::SPACE_M);
+                }
+            });
+        });
+}
+
+fn header(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
+    let budget = workbook.budget(gemeente);
+    ui.horizontal(|ui| {
+        ui.heading(
+            RichText::new(format!("Artikel {} · {}", gemeente.article, gemeente.name)).strong(),
+        );
+        ui.label(format!(
+            "{} {} pepers · {} · 1 peper ≈ {}",
+            format_number(gemeente.peppers),
+            gemeente.colour.adjective(),
+            format_eur(gemeente.budget),
+            format_eur(workbook.euro_per_pepper(gemeente).round())
+        ));
+    });
+    let over = budget.left.is_sign_negative() && !budget.left.is_zero();
+    let text = format!(
+        "{} van {} gebruikt · {} van {}{}",
+        format_number(budget.used),
+        peppers_label(budget.available),
+        format_eur(budget.used_eur),
+        format_eur(budget.budget_eur),
+        if over {
+            format!(" · {} te veel", peppers_label(-budget.left))
+        } else {
+            String::new()
+        }
+    );
+    charts::budget_bar(ui, budget.fraction_used(), &text, &text, 28.0);
+}
+
+/// The gemeente's unspent peppers, as tokens to drag; also the place to drop a pepper taken off a card.
+fn tray(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente, actions: &mut Vec<Action>) {
+    let left = workbook.budget(gemeente).left;
+    let frame = Frame::group(ui.style())
+        .inner_margin(Margin::same(8))
+        .corner_radius(tokens::CORNER);
+    let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
+        ui.set_min_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Voorraad").strong());
+            ui.label(format!("{} over", peppers_label(left.max(Decimal::ZERO))));
+            ui.add_space(tokens::SPACE_M);
+            let whole = left.max(Decimal::ZERO).floor();
+            let count = whole.try_into().unwrap_or(0u32).min(200);
+            let adjective = gemeente.colour.adjective();
+            let label = format!("{} peper in voorraad", capitalised(adjective));
+            for i in 0..count {
+                token(
+                    ui,
+                    Id::unique(("tray", i)),
+                    gemeente,
+                    None,
+                    TokenPart::Whole,
+                    &label,
+                );
+            }
+            if left > whole {
+                token(
+                    ui,
+                    Id::unique(("tray", "half")),
+                    gemeente,
+                    None,
+                    TokenPart::Half,
+                    &format!("Halve {adjective} peper in voorraad"),
+                );
+            }
+            if left <= Decimal::ZERO {
+                ui.label(RichText::new("Alle pepers zijn geplaatst.").italics());
+            }
+        });
+    });
+    inner
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, TRAY_LABEL));
+    if let Some(payload) = dropped
+        && payload.gemeente == gemeente.name
+        && let Some(from) = payload.from
+    {
+        let on_card = workbook
+            .plan(&gemeente.name)
+            .map(|p| p.peppers_on(from))
+            .unwrap_or_default();
+        let step = workbook
+            .card
+            .activity(from)
+            .map(|a| step_of(a, gemeente, false))
+            .unwrap_or(Decimal::ONE);
+        let at = ui.ctx().pointer_interact_pos();
+        actions.push(Action::Edit(
+            Edit::AddPeppers {
+                gemeente: gemeente.name.clone(),
+                activity: from,
+                peppers: -step.min(on_card),
+            },
+            at,
+        ));
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// One draggable pepper token.
+fn token(
+    ui: &mut Ui,
+    id: Id,
+    gemeente: &Gemeente,
+    from: Option<u32>,
+    part: TokenPart,
+    label: &str,
+) {
+    let payload = PepperPayload {
+        gemeente: gemeente.name.clone(),
+        from,
+    };
+    let colour = gemeente.colour;
+    let response = ui
+        .dnd_drag_source(id, payload, |ui| {
+            let (rect, _) = ui.allocate_exact_size(
+                vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT),
+                Sense::hover(),
+            );
+            paint_pepper(ui.painter(), rect, colour, part, false);
+        })
+        .response;
+    let label = label.to_owned();
+    response.widget_info(move || WidgetInfo::labeled(Role::Button, true, label.clone()));
+}
+
+/// How many peppers one step (a drop or a +/− press) is on this activity for this gemeente.
+fn step_of(activity: &Activity, gemeente: &Gemeente, half: bool) -> Decimal {
+    match activity.offer(gemeente.colour) {
+        Some(offer) if !offer.is_free() => {
+            if half {
+                quantum(gemeente, offer.peppers)
+            } else {
+                offer.peppers
+            }
+        }
+        // No offer or a free one: the edit will say why it cannot take peppers.
+        _ => Decimal::ONE,
+    }
+}
+
+fn card(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let offer = activity.offer(gemeente.colour);
+    let plan = workbook.plan(&gemeente.name);
+    let choice = plan.and_then(|p| p.choice(activity.number));
+    let peppers = choice.map(|c| c.peppers).unwrap_or_default();
+    let fill = if offer.is_some() {
+        tokens::CARD_FILL
+    } else {
+        tokens::CARD_FILL_DISABLED
+    };
+    let frame = Frame::new()
+        .fill(fill)
+        .stroke(Stroke::new(1.0, tokens::CARD_STROKE))
+        .corner_radius(tokens::CORNER)
+        .inner_margin(Margin::same(10));
+    let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
+        ui.set_width(ui.available_width());
+        // Columns lay out justified; a card reads better left-aligned.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            card_body(
+                ui,
+                workbook,
+                gemeente,
+                activity,
+                offer,
+                peppers,
+                choice.map(|c| c.taken).unwrap_or(false),
+                state,
+                actions,
+            )
+        });
+    });
+    let label = card_label(activity, &gemeente.name);
+    inner
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, label.clone()));
+    if let Some(payload) = dropped
+        && payload.gemeente == gemeente.name
+    {
+        let half = ui.input(|i| i.modifiers.shift);
+        let step = step_of(activity, gemeente, half);
+        let at = ui.ctx().pointer_interact_pos();
+        let name = gemeente.name.clone();
+        match payload.from {
+            None => actions.push(Action::Edit(
+                Edit::AddPeppers {
+                    gemeente: name,
+                    activity: activity.number,
+                    peppers: step,
+                },
+                at,
+            )),
+            Some(from) if from == activity.number => {}
+            Some(from) => {
+                let on_source = plan.map(|p| p.peppers_on(from)).unwrap_or_default();
+                actions.push(Action::Edit(
+                    Edit::MovePeppers {
+                        gemeente: name,
+                        from,
+                        to: activity.number,
+                        peppers: step.min(on_source),
+                    },
+                    at,
+                ));
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_body(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    offer: Option<&Offer>,
+    peppers: Decimal,
+    taken: bool,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let number = activity.number;
+    let title = activity.title_for(&gemeente.name);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("{number}"))
+                .strong()
+                .size(18.0)
+                .color(ui.visuals().weak_text_color()),
+        );
+        ui.add(egui::Label::new(RichText::new(&title).strong().size(16.0)).wrap());
+    });
+    match offer {
+        Some(offer) => {
+            ui.label(RichText::new(offer.price_label()).strong());
+            let mut limits = Vec::new();
+            if !offer.is_free() {
+                limits.push(format!("minimaal {}", peppers_label(offer.minimum)));
+            }
+            if let Some(max) = offer.maximum {
+                limits.push(format!("maximaal {}", peppers_label(max)));
+            }
+            if !limits.is_empty() {
+                ui.label(RichText::new(limits.join(" · ")).small());
+            }
+        }
+        None => {
+            ui.label(
+                RichText::new(format!(
+                    "Geen aanbod voor {} pepers",
+                    gemeente.colour.adjective()
+                ))
+                .color(ui.visuals().weak_text_color())
+                .italics(),
+            );
+        }
+    }
+    let description = activity.description_for(&gemeente.name);
+    let short: String = description.chars().take(110).collect();
+    let short = if short.len() < description.len() {
+        format!("{short}…")
+    } else {
+        short
+    };
+    ui.add(
+        egui::Label::new(
+            RichText::new(short)
+                .small()
+                .color(ui.visuals().weak_text_color()),
+        )
+        .wrap(),
+    )
+    .on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(&description);
+    });
+    egui::CollapsingHeader::new(RichText::new("Volledige omschrijving").small())
+        .id_salt(("omschrijving", number))
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(&description).small()).wrap());
+        });
+
+    let Some(offer) = offer else { return };
+    if offer.is_free() {
+        let mut chosen = taken;
+        let text = format!("Kiezen ({})", offer.price_label());
+        let response = ui.checkbox(&mut chosen, text);
+        if response.changed() {
+            actions.push(Action::Edit(
+                Edit::SetTaken {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    taken: chosen,
+                },
+                Some(response.rect.center()),
+            ));
+        }
+    } else {
+        placed_tokens(ui, gemeente, number, peppers);
+        let volume = offer.volume_for(peppers, taken);
+        let summary = if peppers.is_zero() {
+            "Nog niet gekozen".to_owned()
+        } else {
+            format!(
+                "Gekozen: {} · {} · {}",
+                offer.unit.amount(volume),
+                peppers_label(peppers),
+                format_eur(workbook.euros_for(gemeente, peppers))
+            )
+        };
+        ui.label(RichText::new(summary).strong());
+        step_buttons(ui, gemeente, activity, offer, actions);
+    }
+    if peppers > Decimal::ZERO || taken {
+        note_field(ui, workbook, gemeente, number, state, actions);
+    }
+}
+
+fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal) {
+    ui.horizontal_wrapped(|ui| {
+        ui.set_min_height(tokens::TOKEN_HEIGHT);
+        let whole = peppers.floor();
+        let count: u32 = whole.try_into().unwrap_or(0u32).min(200);
+        let adjective = gemeente.colour.adjective();
+        let label = format!("{} peper op activiteit {number}", capitalised(adjective));
+        for i in 0..count {
+            token(
+                ui,
+                Id::unique(("placed", number, i)),
+                gemeente,
+                Some(number),
+                TokenPart::Whole,
+                &label,
+            );
+        }
+        if peppers > whole {
+            token(
+                ui,
+                Id::unique(("placed", number, "half")),
+                gemeente,
+                Some(number),
+                TokenPart::Half,
+                &format!("Halve {adjective} peper op activiteit {number}"),
+            );
+        }
+    });
+}
+
+fn step_buttons(
+    ui: &mut Ui,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    offer: &Offer,
+    actions: &mut Vec<Action>,
+) {
+    let number = activity.number;
+    ui.horizontal(|ui| {
+        let mut button = |ui: &mut Ui, text: &str, label: String, peppers: Decimal| {
+            let response = ui
+                .add(egui::Button::new(RichText::new(text).size(16.0)).min_size(vec2(34.0, 26.0)));
+            let hover = label.clone();
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label.clone()));
+            let response = response.on_hover_text(hover);
+            if response.clicked() {
+                actions.push(Action::Edit(
+                    Edit::AddPeppers {
+                        gemeente: gemeente.name.clone(),
+                        activity: number,
+                        peppers,
+                    },
+                    Some(response.rect.center()),
+                ));
+            }
+        };
+        let step = offer.peppers;
+        button(
+            ui,
+            "−",
+            format!("Peper eraf bij activiteit {number}"),
+            -step,
+        );
+        button(ui, "+", format!("Peper erbij op activiteit {number}"), step);
+        if gemeente.may_go_below_minimum {
+            let half = quantum(gemeente, step);
+            button(
+                ui,
+                "−½",
+                format!("Halve peper eraf bij activiteit {number}"),
+                -half,
+            );
+            button(
+                ui,
+                "+½",
+                format!("Halve peper erbij op activiteit {number}"),
+                half,
+            );
+        }
+    });
+}
+
+fn note_field(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    number: u32,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let stored = workbook
+        .plan(&gemeente.name)
+        .and_then(|p| p.choice(number))
+        .map(|c| c.note.as_str())
+        .unwrap_or("");
+    let text = state
+        .notes
+        .entry(number)
+        .or_insert_with(|| stored.to_owned());
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("Notitie voor de bijlage")
+            .desired_width(f32::INFINITY),
+    );
+    let label = format!("Notitie bij activiteit {number}");
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label.clone()));
+    if response.lost_focus() {
+        if text != stored {
+            actions.push(Action::Edit(
+                Edit::SetNote {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    note: text.clone(),
+                },
+                Some(response.rect.center()),
+            ));
+        }
+        state.notes.remove(&number);
+    } else if !response.has_focus() && text != stored {
+        // The note changed underneath (undo): show the stored one.
+        *text = stored.to_owned();
+    }
+}
+
+/// The chart panel of the drafting screen: this gemeente's peppers by activity, and the region's
+/// euro budgets per gemeente (as in the toelichting of the card).
+pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
+    let lines = workbook.choice_lines(gemeente);
+    let budget = workbook.budget(gemeente);
+    let mut slices: Vec<Slice> = lines
+        .iter()
+        .filter(|l| !l.peppers.is_zero())
+        .map(|l| {
+            let index = workbook
+                .card
+                .activities
+                .iter()
+                .position(|a| a.number == l.activity)
+                .unwrap_or(0);
+            Slice {
+                label: format!("{} {}", l.activity, l.title),
+                weight: to_f32(l.peppers),
+                colour: tokens::series(index),
+                value: peppers_label(l.peppers),
+            }
+        })
+        .collect();
+    if budget.left > Decimal::ZERO {
+        slices.push(Slice {
+            label: "Nog te besteden".into(),
+            weight: to_f32(budget.left),
+            colour: tokens::BAR_TRACK,
+            value: peppers_label(budget.left),
+        });
+    }
+    ui.add_space(tokens::SPACE_S);
+    charts::pie_with_legend(
+        ui,
+        &format!("Pepers van {}", gemeente.name),
+        &slices,
+        tokens::PIE_RADIUS,
+    );
+    ui.add_space(tokens::SPACE_L);
+    ui.separator();
+    let region: Vec<Slice> = workbook
+        .region
+        .gemeenten
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Slice {
+            label: g.name.clone(),
+            weight: to_f32(g.budget),
+            colour: tokens::series(i),
+            value: format_eur(g.budget),
+        })
+        .collect();
+    charts::pie_with_legend(
+        ui,
+        "Budget lokale accenten per gemeente",
+        &region,
+        tokens::PIE_RADIUS,
+    );
+    ui.label(
+        RichText::new(format!(
+            "Totaal {}",
+            format_eur(workbook.region.total_budget())
+        ))
+        .small(),
+    );
+}
+
+/// Decimal to f32 for drawing only (pie angles), never for money.
+fn to_f32(value: Decimal) -> f32 {
+    use rust_decimal::prelude::ToPrimitive;
+    value.to_f32().unwrap_or(0.0)
+}

@@ -1,0 +1,50 @@
+//! What the app remembers between runs (eframe's storage), as opposed to user documents, which
+//! are separate RON files.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// One gemeente's choices on the card.
+    #[default]
+    Drafting,
+    /// All gemeenten side by side.
+    Overview,
+}
+
+/// The app's remembered state. Every field has a default, so an older or damaged state never
+/// stops the app from starting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The gemeente last shown.
+    pub gemeente: Option<String>,
+    /// The screen last shown.
+    pub view: View,
+    /// The UI zoom factor.
+    pub zoom: f32,
+    /// Recently opened workbook files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The user's name, written into files they save.
+    pub author: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            gemeente: None,
+            view: View::Drafting,
+            zoom: 1.0,
+            recent_files: Vec::new(),
+            author: String::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// The key under which eframe stores the settings.
+    pub const STORAGE_KEY: &'static str = "keuzekaart-settings";
+}

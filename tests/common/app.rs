@@ -1,0 +1,76 @@
+//! Drives the real Keuzekaart app headless with egui_kittest.
+#![allow(dead_code)]
+
+use egui::{Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use keuzekaart::core::Workbook;
+use keuzekaart::ui::KeuzekaartApp;
+use keuzekaart::ui::settings::Settings;
+
+/// The app on the bundled workbook, showing `gemeente`, in a window of `size`.
+pub fn harness_at(gemeente: &str, size: Vec2) -> Harness<'static, KeuzekaartApp> {
+    harness_with(Workbook::bundled(), gemeente, size)
+}
+
+/// The app on a given workbook.
+pub fn harness_with(
+    workbook: Workbook,
+    gemeente: &str,
+    size: Vec2,
+) -> Harness<'static, KeuzekaartApp> {
+    let settings = Settings {
+        gemeente: Some(gemeente.to_owned()),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| KeuzekaartApp::with_workbook(&cc.egui_ctx, workbook, settings));
+    harness.run();
+    harness
+}
+
+/// The app on the bundled workbook, in a window tall enough to show every card without scrolling.
+pub fn harness(gemeente: &str) -> Harness<'static, KeuzekaartApp> {
+    harness_at(gemeente, Vec2::new(1366.0, 2400.0))
+}
+
+/// Drags with the mouse from one point to another, as a person would.
+pub fn drag(harness: &mut Harness<'static, KeuzekaartApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    let mid = from + (to - from) * 0.5;
+    harness.hover_at(mid);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+}
+
+/// The centre of the widget with this exact accessible label.
+pub fn centre_of(harness: &Harness<'static, KeuzekaartApp>, label: &str) -> Pos2 {
+    harness.get_by_label(label).rect().center()
+}
+
+/// How many widgets carry this exact label.
+pub fn count(harness: &Harness<'static, KeuzekaartApp>, label: &str) -> usize {
+    harness.query_all_by_label(label).count()
+}
+
+/// Peppers on an activity of a gemeente in the app's model.
+pub fn peppers_on(
+    harness: &Harness<'static, KeuzekaartApp>,
+    gemeente: &str,
+    activity: u32,
+) -> rust_decimal::Decimal {
+    harness
+        .state()
+        .model()
+        .workbook()
+        .plan(gemeente)
+        .map(|p| p.peppers_on(activity))
+        .unwrap_or_default()
+}

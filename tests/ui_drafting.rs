@@ -1,0 +1,253 @@
+//! The drafting screen, driven through the real app with egui_kittest: drag and drop, buttons,
+//! keyboard, undo and redo, as an official would use them.
+
+mod common;
+
+use common::app::{centre_of, count, drag, harness, harness_at, peppers_on};
+use common::d;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::kittest::Queryable;
+
+const RED_IN_TRAY: &str = "Rode peper in voorraad";
+
+#[test]
+fn dragging_a_pepper_from_the_tray_onto_activity_4_adds_one_step() {
+    let mut h = harness("Beuningen");
+    assert_eq!(count(&h, RED_IN_TRAY), 8);
+    h.get_by_label("Beuningen: 0 van 8 rode pepers gebruikt");
+    h.get_by_label("0 van 8 pepers gebruikt · € 0 van € 78.395");
+
+    let from = h
+        .query_all_by_label(RED_IN_TRAY)
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(&h, "Activiteit 4: Screenen kandidaten");
+    drag(&mut h, from, to);
+
+    assert_eq!(peppers_on(&h, "Beuningen", 4), d("1"));
+    assert_eq!(count(&h, RED_IN_TRAY), 7);
+    assert_eq!(count(&h, "Rode peper op activiteit 4"), 1);
+    h.get_by_label("1 van 8 pepers gebruikt · € 9.799,38 van € 78.395");
+    h.get_by_label("Beuningen: 1 van 8 rode pepers gebruikt");
+    h.get_by_label("Gekozen: 10 kandidaten · 1 peper · € 9.799,38");
+
+    // Dragging the placed pepper onto activity 6 moves it; dragging it to the tray returns it.
+    let placed = centre_of(&h, "Rode peper op activiteit 4");
+    let six = centre_of(&h, "Activiteit 6: De Versnelling");
+    drag(&mut h, placed, six);
+    assert_eq!(
+        (
+            peppers_on(&h, "Beuningen", 4),
+            peppers_on(&h, "Beuningen", 6)
+        ),
+        (d("0"), d("1"))
+    );
+    let placed = centre_of(&h, "Rode peper op activiteit 6");
+    let tray = centre_of(&h, "Pepervoorraad");
+    drag(&mut h, placed, tray);
+    assert_eq!(peppers_on(&h, "Beuningen", 6), d("0"));
+    assert_eq!(count(&h, RED_IN_TRAY), 8);
+}
+
+#[test]
+fn with_an_empty_tray_there_is_nothing_to_drag_and_nothing_changes() {
+    let mut h = harness("Mook en Middelaar");
+    for _ in 0..2 {
+        h.get_by_label("Peper erbij op activiteit 9").click();
+        h.run();
+    }
+    assert_eq!(peppers_on(&h, "Mook en Middelaar", 9), d("2"));
+    assert_eq!(count(&h, RED_IN_TRAY), 0);
+    let before = h.state().model().workbook().clone();
+    let tray = centre_of(&h, "Pepervoorraad");
+    let target = centre_of(&h, "Activiteit 4: Screenen kandidaten");
+    drag(&mut h, tray, target);
+    assert_eq!(h.state().model().workbook(), &before);
+    // The + button is refused with a message that says why.
+    h.get_by_label("Peper erbij op activiteit 4").click();
+    h.run();
+    assert_eq!(h.state().model().workbook(), &before);
+    assert_eq!(
+        h.state().message(),
+        Some("Geen pepers meer over: Mook en Middelaar heeft alle 2 pepers geplaatst.")
+    );
+}
+
+#[test]
+fn a_fifth_pepper_on_activity_12_is_refused_with_a_message() {
+    let mut h = harness("Berg en Dal");
+    let target = centre_of(&h, "Activiteit 12: Subsidiëren participatietrajecten");
+    for _ in 0..4 {
+        let from = h
+            .query_all_by_label(RED_IN_TRAY)
+            .next()
+            .unwrap()
+            .rect()
+            .center();
+        drag(&mut h, from, target);
+    }
+    assert_eq!(peppers_on(&h, "Berg en Dal", 12), d("4"));
+    let before = h.state().model().workbook().clone();
+    let from = h
+        .query_all_by_label(RED_IN_TRAY)
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    drag(&mut h, from, target);
+    assert_eq!(h.state().model().workbook(), &before);
+    let message = "Activiteit 12 heeft een maximum van 4 rode pepers.";
+    assert_eq!(h.state().message(), Some(message));
+    // Shown on screen: next to the pointer and in the status bar.
+    assert!(h.query_all_by_label(message).count() >= 1);
+    assert_eq!(count(&h, RED_IN_TRAY), 17);
+}
+
+#[test]
+fn undo_after_three_edits_restores_the_exact_workbook_and_redo_reapplies() {
+    let mut h = harness("Wijchen");
+    let start = h.state().model().workbook().clone();
+    h.get_by_label("Peper erbij op activiteit 11").click();
+    h.run();
+    let from = h
+        .query_all_by_label(RED_IN_TRAY)
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(&h, "Activiteit 13: Samen sterk naar werk");
+    drag(&mut h, from, to);
+    h.get_by_label("Peper erbij op activiteit 11").click();
+    h.run();
+    let after = h.state().model().workbook().clone();
+    assert_eq!(
+        (peppers_on(&h, "Wijchen", 11), peppers_on(&h, "Wijchen", 13)),
+        (d("2"), d("1"))
+    );
+
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().model().workbook(), &start);
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().model().workbook(), &after);
+}
+
+#[test]
+fn heumen_reads_heumen_werkt_and_nijmegen_has_green_peppers_only_where_offered() {
+    let h = harness("Heumen");
+    h.get_by_label("Activiteit 7: Heumen Werkt!");
+    h.get_by_label("Heumen Werkt!");
+
+    let mut h = harness("Nijmegen");
+    assert_eq!(count(&h, "Groene peper in voorraad"), 12);
+    assert_eq!(count(&h, RED_IN_TRAY), 0);
+    // One-line activities have no green offer: greyed, and a drop is refused.
+    assert!(count(&h, "Geen aanbod voor groene pepers") >= 7);
+    let before = h.state().model().workbook().clone();
+    let from = h
+        .query_all_by_label("Groene peper in voorraad")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(&h, "Activiteit 2: Arbeidsbemiddeling op locatie");
+    drag(&mut h, from, to);
+    assert_eq!(h.state().model().workbook(), &before);
+    assert_eq!(
+        h.state().message(),
+        Some("Activiteit 2 heeft geen aanbod voor groene pepers.")
+    );
+    // A two-line activity takes the green pepper and buys line 2.
+    let from = h
+        .query_all_by_label("Groene peper in voorraad")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(
+        &h,
+        "Activiteit 10: Piramidegesprekken (inkomen, werk en kandidaat)",
+    );
+    drag(&mut h, from, to);
+    assert_eq!(peppers_on(&h, "Nijmegen", 10), d("1"));
+    h.get_by_label("Gekozen: 333 kandidaten · 1 peper · € 97.701,08");
+}
+
+#[test]
+fn mook_en_middelaar_can_place_half_peppers() {
+    let mut h = harness("Mook en Middelaar");
+    h.get_by_label("Halve peper erbij op activiteit 9").click();
+    h.run();
+    assert_eq!(peppers_on(&h, "Mook en Middelaar", 9), d("0.5"));
+    h.get_by_label("Gekozen: 3 zorgjongeren · 0,5 pepers · € 4.093,25");
+    assert_eq!(count(&h, "Halve rode peper op activiteit 9"), 1);
+    assert_eq!(count(&h, "Halve rode peper in voorraad"), 1);
+    // Beuningen has no half-pepper buttons.
+    let h = harness("Beuningen");
+    assert_eq!(count(&h, "Halve peper erbij op activiteit 9"), 0);
+}
+
+#[test]
+fn the_same_flows_by_keyboard_alone() {
+    let mut h = harness("Beuningen");
+    // Tab to the + button of activity 4, as a keyboard user would, and press Enter.
+    let mut found = false;
+    for _ in 0..200 {
+        h.key_press(Key::Tab);
+        h.run();
+        if h.query_by_label("Peper erbij op activiteit 4")
+            .is_some_and(|n| n.is_focused())
+        {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "Tab never reached the + button of activity 4");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(peppers_on(&h, "Beuningen", 4), d("2"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(peppers_on(&h, "Beuningen", 4), d("1"));
+    // Alt+Down goes to the next gemeente, Alt+Up back.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected_gemeente(), "Druten");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected_gemeente(), "Beuningen");
+    // Alt+2 shows the region overview.
+    h.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    h.run();
+    h.get_by_label("Regio-overzicht Rijk van Nijmegen · 2021–2022");
+}
+
+#[test]
+fn the_screen_lays_out_at_laptop_and_projector_size() {
+    for size in [Vec2::new(1366.0, 768.0), Vec2::new(1920.0, 1080.0)] {
+        let h = harness_at("Berg en Dal", size);
+        // Tray, budget bar and the first cards are on screen, not pushed off.
+        for label in [
+            "Pepervoorraad",
+            "Activiteit 1: Werkintake op locatie",
+            "Activiteit 2: Arbeidsbemiddeling op locatie",
+        ] {
+            let rect = h.get_by_label(label).rect();
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= size.x && rect.min.y < size.y,
+                "{label} at {rect:?} in {size:?}"
+            );
+        }
+    }
+}
