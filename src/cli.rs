@@ -89,12 +89,7 @@ fn load(file: &Path, err: &mut dyn Write) -> Option<Workbook> {
     }
 }
 
-fn new(
-    path: &Path,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
+fn new(path: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let mut workbook = Workbook::bundled();
     workbook.metadata.created = Some(chrono::Local::now().naive_local());
     match storage::write_new_workbook(path, &workbook, force) {

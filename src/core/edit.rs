@@ -47,6 +47,11 @@ pub enum Edit {
         /// The new note.
         note: String,
     },
+    /// Replace a gemeente's choices with those of an imported file (after the user saw the changes).
+    ImportPlan {
+        /// The imported plan.
+        plan: Plan,
+    },
     /// Put a whole plan back as it was; used by undo and redo, applied without checks because it
     /// restores a state the user already had.
     RestorePlan {
@@ -63,7 +68,7 @@ impl Edit {
             | Edit::MovePeppers { gemeente, .. }
             | Edit::SetTaken { gemeente, .. }
             | Edit::SetNote { gemeente, .. } => gemeente,
-            Edit::RestorePlan { plan } => &plan.gemeente,
+            Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => &plan.gemeente,
         }
     }
 
@@ -85,6 +90,7 @@ impl Edit {
             Edit::SetTaken { activity, .. } => format!("Activiteit {activity} niet meer gekozen"),
             Edit::SetNote { activity, .. } => format!("Notitie bij activiteit {activity}"),
             Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
+            Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
         }
     }
 }
@@ -192,7 +198,8 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
             }
             with_choice(&mut after, *activity, |c| c.note = note.clone());
         }
-        Edit::RestorePlan { plan } => after = plan.clone(),
+        // An import is taken as it is; the rules then show what in it needs attention.
+        Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => after = plan.clone(),
     }
     if after == before {
         return Ok(None);

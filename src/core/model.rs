@@ -60,6 +60,16 @@ impl Model {
         self.generation != self.saved_generation
     }
 
+    /// Marks the workbook as not saved (a restored recovery copy is unsaved work).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_generation = u64::MAX;
+    }
+
+    /// Sets who saved the file and when; not an edit of the choices, so not undoable.
+    pub fn set_metadata(&mut self, metadata: super::workbook::Metadata) {
+        self.workbook.metadata = metadata;
+    }
+
     /// Records that the workbook as it stands has been saved.
     pub fn mark_saved(&mut self) {
         self.saved_generation = self.generation;

@@ -1,29 +1,75 @@
-//! The app: holds the open model and the remembered settings, lays out the panels, and turns the
-//! actions the screens report into edits and commands.
+//! The app: holds the open document and the remembered settings, lays out the panels, and turns
+//! the actions the screens report into edits, file operations and commands.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use egui::{Pos2, RichText, Ui};
 
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
+use super::dialogs::{self, Dialog};
 use super::settings::{Settings, View};
 use super::{charts, drafting, overview};
 use crate::core::money::format_number;
-use crate::core::rules::Severity;
+use crate::core::rules::{Severity, has_errors};
 use crate::core::{Edit, Gemeente, Model, Workbook};
-use crate::storage;
+use crate::storage::paths::{AppPaths, remember};
+use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};
+use crate::storage::{self, ImportPreview};
+
+/// A file operation, after any dialog has given its path. Tests give the path directly, so they
+/// run the same code as the menus without a native dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
+    /// A new workbook on the bundled card.
+    New,
+    /// Open this workbook file.
+    Open(PathBuf),
+    /// Save to the current file.
+    Save,
+    /// Save to this file, which becomes the current file.
+    SaveAs(PathBuf),
+    /// Write the shown gemeente's choices to this exchange file.
+    ExportGemeente(PathBuf),
+    /// Read an exchange file and show what importing it would change.
+    ImportGemeente(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+impl FileAction {
+    /// Whether the action replaces the open workbook, so unsaved changes must be asked about.
+    fn replaces_workbook(&self) -> bool {
+        matches!(
+            self,
+            FileAction::New | FileAction::Open(_) | FileAction::Quit
+        )
+    }
+}
 
 /// Something a screen asks the app to do; applied after the frame's widgets are laid out, so every
-/// change goes through [`Model::apply`] or a [`UiCommand`].
+/// change goes through [`Model::apply`], a [`FileAction`] or a [`UiCommand`].
 #[derive(Clone, Debug)]
 pub enum Action {
     /// Apply an edit; `at` is where to show a refusal (the drop point or the button).
     Edit(Edit, Option<Pos2>),
     /// Run a command.
     Command(UiCommand),
+    /// Do a file operation.
+    File(FileAction),
+    /// Do a file operation without asking about unsaved changes (the user already answered).
+    FileConfirmed(FileAction),
     /// Show another gemeente.
     SelectGemeente(String),
+    /// Restore the recovery copy found at start.
+    Restore(Box<RecoveryCopy>),
+    /// Throw the recovery copy away.
+    DiscardRecovery,
+    /// Apply an import the user has looked at.
+    ConfirmImport(Box<ImportPreview>),
+    /// Close the open dialog.
+    CloseDialog,
 }
 
 /// A short message shown where the user is looking, and in the status bar.
@@ -38,57 +84,126 @@ pub(crate) struct Message {
 /// How long a message stays next to the pointer, in seconds.
 const MESSAGE_SECONDS: f64 = 4.0;
 
+/// How the app starts: which workbook, which settings, where its own files live.
+pub struct Startup {
+    /// A workbook file to open (from the command line).
+    pub file: Option<PathBuf>,
+    /// A workbook to open instead of the bundled one (tests, benchmarks).
+    pub workbook: Option<Workbook>,
+    /// The remembered settings.
+    pub settings: Settings,
+    /// Where recent files and the recovery copy live; `None` keeps nothing on disk.
+    pub paths: Option<AppPaths>,
+    /// How often unsaved work is copied for recovery.
+    pub autosave_interval: Duration,
+}
+
+impl Default for Startup {
+    fn default() -> Self {
+        Startup {
+            file: None,
+            workbook: None,
+            settings: Settings::default(),
+            paths: None,
+            autosave_interval: AUTOSAVE_INTERVAL,
+        }
+    }
+}
+
 /// The Keuzekaart app.
 pub struct KeuzekaartApp {
     model: Model,
+    file: Option<PathBuf>,
     settings: Settings,
+    paths: Option<AppPaths>,
+    recent: Vec<PathBuf>,
+    autosaver: Option<Autosaver>,
+    dialog: Option<Dialog>,
     message: Option<Message>,
     drafting: drafting::DraftingState,
+    queued: Vec<Action>,
+    allow_close: bool,
+    title: String,
 }
 
 impl KeuzekaartApp {
-    /// Creates the app as eframe starts it: remembered settings from eframe's storage, the file
-    /// from the command line if given, else the bundled workbook.
+    /// Creates the app as eframe starts it: settings from eframe's storage, the user's folders
+    /// from the platform, the file from the command line if given, else the bundled workbook.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, Settings::STORAGE_KEY))
             .unwrap_or_default();
-        let mut message = None;
-        let workbook = match file {
-            Some(path) => match storage::read_workbook(&path) {
-                Ok(workbook) => workbook,
-                Err(e) => {
-                    message = Some(Message {
-                        text: e.to_string(),
-                        at: None,
-                        shown_at: 0.0,
-                        is_error: true,
-                    });
-                    Workbook::bundled()
-                }
+        Self::start(
+            &cc.egui_ctx,
+            Startup {
+                file,
+                settings,
+                paths: AppPaths::from_env(),
+                ..Startup::default()
             },
-            None => Workbook::bundled(),
-        };
-        let mut app = Self::with_workbook(&cc.egui_ctx, workbook, settings);
-        app.message = message;
-        app
+        )
     }
 
-    /// Creates the app on a given workbook and settings (used by `new` and by tests, which drive
-    /// this same app through egui_kittest).
+    /// Creates the app on a given workbook and settings, keeping nothing on disk (tests).
     pub fn with_workbook(ctx: &egui::Context, workbook: Workbook, settings: Settings) -> Self {
+        Self::start(
+            ctx,
+            Startup {
+                workbook: Some(workbook),
+                settings,
+                ..Startup::default()
+            },
+        )
+    }
+
+    /// Creates the app from a [`Startup`].
+    pub fn start(ctx: &egui::Context, startup: Startup) -> Self {
         // Our own zoom commands handle Ctrl+plus/minus; egui's built-in ones would zoom twice.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         // A light theme: it reads best on a projector and matches the printed card.
         ctx.set_theme(egui::Theme::Light);
-        ctx.set_zoom_factor(settings.zoom.clamp(0.5, 3.0));
+        ctx.set_zoom_factor(startup.settings.zoom.clamp(0.5, 3.0));
+        let recent = startup
+            .paths
+            .as_ref()
+            .map(AppPaths::read_recent)
+            .unwrap_or_default();
+        let autosaver = startup
+            .paths
+            .as_ref()
+            .map(|p| Autosaver::new(p.recovery_file(), startup.autosave_interval));
+        let recovery = startup
+            .paths
+            .as_ref()
+            .and_then(|p| read_recovery(&p.recovery_file()));
         let mut app = KeuzekaartApp {
-            model: Model::new(workbook),
-            settings,
+            model: Model::new(startup.workbook.unwrap_or_else(Workbook::bundled)),
+            file: None,
+            settings: startup.settings,
+            paths: startup.paths,
+            recent,
+            autosaver,
+            dialog: None,
             message: None,
             drafting: drafting::DraftingState::default(),
+            queued: Vec::new(),
+            allow_close: false,
+            title: String::new(),
         };
+        if let Some(file) = startup.file {
+            app.open_now(ctx, &file);
+        }
+        match recovery {
+            Some(Ok(copy)) => app.dialog = Some(Dialog::Recovery(Box::new(copy))),
+            Some(Err(e)) => {
+                app.dialog = Some(Dialog::Error {
+                    title: "Herstelbestand onleesbaar".into(),
+                    text: format!("Er is een herstelbestand, maar het is niet te lezen: {e}"),
+                })
+            }
+            None => {}
+        }
         app.ensure_gemeente();
         app
     }
@@ -96,6 +211,11 @@ impl KeuzekaartApp {
     /// The open model (for tests and benchmarks).
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// The file the workbook belongs to, if it has been saved or opened.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
     }
 
     /// The gemeente being shown.
@@ -106,6 +226,33 @@ impl KeuzekaartApp {
     /// The current message in the status bar, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The title of the open dialog, if any.
+    pub fn dialog_title(&self) -> Option<String> {
+        self.dialog.as_ref().map(Dialog::title)
+    }
+
+    /// The recently opened files, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The window title: file name, unsaved marker, app name.
+    pub fn window_title(&self) -> String {
+        let name = self
+            .file
+            .as_ref()
+            .and_then(|f| f.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Naamloos".to_owned());
+        let dirty = if self.model.is_dirty() { " ●" } else { "" };
+        format!("{name}{dirty} — Keuzekaart")
+    }
+
+    /// Queues a file operation as if chosen from the menu after its dialog (tests give the path).
+    pub fn file_action(&mut self, action: FileAction) {
+        self.queued.push(Action::File(action));
     }
 
     fn ensure_gemeente(&mut self) {
@@ -141,7 +288,7 @@ impl KeuzekaartApp {
             shown_at,
             is_error,
         });
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(MESSAGE_SECONDS));
+        ctx.request_repaint_after(Duration::from_secs_f64(MESSAGE_SECONDS));
     }
 
     fn run_action(&mut self, ctx: &egui::Context, action: Action) {
@@ -151,15 +298,82 @@ impl KeuzekaartApp {
                 Err(refusal) => self.show_message(ctx, refusal.0, at, true),
             },
             Action::Command(command) => self.run_command(ctx, command),
+            Action::File(file) if file.replaces_workbook() && self.model.is_dirty() => {
+                self.dialog = Some(Dialog::UnsavedChanges { then: file });
+            }
+            Action::File(file) | Action::FileConfirmed(file) => self.run_file(ctx, file),
             Action::SelectGemeente(name) => {
                 self.settings.gemeente = Some(name);
                 self.drafting.reset_notes();
             }
+            Action::Restore(copy) => {
+                self.replace_model(Model::new(copy.workbook), copy.file);
+                self.model.mark_unsaved();
+                self.dialog = None;
+                self.show_message(
+                    ctx,
+                    "Het niet-opgeslagen werk is hersteld. Sla het op.".into(),
+                    None,
+                    false,
+                );
+            }
+            Action::DiscardRecovery => {
+                if let Some(autosaver) = &mut self.autosaver {
+                    autosaver.discard();
+                }
+                self.dialog = None;
+            }
+            Action::ConfirmImport(preview) => {
+                let gemeente = preview.plan.gemeente.clone();
+                self.dialog = None;
+                match self.model.apply(Edit::ImportPlan { plan: preview.plan }) {
+                    Ok(()) => {
+                        self.settings.gemeente = Some(gemeente.clone());
+                        self.drafting.reset_notes();
+                        self.show_message(
+                            ctx,
+                            format!("De keuzes van {gemeente} zijn geïmporteerd."),
+                            None,
+                            false,
+                        );
+                    }
+                    Err(refusal) => self.show_message(ctx, refusal.0, None, true),
+                }
+            }
+            Action::CloseDialog => self.dialog = None,
         }
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
+            UiCommand::New => self.queued.push(Action::File(FileAction::New)),
+            UiCommand::Open => {
+                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
+                    self.queued.push(Action::File(FileAction::Open(path)));
+                }
+            }
+            UiCommand::Save => self.queued.push(Action::File(FileAction::Save)),
+            UiCommand::SaveAs => {
+                if let Some(path) = dialogs::pick_save_path(self.file.as_deref(), "werkmap.ron") {
+                    self.queued.push(Action::File(FileAction::SaveAs(path)));
+                }
+            }
+            UiCommand::ExportGemeente => {
+                let name = format!(
+                    "keuzes-{}.ron",
+                    self.selected_gemeente().to_lowercase().replace(' ', "-")
+                );
+                if let Some(path) = dialogs::pick_save_path(self.file.as_deref(), &name) {
+                    self.queued
+                        .push(Action::File(FileAction::ExportGemeente(path)));
+                }
+            }
+            UiCommand::ImportGemeente => {
+                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
+                    self.queued
+                        .push(Action::File(FileAction::ImportGemeente(path)));
+                }
+            }
             UiCommand::Undo => match self.model.undo() {
                 Some(label) => {
                     self.show_message(ctx, format!("Ongedaan gemaakt: {label}"), None, false)
@@ -202,8 +416,185 @@ impl KeuzekaartApp {
         self.settings.zoom = ctx.zoom_factor();
     }
 
+    fn run_file(&mut self, ctx: &egui::Context, action: FileAction) {
+        match action {
+            FileAction::New => {
+                let mut workbook = Workbook::bundled();
+                workbook.metadata.created = Some(chrono::Local::now().naive_local());
+                self.replace_model(Model::new(workbook), None);
+                self.show_message(
+                    ctx,
+                    "Nieuwe werkmap op de keuzekaart 2021-2022.".into(),
+                    None,
+                    false,
+                );
+            }
+            FileAction::Open(path) => self.open_now(ctx, &path),
+            FileAction::Save => match self.file.clone() {
+                Some(path) => self.save_to(ctx, &path),
+                None => self.run_command(ctx, UiCommand::SaveAs),
+            },
+            FileAction::SaveAs(path) => self.save_to(ctx, &path),
+            FileAction::ExportGemeente(path) => {
+                let name = self.selected_gemeente().to_owned();
+                let Some(export) = storage::export_gemeente(self.model.workbook(), &name) else {
+                    return;
+                };
+                match storage::write_atomic(&path, storage::to_ron_pretty(&export).as_bytes()) {
+                    Ok(()) => self.show_message(
+                        ctx,
+                        format!("De keuzes van {name} staan in {}.", path.display()),
+                        None,
+                        false,
+                    ),
+                    Err(e) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: "Exporteren mislukt".into(),
+                            text: e.to_string(),
+                        })
+                    }
+                }
+            }
+            FileAction::ImportGemeente(path) => match storage::read_exchange(&path) {
+                Ok(file) => match storage::preview_import(self.model.workbook(), &file) {
+                    Ok(preview) => self.dialog = Some(Dialog::Import(Box::new(preview))),
+                    Err(text) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: "Importeren kan niet".into(),
+                            text,
+                        })
+                    }
+                },
+                Err(e) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: format!("{} is niet te lezen", display_name(&path)),
+                        text: e.to_string(),
+                    })
+                }
+            },
+            FileAction::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a workbook file; on any error the open workbook stays as it was.
+    fn open_now(&mut self, ctx: &egui::Context, path: &Path) {
+        match storage::read_workbook(path) {
+            Ok(workbook) => {
+                self.replace_model(Model::new(workbook), Some(path.to_owned()));
+                self.remember_recent(path);
+                let findings = self.model.findings();
+                let errors = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                let text = if has_errors(findings) {
+                    format!(
+                        "{} geopend; de controle vond {errors} fout(en), zie links.",
+                        display_name(path)
+                    )
+                } else {
+                    format!("{} geopend.", display_name(path))
+                };
+                self.show_message(ctx, text, None, has_errors(findings));
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: format!("{} is niet te openen", display_name(path)),
+                    text: format!(
+                        "{e}\n\nDe werkmap die open was, blijft open; het bestand is niet veranderd."
+                    ),
+                });
+            }
+        }
+    }
+
+    fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let mut metadata = self.model.workbook().metadata.clone();
+        let previous = metadata.clone();
+        metadata.last_saved = Some(chrono::Local::now().naive_local());
+        metadata
+            .created
+            .get_or_insert(metadata.last_saved.unwrap_or_default());
+        if !self.settings.author.is_empty() {
+            metadata.author = self.settings.author.clone();
+        }
+        self.model.set_metadata(metadata);
+        match storage::save_workbook(path, self.model.workbook()) {
+            Ok(()) => {
+                self.model.mark_saved();
+                self.file = Some(path.to_owned());
+                self.remember_recent(path);
+                if let Some(autosaver) = &mut self.autosaver {
+                    autosaver.discard();
+                }
+                self.show_message(
+                    ctx,
+                    format!("Opgeslagen in {}.", display_name(path)),
+                    None,
+                    false,
+                );
+            }
+            Err(e) => {
+                self.model.set_metadata(previous);
+                self.dialog = Some(Dialog::Error {
+                    title: "Opslaan mislukt".into(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    fn replace_model(&mut self, model: Model, file: Option<PathBuf>) {
+        self.model = model;
+        self.file = file;
+        self.drafting.reset_notes();
+        self.ensure_gemeente();
+        if let Some(autosaver) = &mut self.autosaver {
+            autosaver.discard();
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        remember(&mut self.recent, path);
+        if let Some(paths) = &self.paths {
+            // The recent list is a convenience; failing to write it must not disturb the user.
+            let _ = paths.write_recent(&self.recent);
+        }
+    }
+
     fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Bestand", |ui| {
+                for command in [
+                    UiCommand::New,
+                    UiCommand::Open,
+                    UiCommand::Save,
+                    UiCommand::SaveAs,
+                ] {
+                    command_button(ui, command, command.label(), true, actions);
+                }
+                ui.menu_button("Recente bestanden", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("Nog geen");
+                    }
+                    for file in &self.recent {
+                        if ui.button(file.display().to_string()).clicked() {
+                            actions.push(Action::File(FileAction::Open(file.clone())));
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [UiCommand::ExportGemeente, UiCommand::ImportGemeente] {
+                    command_button(ui, command, command.label(), true, actions);
+                }
+                ui.separator();
+                if ui.button("Afsluiten").clicked() {
+                    actions.push(Action::File(FileAction::Quit));
+                }
+            });
             ui.menu_button("Bewerken", |ui| {
                 for command in [UiCommand::Undo, UiCommand::Redo] {
                     let label = match command {
@@ -337,6 +728,38 @@ impl KeuzekaartApp {
                     });
             });
     }
+
+    /// Keeps the window title in step with the file and its unsaved state (only when it changes).
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Writes a recovery copy when due, and makes sure a frame comes when the next one is due.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(autosaver) = &mut self.autosaver else {
+            return;
+        };
+        let model = &self.model;
+        let file = &self.file;
+        let next = autosaver.tick(model.is_dirty(), model.generation(), || RecoveryCopy {
+            written: chrono::Local::now().naive_local(),
+            file: file.clone(),
+            workbook: model.workbook().clone(),
+        });
+        if let Some(wait) = next {
+            ctx.request_repaint_after(wait);
+        }
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn command_button(
@@ -360,22 +783,44 @@ fn command_button(
 impl eframe::App for KeuzekaartApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut actions = Vec::new();
-        if !ctx.text_edit_focused()
+        let mut actions = std::mem::take(&mut self.queued);
+        if self.dialog.is_none()
+            && !ctx.text_edit_focused()
             && let Some(command) = UiCommand::from_shortcuts(&ctx)
         {
             actions.push(Action::Command(command));
         }
+        if let Some(path) = ctx.input(|i| {
+            i.raw.dropped_files.iter().find_map(|f| {
+                let path = f.path();
+                (!path.as_os_str().is_empty()).then(|| path.to_owned())
+            })
+        }) {
+            actions.push(Action::File(FileAction::Open(path)));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.model.is_dirty()
+            && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: FileAction::Quit,
+            });
+        }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("gemeenten")
-            .resizable(false)
-            .exact_size(tokens::SIDE_PANEL_WIDTH)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.gemeente_list(ui, &mut actions));
-            });
         let gemeente = self.current_gemeente().cloned();
+        if self.settings.view == View::Drafting {
+            // The overview shows every gemeente itself and needs the width.
+            egui::Panel::left("gemeenten")
+                .resizable(false)
+                .exact_size(tokens::SIDE_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| self.gemeente_list(ui, &mut actions));
+                });
+        }
         match (self.settings.view, gemeente) {
             (View::Drafting, Some(gemeente)) => {
                 egui::Panel::right("grafieken")
@@ -397,13 +842,30 @@ impl eframe::App for KeuzekaartApp {
             }
         }
         self.message_at_pointer(&ctx);
+        if let Some(dialog) = &self.dialog {
+            dialogs::show(&ctx, dialog, self.model.workbook(), &mut actions);
+        }
 
         for action in actions {
             self.run_action(&ctx, action);
         }
+        if !self.queued.is_empty() {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        self.autosave(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Closing without unsaved work (or after "Niet opslaan") leaves no recovery copy behind.
+        if (!self.model.is_dirty() || self.allow_close)
+            && let Some(autosaver) = &mut self.autosaver
+        {
+            autosaver.discard();
+        }
     }
 }

@@ -61,7 +61,8 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
     response
 }
 
-fn legend(ui: &mut Ui, slices: &[Slice]) {
+/// A legend: a colour swatch, the label and the value per entry.
+pub fn legend(ui: &mut Ui, slices: &[Slice]) {
     egui::Grid::new(ui.next_auto_id())
         .num_columns(3)
         .spacing([tokens::SPACE_S, 2.0])

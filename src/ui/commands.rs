@@ -6,6 +6,18 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 /// A command the user can give from a menu or with a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
+    /// Start a new workbook on the bundled card.
+    New,
+    /// Open a workbook file.
+    Open,
+    /// Save to the current file (asks for a name the first time).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Write the shown gemeente's choices to a small file for exchange.
+    ExportGemeente,
+    /// Read a gemeente's choices from such a file.
+    ImportGemeente,
     /// Take back the last change.
     Undo,
     /// Re-apply the last change taken back.
@@ -28,7 +40,13 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 9] = [
+    pub const ALL: [UiCommand; 15] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::ExportGemeente,
+        UiCommand::ImportGemeente,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::ShowDrafting,
@@ -43,6 +61,12 @@ impl UiCommand {
     /// The Dutch menu label.
     pub fn label(self) -> &'static str {
         match self {
+            UiCommand::New => "Nieuw",
+            UiCommand::Open => "Openen…",
+            UiCommand::Save => "Opslaan",
+            UiCommand::SaveAs => "Opslaan als…",
+            UiCommand::ExportGemeente => "Keuzes van deze gemeente exporteren…",
+            UiCommand::ImportGemeente => "Keuzes van een gemeente importeren…",
             UiCommand::Undo => "Ongedaan maken",
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
@@ -58,6 +82,16 @@ impl UiCommand {
     /// The Dutch tooltip.
     pub fn tooltip(self) -> &'static str {
         match self {
+            UiCommand::New => "Begin een nieuwe werkmap op de keuzekaart 2021-2022",
+            UiCommand::Open => "Open een werkmap (.ron)",
+            UiCommand::Save => "Sla de werkmap op",
+            UiCommand::SaveAs => "Sla de werkmap op onder een nieuwe naam",
+            UiCommand::ExportGemeente => {
+                "Schrijf alleen de keuzes van deze gemeente naar een klein bestand om te mailen"
+            }
+            UiCommand::ImportGemeente => {
+                "Lees de keuzes van een gemeente uit zo'n bestand; u ziet eerst wat er verandert"
+            }
             UiCommand::Undo => "Maak de laatste wijziging ongedaan",
             UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
             UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
@@ -74,6 +108,11 @@ impl UiCommand {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let shortcut = match self {
+            UiCommand::New => KeyboardShortcut::new(cmd, Key::N),
+            UiCommand::Open => KeyboardShortcut::new(cmd, Key::O),
+            UiCommand::Save => KeyboardShortcut::new(cmd, Key::S),
+            UiCommand::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
+            UiCommand::ExportGemeente | UiCommand::ImportGemeente => return None,
             UiCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
             UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),

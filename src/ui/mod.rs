@@ -4,12 +4,13 @@ mod app;
 mod charts;
 pub mod commands;
 pub mod design_tokens;
+mod dialogs;
 mod drafting;
 mod overview;
 mod pepper;
 pub mod settings;
 
-pub use app::KeuzekaartApp;
+pub use app::{Action, FileAction, KeuzekaartApp, Startup};
 
 use std::path::PathBuf;
 use std::process::ExitCode;

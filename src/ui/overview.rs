@@ -1,14 +1,20 @@
 //! The region overview: all seven gemeenten side by side, as a table activity × gemeente and a
-//! stacked bar chart of pepper use.
+//! stacked bar chart of how each gemeente spends its peppers.
 
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 
 use super::app::Action;
+use super::charts::{self, Slice};
+use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use crate::core::Workbook;
 use crate::core::money::{format_eur, format_number};
+use crate::core::rules::peppers_label;
+
+/// The accessible label of the overview's bar chart.
+pub const CHART_LABEL: &str = "Besteding per gemeente, in procenten van de eigen pepers";
 
 /// Shows the overview of the whole region.
 pub fn show(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
@@ -17,86 +23,121 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
         workbook.region.name,
         workbook.region.term.label()
     ));
+    ui.label(
+        RichText::new(
+            "Per gemeente: pepers en wat ze kopen. Klik op een gemeente om haar keuzes te openen.",
+        )
+        .color(ui.visuals().weak_text_color()),
+    );
     ui.add_space(tokens::SPACE_S);
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             table(ui, workbook, actions);
             ui.add_space(tokens::SPACE_L);
-            ui.label(RichText::new("Pepergebruik per gemeente").strong());
+            ui.label(RichText::new(CHART_LABEL).strong());
             stacked_bars(ui, workbook);
         });
 }
 
 fn table(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
     let region = &workbook.region;
+    let small = |text: String| RichText::new(text).small();
     egui::Grid::new("overzicht")
         .striped(true)
-        .spacing([14.0, 6.0])
+        .spacing([12.0, 4.0])
+        .min_col_width(96.0)
         .show(ui, |ui| {
             ui.label(RichText::new("Activiteit").strong());
             for gemeente in &region.gemeenten {
+                let text = RichText::new(format!(
+                    "{}\n{} pepers",
+                    gemeente.name,
+                    gemeente.colour.adjective()
+                ))
+                .strong();
                 if ui
-                    .link(RichText::new(&gemeente.name).strong())
+                    .link(text)
                     .on_hover_text("Open de keuzes van deze gemeente")
                     .clicked()
                 {
                     actions.push(Action::SelectGemeente(gemeente.name.clone()));
-                    actions.push(Action::Command(super::commands::UiCommand::ShowDrafting));
+                    actions.push(Action::Command(UiCommand::ShowDrafting));
                 }
             }
-            ui.label(RichText::new("Totaal").strong());
+            ui.label(RichText::new("Regio").strong());
             ui.end_row();
 
             for activity in &workbook.card.activities {
-                ui.label(format!("{} {}", activity.number, activity.title));
+                ui.allocate_ui(egui::vec2(230.0, 0.0), |ui| {
+                    ui.add(
+                        egui::Label::new(format!("{} {}", activity.number, activity.title)).wrap(),
+                    );
+                });
                 let mut row_euros = Decimal::ZERO;
                 let mut row_count = 0;
                 for gemeente in &region.gemeenten {
-                    let plan = workbook.plan(&gemeente.name);
-                    let choice = plan.and_then(|p| p.choice(activity.number));
-                    let text = match (choice, activity.offer(gemeente.colour)) {
+                    let choice = workbook
+                        .plan(&gemeente.name)
+                        .and_then(|p| p.choice(activity.number));
+                    match (choice, activity.offer(gemeente.colour)) {
                         (Some(choice), Some(offer))
                             if !choice.peppers.is_zero() || choice.taken =>
                         {
-                            let euros = workbook.euros_for(gemeente, choice.peppers);
-                            row_euros += euros;
+                            row_euros += workbook.euros_for(gemeente, choice.peppers);
                             row_count += 1;
                             let volume = offer
                                 .unit
                                 .amount(offer.volume_for(choice.peppers, choice.taken));
-                            if offer.is_free() {
-                                volume
-                            } else {
-                                format!("{} · {volume}", format_number(choice.peppers))
-                            }
+                            ui.vertical(|ui| {
+                                ui.label(
+                                    RichText::new(if offer.is_free() {
+                                        "gekozen".to_owned()
+                                    } else {
+                                        peppers_label(choice.peppers)
+                                    })
+                                    .strong(),
+                                );
+                                ui.label(small(volume));
+                            });
                         }
-                        (_, None) => "—".to_owned(),
-                        _ => String::new(),
-                    };
-                    ui.label(text);
+                        (_, None) => {
+                            ui.label(RichText::new("—").color(ui.visuals().weak_text_color()))
+                                .on_hover_text(format!(
+                                    "Geen aanbod voor {} pepers",
+                                    gemeente.colour.adjective()
+                                ));
+                        }
+                        _ => {
+                            ui.label("");
+                        }
+                    }
                 }
-                ui.label(if row_count > 0 {
-                    format!("{} ({row_count}×)", format_eur(row_euros.round()))
+                if row_count > 0 {
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(format_eur(row_euros.round())).strong());
+                        ui.label(small(format!("{row_count} gemeente(n)")));
+                    });
                 } else {
-                    String::new()
-                });
+                    ui.label("");
+                }
                 ui.end_row();
             }
 
-            ui.label(RichText::new("Gebruikt / beschikbaar").strong());
+            ui.label(RichText::new("Pepers gebruikt").strong());
             let mut used_eur = Decimal::ZERO;
+            let mut used_peppers = Decimal::ZERO;
             for gemeente in &region.gemeenten {
                 let budget = workbook.budget(gemeente);
                 used_eur += budget.used_eur;
-                let over = budget.used > budget.available;
+                used_peppers += budget.used;
                 let text = RichText::new(format!(
-                    "{} / {}",
+                    "{} van {}",
                     format_number(budget.used),
                     format_number(budget.available)
                 ))
                 .strong();
-                ui.label(if over {
+                ui.label(if budget.used > budget.available {
                     text.color(tokens::ERROR)
                 } else {
                     text
@@ -104,46 +145,43 @@ fn table(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
             }
             ui.label(
                 RichText::new(format!(
-                    "{} / {}",
-                    format_number(used_peppers(workbook)),
+                    "{} van {}",
+                    format_number(used_peppers),
                     format_number(region.total_peppers())
                 ))
                 .strong(),
             );
             ui.end_row();
 
-            ui.label(RichText::new("Euro").strong());
+            ui.label(RichText::new("Euro gebruikt").strong());
             for gemeente in &region.gemeenten {
                 let budget = workbook.budget(gemeente);
-                ui.label(format!(
-                    "{} / {}",
-                    format_eur(budget.used_eur.round()),
-                    format_eur(budget.budget_eur)
-                ));
+                ui.vertical(|ui| {
+                    ui.label(format_eur(budget.used_eur.round()));
+                    ui.label(small(format!("van {}", format_eur(budget.budget_eur))));
+                });
             }
-            ui.label(format!(
-                "{} / {}",
-                format_eur(used_eur.round()),
-                format_eur(region.total_budget())
-            ));
+            ui.vertical(|ui| {
+                ui.label(format_eur(used_eur.round()));
+                ui.label(small(format!("van {}", format_eur(region.total_budget()))));
+            });
             ui.end_row();
         });
-}
-
-fn used_peppers(workbook: &Workbook) -> Decimal {
-    workbook
-        .region
-        .gemeenten
-        .iter()
-        .map(|g| workbook.budget(g).used)
-        .sum()
 }
 
 fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
     use rust_decimal::prelude::ToPrimitive;
     let region = &workbook.region;
-    let mut charts: Vec<BarChart> = Vec::new();
-    let series: Vec<(String, egui::Color32, Vec<f64>)> = workbook
+    let percent = |peppers: Decimal, of: Decimal| {
+        if of.is_zero() {
+            0.0
+        } else {
+            (peppers / of * Decimal::ONE_HUNDRED)
+                .to_f64()
+                .unwrap_or(0.0)
+        }
+    };
+    let mut series: Vec<(String, egui::Color32, Vec<f64>)> = workbook
         .card
         .activities
         .iter()
@@ -153,12 +191,13 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
                 .gemeenten
                 .iter()
                 .map(|g| {
-                    workbook
-                        .plan(&g.name)
-                        .map(|p| p.peppers_on(activity.number))
-                        .unwrap_or_default()
-                        .to_f64()
-                        .unwrap_or(0.0)
+                    percent(
+                        workbook
+                            .plan(&g.name)
+                            .map(|p| p.peppers_on(activity.number))
+                            .unwrap_or_default(),
+                        g.peppers,
+                    )
                 })
                 .collect();
             (
@@ -167,53 +206,48 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
                 values,
             )
         })
-        .chain(std::iter::once((
-            "Nog te besteden".to_owned(),
-            tokens::BAR_TRACK,
-            region
-                .gemeenten
-                .iter()
-                .map(|g| {
-                    workbook
-                        .budget(g)
-                        .left
-                        .max(Decimal::ZERO)
-                        .to_f64()
-                        .unwrap_or(0.0)
-                })
-                .collect(),
-        )))
-        .filter(|(_, _, values): &(String, egui::Color32, Vec<f64>)| {
-            values.iter().any(|v| *v > 0.0)
-        })
         .collect();
-    for (name, colour, values) in series {
+    series.push((
+        "Nog te besteden".to_owned(),
+        tokens::BAR_TRACK,
+        region
+            .gemeenten
+            .iter()
+            .map(|g| percent(workbook.budget(g).left.max(Decimal::ZERO), g.peppers))
+            .collect(),
+    ));
+    series.retain(|(_, _, values)| values.iter().any(|v| *v > 0.0));
+
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (name, colour, values) in &series {
         let bars = values
             .iter()
             .enumerate()
-            .map(|(x, v)| Bar::new(x as f64, *v).width(0.6).fill(colour))
+            .map(|(x, v)| Bar::new(x as f64, *v).width(0.6).fill(*colour))
             .collect();
-        let chart = BarChart::new(name, bars).color(colour);
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = chart.stack_on(&refs);
+        let chart = BarChart::new(name.clone(), bars)
+            .color(*colour)
+            .stack_on(&refs);
         charts.push(chart);
     }
-    let names: Vec<String> = region
-        .gemeenten
-        .iter()
-        .map(|g| format!("{} ({})", g.name, g.colour.name()))
-        .collect();
-    Plot::new("pepergebruik")
-        .height(300.0)
-        .legend(Legend::default())
+    let names: Vec<String> = region.gemeenten.iter().map(|g| g.name.clone()).collect();
+    let response = Plot::new("pepergebruik")
+        .height(260.0)
+        .width(ui.available_width().min(900.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .y_axis_label("pepers")
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .include_y(100.0)
+        .include_x(-0.6)
+        .include_x(names.len() as f64 - 0.4)
+        .y_axis_label("% van eigen pepers")
         .x_axis_formatter(move |mark, _range| {
-            let index = mark.value.round() as usize;
-            if (mark.value - index as f64).abs() < 1e-6 {
-                names.get(index).cloned().unwrap_or_default()
+            let index = mark.value.round();
+            if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
+                names.get(index as usize).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
@@ -222,5 +256,22 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             for chart in charts {
                 plot_ui.bar_chart(chart);
             }
-        });
+        })
+        .response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, CHART_LABEL));
+    let legend: Vec<Slice> = series
+        .iter()
+        .map(|(name, colour, values)| Slice {
+            label: name.clone(),
+            weight: 0.0,
+            colour: *colour,
+            value: format!(
+                "{} gemeente(n)",
+                values.iter().filter(|v| **v > 0.0).count()
+            ),
+        })
+        .collect();
+    ui.add_space(tokens::SPACE_S);
+    ui.set_max_width(520.0);
+    charts::legend(ui, &legend);
 }

@@ -1,8 +1,6 @@
 //! What the app remembers between runs (eframe's storage), as opposed to user documents, which
 //! are separate RON files.
 
-use std::path::PathBuf;
-
 use serde::{Deserialize, Serialize};
 
 /// Which screen is showing.
@@ -26,8 +24,6 @@ pub struct Settings {
     pub view: View,
     /// The UI zoom factor.
     pub zoom: f32,
-    /// Recently opened workbook files, newest first.
-    pub recent_files: Vec<PathBuf>,
     /// The user's name, written into files they save.
     pub author: String,
 }
@@ -38,7 +34,6 @@ impl Default for Settings {
             gemeente: None,
             view: View::Drafting,
             zoom: 1.0,
-            recent_files: Vec::new(),
             author: String::new(),
         }
     }

@@ -1,0 +1,181 @@
+//! The app's dialogs: unsaved changes, recovery, errors and import previews as modal windows, and
+//! the native file dialogs (rfd).
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use super::app::{Action, FileAction};
+use super::design_tokens as tokens;
+use crate::core::Workbook;
+use crate::core::money::format_number;
+use crate::storage::ImportPreview;
+use crate::storage::recovery::RecoveryCopy;
+
+/// A modal dialog waiting for the user.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// Unsaved changes would be lost by `then`: Opslaan / Niet opslaan / Annuleren.
+    UnsavedChanges {
+        /// What to do once the user answered.
+        then: FileAction,
+    },
+    /// Unsaved work from a session that ended unexpectedly: Herstellen / Weggooien.
+    Recovery(Box<RecoveryCopy>),
+    /// Something went wrong; the text says what and that nothing was lost.
+    Error {
+        /// The dialog's title.
+        title: String,
+        /// What happened, in Dutch.
+        text: String,
+    },
+    /// What importing a gemeente's file would change: Importeren / Annuleren.
+    Import(Box<ImportPreview>),
+}
+
+impl Dialog {
+    /// The dialog's title, as shown.
+    pub fn title(&self) -> String {
+        match self {
+            Dialog::UnsavedChanges { .. } => "Niet-opgeslagen wijzigingen".into(),
+            Dialog::Recovery(_) => "Niet-opgeslagen werk gevonden".into(),
+            Dialog::Error { title, .. } => title.clone(),
+            Dialog::Import(preview) => format!("Keuzes van {} importeren", preview.plan.gemeente),
+        }
+    }
+}
+
+/// Shows the dialog as a modal window and reports the user's answer as actions.
+pub fn show(ctx: &egui::Context, dialog: &Dialog, workbook: &Workbook, actions: &mut Vec<Action>) {
+    let response = egui::Modal::new(egui::Id::unique("dialoog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(dialog.title());
+        ui.add_space(tokens::SPACE_M);
+        match dialog {
+            Dialog::UnsavedChanges { then } => {
+                let what = match then {
+                    FileAction::Quit => "Wilt u de wijzigingen opslaan voordat u afsluit?",
+                    FileAction::New => "Wilt u de wijzigingen opslaan voordat u een nieuwe werkmap begint?",
+                    _ => "Wilt u de wijzigingen opslaan voordat u een ander bestand opent?",
+                };
+                ui.label(what);
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Opslaan").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::FileConfirmed(FileAction::Save));
+                        actions.push(Action::File(then.clone()));
+                    }
+                    if ui.button("Niet opslaan").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::FileConfirmed(then.clone()));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::Recovery(copy) => {
+                let file = copy
+                    .file
+                    .as_ref()
+                    .map(|f| format!(" bij {}", f.display()))
+                    .unwrap_or_else(|| " bij een naamloze werkmap".into());
+                ui.label(format!(
+                    "Keuzekaart is de vorige keer niet netjes afgesloten. Er is werk{file} dat niet was opgeslagen, \
+                     bewaard op {}.",
+                    copy.written.format("%d-%m-%Y om %H:%M:%S")
+                ));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Herstellen").clicked() {
+                        actions.push(Action::Restore(copy.clone()));
+                    }
+                    if ui.button("Weggooien").clicked() {
+                        actions.push(Action::DiscardRecovery);
+                    }
+                });
+            }
+            Dialog::Error { text, .. } => {
+                ui.label(RichText::new(text).color(tokens::ERROR));
+                ui.add_space(tokens::SPACE_M);
+                if ui.button("Sluiten").clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
+            Dialog::Import(preview) => {
+                for warning in &preview.warnings {
+                    ui.label(RichText::new(warning).color(tokens::WARNING));
+                }
+                if preview.changes.is_empty() {
+                    ui.label("Het bestand bevat dezelfde keuzes als de werkmap; er verandert niets.");
+                } else {
+                    ui.label("Deze activiteiten veranderen:");
+                    egui::Grid::new("import-wijzigingen").striped(true).show(ui, |ui| {
+                        ui.label(RichText::new("Activiteit").strong());
+                        ui.label(RichText::new("Nu").strong());
+                        ui.label(RichText::new("Na importeren").strong());
+                        ui.end_row();
+                        for change in &preview.changes {
+                            ui.label(format!("{} {}", change.activity, change.title));
+                            ui.label(describe(change.before, &change.volume_before));
+                            let after = describe(change.after, &change.volume_after);
+                            ui.label(if change.note_only { format!("{after} (andere notitie)") } else { after });
+                            ui.end_row();
+                        }
+                    });
+                }
+                let _ = workbook;
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(!preview.changes.is_empty(), egui::Button::new("Importeren")).clicked() {
+                        actions.push(Action::ConfirmImport(preview.clone()));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+        }
+    });
+    if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {
+        actions.push(Action::CloseDialog);
+    }
+}
+
+fn describe(peppers: rust_decimal::Decimal, volume: &str) -> String {
+    match (peppers.is_zero(), volume.is_empty()) {
+        (true, true) => "—".into(),
+        (true, false) => volume.to_owned(),
+        _ => format!("{} pepers · {volume}", format_number(peppers)),
+    }
+}
+
+/// Asks for a workbook to open (native dialog).
+pub fn pick_workbook(near: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Werkmap", &["ron"])
+        .set_title("Werkmap openen");
+    if let Some(dir) = near.and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.pick_file()
+}
+
+/// Asks where to save (native dialog), suggesting `name`.
+pub fn pick_save_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Werkmap", &["ron"])
+        .set_title("Opslaan als")
+        .set_file_name(name);
+    if let Some(dir) = near.and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.save_file().map(|p| {
+        if p.extension().is_none() {
+            p.with_extension("ron")
+        } else {
+            p
+        }
+    })
+}
