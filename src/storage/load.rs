@@ -196,11 +196,38 @@ fn syntax_error(text: &str, error: ron::error::SpannedError) -> LoadError {
         .chars()
         .take(200)
         .collect();
+    // An error at the very end of the text means the file stops too early (cut off in a mail or
+    // a full disk), whatever RON expected there.
+    let at_end = line >= text.trim_end().lines().count();
+    let message = match &error.code {
+        ron::Error::ExceededRecursionLimit => dutch_message(&error.code),
+        code if at_end => format!(
+            "het bestand houdt te vroeg op; is het afgekapt? ({})",
+            dutch_message(code)
+        ),
+        code => dutch_message(code),
+    };
     LoadError::Syntax {
         line,
         column: position.col.max(1),
-        message: dutch_message(&error.code),
+        message,
         source_line,
+    }
+}
+
+/// Names the kinds of value serde reports in words a person editing the file recognises.
+fn dutch_kind(kind: &str) -> String {
+    if kind.contains("Decimal") {
+        return "een getal, zoals \"3\" of \"1.5\"".to_owned();
+    }
+    if let Some(rest) = kind.strip_prefix("the string ") {
+        return format!("de tekst {rest}");
+    }
+    match kind {
+        "a string" => "tekst tussen aanhalingstekens".to_owned(),
+        "u32" | "usize" | "an integer" => "een geheel getal".to_owned(),
+        "a boolean" => "true of false".to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -250,7 +277,11 @@ fn dutch_message(code: &ron::Error) -> String {
             )
         }
         E::InvalidValueForType { expected, found } => {
-            format!("verwacht {expected}, maar gevonden: {found}.")
+            format!(
+                "verwacht {}, maar hier staat {}.",
+                dutch_kind(expected),
+                dutch_kind(found)
+            )
         }
         E::Message(m) => format!("ongeldige waarde: {m}."),
         other => format!("ongeldige werkmap ({other})."),

@@ -846,11 +846,12 @@ impl eframe::App for KeuzekaartApp {
             dialogs::show(&ctx, dialog, self.model.workbook(), &mut actions);
         }
 
+        // Actions change what the screen shows; draw it again at once.
+        if !actions.is_empty() {
+            ctx.request_repaint();
+        }
         for action in actions {
             self.run_action(&ctx, action);
-        }
-        if !self.queued.is_empty() {
-            ctx.request_repaint();
         }
         self.update_title(&ctx);
         self.autosave(&ctx);

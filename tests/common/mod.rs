@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod strategies;
 
 use std::str::FromStr;
 
