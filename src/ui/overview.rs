@@ -231,10 +231,11 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             .stack_on(&refs);
         charts.push(chart);
     }
-    let names: Vec<String> = region.gemeenten.iter().map(|g| g.name.clone()).collect();
+    // Long names on two lines, so neighbouring axis labels do not hide each other.
+    let names: Vec<String> = region.gemeenten.iter().map(|g| wrap_name(&g.name)).collect();
     let response = Plot::new("pepergebruik")
         .height(260.0)
-        .width(ui.available_width().min(900.0))
+        .width(ui.available_width().min(1100.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -274,4 +275,12 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
     ui.add_space(tokens::SPACE_S);
     ui.set_max_width(520.0);
     charts::legend(ui, &legend);
+}
+
+/// "Mook en Middelaar" → "Mook en\nMiddelaar"; short names stay on one line.
+fn wrap_name(name: &str) -> String {
+    match name.rfind(' ') {
+        Some(at) if name.chars().count() > 12 => format!("{}\n{}", &name[..at], &name[at + 1..]),
+        _ => name.to_owned(),
+    }
 }
