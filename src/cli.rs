@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{self, Severity, peppers_label};
+use crate::core::signoff;
 use crate::core::workbook::Workbook;
 use crate::storage;
 
@@ -52,6 +53,18 @@ pub enum Command {
         /// De werkmap (.ron).
         file: PathBuf,
     },
+    /// Toon per gemeente wat er verschilt tussen twee werkmappen (activiteit, pepers en volume, was en wordt).
+    Diff {
+        /// De oude werkmap.
+        old: PathBuf,
+        /// De nieuwe werkmap.
+        new: PathBuf,
+    },
+    /// Controleer de vaststellingen: status, versie en of de vingerafdruk klopt (exit 0: alles klopt, 1: niet, 2: onleesbaar).
+    Verify {
+        /// De werkmap (.ron).
+        file: PathBuf,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`; returns the exit code.
@@ -60,6 +73,8 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
         Command::New { out: path, force } => new(&path, force, out, err),
         Command::Check { file } => check(&file, out, err),
         Command::Summary { file } => summary(&file, out, err),
+        Command::Verify { file } => verify(&file, out, err),
+        Command::Diff { old, new } => diff(&old, &new, out, err),
     };
     result.unwrap_or(EXIT_UNREADABLE)
 }
@@ -199,6 +214,76 @@ fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
         format_eur(eur_total),
         format_eur(region.total_budget())
     )?;
+    Ok(EXIT_OK)
+}
+
+fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let mut all_hold = true;
+    for check in signoff::verify(&workbook) {
+        let version = if check.version == 0 {
+            String::new()
+        } else {
+            format!(", tussentijdse wijziging {}", check.version)
+        };
+        let verdict = match &check.holds {
+            None => "nog niet vastgesteld".to_owned(),
+            Some(Ok(short)) => format!("vingerafdruk {short} klopt"),
+            Some(Err(reason)) => {
+                all_hold = false;
+                format!("ONGELDIG: {reason}")
+            }
+        };
+        writeln!(
+            out,
+            "{}: {}{version} — {verdict}",
+            check.gemeente,
+            check.status.label()
+        )?;
+    }
+    Ok(if all_hold { EXIT_OK } else { EXIT_RULE_ERRORS })
+}
+
+fn diff(old: &Path, new: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let (Some(before), Some(after)) = (load(old, err), load(new, err)) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let mut any = false;
+    for gemeente in &after.region.gemeenten {
+        let theirs = before.plan(&gemeente.name).cloned().unwrap_or_default();
+        let ours = after.plan(&gemeente.name).cloned().unwrap_or_default();
+        let changes = crate::core::diff::plan_changes(&after, &gemeente.name, &theirs, &ours);
+        if changes.is_empty() {
+            continue;
+        }
+        any = true;
+        writeln!(out, "{}:", gemeente.name)?;
+        for change in changes {
+            let side = |peppers: rust_decimal::Decimal, volume: &str| {
+                if peppers.is_zero() && volume.is_empty() {
+                    "—".to_owned()
+                } else if peppers.is_zero() {
+                    format!("gekozen ({volume})")
+                } else {
+                    format!("{} ({volume})", peppers_label(peppers))
+                }
+            };
+            writeln!(
+                out,
+                "  {:>3} {:<40} {} -> {}{}",
+                change.activity,
+                truncate(&change.title, 40),
+                side(change.before, &change.volume_before),
+                side(change.after, &change.volume_after),
+                if change.note_only { " (notitie)" } else { "" }
+            )?;
+        }
+    }
+    if !any {
+        writeln!(out, "Geen verschillen in de keuzes.")?;
+    }
     Ok(EXIT_OK)
 }
 

@@ -171,3 +171,45 @@ fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
     assert!(stdout.contains("van 68 pepers gebruikt"), "{stdout}");
     assert!(stdout.contains("€ 1.731.616"), "{stdout}");
 }
+
+#[test]
+fn diff_lists_per_gemeente_what_changed_between_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = common::filled_workbook();
+    let mut after = before.clone();
+    after.plan_mut("Beuningen").choices[0].peppers = common::d("2");
+    after
+        .plan_mut("Beuningen")
+        .choices
+        .push(keuzekaart::core::Choice {
+            peppers: common::d("1"),
+            ..keuzekaart::core::Choice::empty(6)
+        });
+    std::fs::write(
+        dir.path().join("a.ron"),
+        keuzekaart::storage::to_ron(&before),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.ron"),
+        keuzekaart::storage::to_ron(&after),
+    )
+    .unwrap();
+    let out = keuzekaart(&["diff", "a.ron", "b.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines[0], "Beuningen:");
+    assert!(
+        lines[1].contains("Screenen kandidaten")
+            && lines[1].contains("3 pepers (30 kandidaten) -> 2 pepers (20 kandidaten)"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].contains("De Versnelling") && lines[2].contains("— -> 1 peper (10 kandidaten)"),
+        "{stdout}"
+    );
+    let same = keuzekaart(&["diff", "a.ron", "a.ron"], dir.path());
+    assert_eq!(text(&same.stdout).trim(), "Geen verschillen in de keuzes.");
+}

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::rules::{coloured_peppers_label, peppers_label, quantum};
+use super::signoff::{self, SignOffStep, Status};
 use super::workbook::{Choice, Plan, Workbook};
 
 /// One change of a workbook, as a value, so it can be applied, refused, recorded and undone.
@@ -52,6 +53,13 @@ pub enum Edit {
         /// The imported plan.
         plan: Plan,
     },
+    /// A step in signing off a gemeente's choices.
+    SignOff {
+        /// The gemeente.
+        gemeente: String,
+        /// The step.
+        step: SignOffStep,
+    },
     /// Put a whole plan back as it was; used by undo and redo, applied without checks because it
     /// restores a state the user already had.
     RestorePlan {
@@ -67,7 +75,8 @@ impl Edit {
             Edit::AddPeppers { gemeente, .. }
             | Edit::MovePeppers { gemeente, .. }
             | Edit::SetTaken { gemeente, .. }
-            | Edit::SetNote { gemeente, .. } => gemeente,
+            | Edit::SetNote { gemeente, .. }
+            | Edit::SignOff { gemeente, .. } => gemeente,
             Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => &plan.gemeente,
         }
     }
@@ -89,6 +98,7 @@ impl Edit {
             } => format!("Activiteit {activity} gekozen"),
             Edit::SetTaken { activity, .. } => format!("Activiteit {activity} niet meer gekozen"),
             Edit::SetNote { activity, .. } => format!("Notitie bij activiteit {activity}"),
+            Edit::SignOff { step, .. } => step.label(),
             Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
             Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
         }
@@ -119,9 +129,14 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
         .cloned()
         .unwrap_or_else(|| Plan {
             gemeente: gemeente_name.to_owned(),
-            choices: Vec::new(),
+            ..Plan::default()
         });
     let mut after = before.clone();
+    let status = before.sign_off.status;
+    let changes_choices = !matches!(edit, Edit::SignOff { .. } | Edit::RestorePlan { .. });
+    if changes_choices && !status.is_editable() {
+        return Err(Refusal(locked_message(gemeente_name, &before)));
+    }
     match edit {
         Edit::AddPeppers {
             activity, peppers, ..
@@ -198,6 +213,26 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
             }
             with_choice(&mut after, *activity, |c| c.note = note.clone());
         }
+        Edit::SignOff { step, .. } => {
+            let gemeente = workbook
+                .region
+                .gemeente(gemeente_name)
+                .cloned()
+                .expect("checked above");
+            let has_errors = super::rules::check(workbook).iter().any(|f| {
+                f.severity == super::rules::Severity::Error
+                    && f.gemeente.as_deref() == Some(gemeente_name)
+            });
+            signoff::step(
+                &mut after,
+                step,
+                &gemeente,
+                &workbook.card,
+                &workbook.region.citation_title,
+                has_errors,
+            )
+            .map_err(Refusal)?;
+        }
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => after = plan.clone(),
     }
@@ -206,6 +241,19 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
     }
     *workbook.plan_mut(gemeente_name) = after;
     Ok(Some(before))
+}
+
+/// Why a plan cannot be changed now, in Dutch.
+fn locked_message(gemeente: &str, plan: &Plan) -> String {
+    match plan.sign_off.status {
+        Status::Vastgesteld => format!(
+            "De keuzes van {gemeente} zijn vastgesteld; start een tussentijdse wijziging om ze te veranderen."
+        ),
+        status => format!(
+            "De keuzes van {gemeente} liggen vast ({}); zet ze eerst terug naar concept.",
+            status.label().to_lowercase()
+        ),
+    }
 }
 
 /// Checks that `activity` may go to `new` peppers by a change of `delta`. Changes that make things

@@ -8,6 +8,7 @@ pub mod model;
 pub mod money;
 pub mod region;
 pub mod rules;
+pub mod signoff;
 pub mod workbook;
 
 pub use card::{Activity, Card, Offer, Unit};
@@ -15,4 +16,5 @@ pub use edit::{Edit, Refusal};
 pub use model::Model;
 pub use region::{Gemeente, PepperColour, Region, Term};
 pub use rules::{Finding, Severity};
+pub use signoff::{Decision, Outcome, Side, SignOffStep, Status};
 pub use workbook::{Choice, Plan, Workbook};

@@ -5,6 +5,7 @@
 
 use super::edit::{Edit, Refusal, apply};
 use super::rules::{Finding, check};
+use super::signoff::{SignOffCheck, verify};
 use super::workbook::{Plan, Workbook};
 
 /// One step of history: what to put back on undo and what to put back on redo.
@@ -20,6 +21,7 @@ struct Step {
 pub struct Model {
     workbook: Workbook,
     findings: Vec<Finding>,
+    checks: Vec<SignOffCheck>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     generation: u64,
@@ -30,9 +32,11 @@ impl Model {
     /// Opens a workbook for editing, with empty history.
     pub fn new(workbook: Workbook) -> Self {
         let findings = check(&workbook);
+        let checks = verify(&workbook);
         Model {
             workbook,
             findings,
+            checks,
             undo: Vec::new(),
             redo: Vec::new(),
             generation: 0,
@@ -48,6 +52,11 @@ impl Model {
     /// The rules' findings for the workbook as it stands.
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Whether each gemeente's sign-off in force still holds (recomputed only on change).
+    pub fn sign_off_check(&self, gemeente: &str) -> Option<&SignOffCheck> {
+        self.checks.iter().find(|c| c.gemeente == gemeente)
     }
 
     /// A counter that changes whenever the workbook changes, so views can cache derived data.
@@ -131,5 +140,6 @@ impl Model {
     fn changed(&mut self) {
         self.generation += 1;
         self.findings = check(&self.workbook);
+        self.checks = verify(&self.workbook);
     }
 }

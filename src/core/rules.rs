@@ -104,7 +104,23 @@ pub fn check(workbook: &Workbook) -> Vec<Finding> {
     check_card(workbook, &mut findings);
     check_region(workbook, &mut findings);
     check_plans(workbook, &mut findings);
+    check_sign_offs(workbook, &mut findings);
     findings
+}
+
+fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {
+    for check in super::signoff::verify(workbook) {
+        if let Some(Err(reason)) = check.holds {
+            findings.push(Finding::error(
+                Some(&check.gemeente),
+                None,
+                format!(
+                    "De vaststelling van {} is ongeldig: {reason}.",
+                    check.gemeente
+                ),
+            ));
+        }
+    }
 }
 
 fn check_card(workbook: &Workbook, findings: &mut Vec<Finding>) {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::card::{Activity, Card, Offer};
 use super::region::{Gemeente, Region};
+use super::signoff::SignOff;
 
 /// The version of the workbook file format this build writes. Older files are migrated on load;
 /// newer ones are refused with a message.
@@ -60,6 +61,9 @@ pub struct Plan {
     /// The choices, in card order.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// Where the choices stand in signing off, with every decision and agreed version.
+    #[serde(default, skip_serializing_if = "SignOff::is_initial")]
+    pub sign_off: SignOff,
 }
 
 impl Plan {
@@ -174,7 +178,7 @@ impl Workbook {
             .iter()
             .map(|g| Plan {
                 gemeente: g.name.clone(),
-                choices: Vec::new(),
+                ..Plan::default()
             })
             .collect();
         Workbook {
@@ -198,7 +202,7 @@ impl Workbook {
             None => {
                 self.plans.push(Plan {
                     gemeente: gemeente.to_owned(),
-                    choices: Vec::new(),
+                    ..Plan::default()
                 });
                 self.plans.len() - 1
             }

@@ -92,9 +92,17 @@ pub fn preview_import(workbook: &Workbook, file: &ExchangeFile) -> Result<Import
         warnings.push(format!("Het bestand hoort bij '{}'.", file.citation_title));
     }
     let current = workbook.plan(&file.gemeente).cloned().unwrap_or_default();
+    if !current.sign_off.status.is_editable() {
+        return Err(format!(
+            "De keuzes van {} zijn {}; importeren kan alleen in een concept.",
+            file.gemeente,
+            current.sign_off.status.label().to_lowercase()
+        ));
+    }
     let plan = Plan {
         gemeente: file.gemeente.clone(),
         choices: file.choices.clone(),
+        ..current.clone()
     };
     let changes = plan_changes(workbook, &file.gemeente, &current, &plan);
     Ok(ImportPreview {

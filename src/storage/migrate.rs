@@ -35,7 +35,7 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
         .iter()
         .map(|g| Plan {
             gemeente: g.name.clone(),
-            choices: Vec::new(),
+            ..Plan::default()
         })
         .collect();
     for (gemeente, peppers) in old.keuzes {
@@ -57,7 +57,11 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
         match plans.iter_mut().find(|p| p.gemeente == gemeente) {
             Some(plan) => plan.choices = choices,
             // Kept so the rules can report it, rather than dropped silently.
-            None => plans.push(Plan { gemeente, choices }),
+            None => plans.push(Plan {
+                gemeente,
+                choices,
+                ..Plan::default()
+            }),
         }
     }
     Workbook {

@@ -10,7 +10,7 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
 use super::settings::{Settings, View};
-use super::{charts, drafting, overview};
+use super::{charts, drafting, overview, signoff_panel};
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
 use crate::core::{Edit, Gemeente, Model, Workbook};
@@ -34,6 +34,8 @@ pub enum FileAction {
     ExportGemeente(PathBuf),
     /// Read an exchange file and show what importing it would change.
     ImportGemeente(PathBuf),
+    /// Compare the shown gemeente's choices with those in another workbook file.
+    CompareWith(PathBuf),
     /// Close the window.
     Quit,
 }
@@ -68,6 +70,15 @@ pub enum Action {
     DiscardRecovery,
     /// Apply an import the user has looked at.
     ConfirmImport(Box<ImportPreview>),
+    /// Open the form to record a decision.
+    OpenDecisionForm(super::signoff_panel::DecisionForm),
+    /// Show what changed between two versions.
+    ShowChanges {
+        /// Which versions.
+        title: String,
+        /// The changes.
+        changes: Vec<crate::core::diff::ChoiceChange>,
+    },
     /// Close the open dialog.
     CloseDialog,
 }
@@ -340,6 +351,10 @@ impl KeuzekaartApp {
                     Err(refusal) => self.show_message(ctx, refusal.0, None, true),
                 }
             }
+            Action::OpenDecisionForm(form) => self.dialog = Some(Dialog::Decision(Box::new(form))),
+            Action::ShowChanges { title, changes } => {
+                self.dialog = Some(Dialog::Changes { title, changes })
+            }
             Action::CloseDialog => self.dialog = None,
         }
     }
@@ -372,6 +387,12 @@ impl KeuzekaartApp {
                 if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
                     self.queued
                         .push(Action::File(FileAction::ImportGemeente(path)));
+                }
+            }
+            UiCommand::CompareWithFile => {
+                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
+                    self.queued
+                        .push(Action::File(FileAction::CompareWith(path)));
                 }
             }
             UiCommand::Undo => match self.model.undo() {
@@ -468,6 +489,37 @@ impl KeuzekaartApp {
                 Err(e) => {
                     self.dialog = Some(Dialog::Error {
                         title: format!("{} is niet te lezen", display_name(&path)),
+                        text: e.to_string(),
+                    })
+                }
+            },
+            FileAction::CompareWith(path) => match storage::read_workbook(&path) {
+                Ok(other) => {
+                    let name = self.selected_gemeente().to_owned();
+                    let theirs = other.plan(&name).cloned().unwrap_or_default();
+                    let ours = self
+                        .model
+                        .workbook()
+                        .plan(&name)
+                        .cloned()
+                        .unwrap_or_default();
+                    let changes = crate::core::diff::plan_changes(
+                        self.model.workbook(),
+                        &name,
+                        &theirs,
+                        &ours,
+                    );
+                    self.dialog = Some(Dialog::Changes {
+                        title: format!(
+                            "{name}: {} vergeleken met deze werkmap",
+                            display_name(&path)
+                        ),
+                        changes,
+                    });
+                }
+                Err(e) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: format!("{} is niet te openen", display_name(&path)),
                         text: e.to_string(),
                     })
                 }
@@ -587,7 +639,11 @@ impl KeuzekaartApp {
                     }
                 });
                 ui.separator();
-                for command in [UiCommand::ExportGemeente, UiCommand::ImportGemeente] {
+                for command in [
+                    UiCommand::ExportGemeente,
+                    UiCommand::ImportGemeente,
+                    UiCommand::CompareWithFile,
+                ] {
                     command_button(ui, command, command.label(), true, actions);
                 }
                 ui.separator();
@@ -657,6 +713,11 @@ impl KeuzekaartApp {
             if response.clicked() {
                 actions.push(Action::SelectGemeente(gemeente.name.clone()));
             }
+            let status = workbook
+                .plan(&gemeente.name)
+                .map(|p| p.sign_off.status)
+                .unwrap_or_default();
+            signoff_panel::badge(ui, status, self.model.sign_off_check(&gemeente.name));
             let used = format_number(budget.used);
             let available = format_number(budget.available);
             let colour = gemeente.colour.adjective();
@@ -828,7 +889,9 @@ impl eframe::App for KeuzekaartApp {
                     .exact_size(tokens::CHART_PANEL_WIDTH)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            drafting::charts(ui, self.model.workbook(), &gemeente)
+                            signoff_panel::show(ui, &self.model, &gemeente, &mut actions);
+                            ui.separator();
+                            drafting::charts(ui, self.model.workbook(), &gemeente);
                         });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
@@ -842,8 +905,8 @@ impl eframe::App for KeuzekaartApp {
             }
         }
         self.message_at_pointer(&ctx);
-        if let Some(dialog) = &self.dialog {
-            dialogs::show(&ctx, dialog, self.model.workbook(), &mut actions);
+        if let Some(dialog) = &mut self.dialog {
+            dialogs::show(&ctx, dialog, &mut actions);
         }
 
         // Actions change what the screen shows; draw it again at once.

@@ -18,6 +18,8 @@ pub enum UiCommand {
     ExportGemeente,
     /// Read a gemeente's choices from such a file.
     ImportGemeente,
+    /// Show how the shown gemeente's choices differ from another workbook file.
+    CompareWithFile,
     /// Take back the last change.
     Undo,
     /// Re-apply the last change taken back.
@@ -40,13 +42,14 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 16] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::ExportGemeente,
         UiCommand::ImportGemeente,
+        UiCommand::CompareWithFile,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::ShowDrafting,
@@ -67,6 +70,7 @@ impl UiCommand {
             UiCommand::SaveAs => "Opslaan als…",
             UiCommand::ExportGemeente => "Keuzes van deze gemeente exporteren…",
             UiCommand::ImportGemeente => "Keuzes van een gemeente importeren…",
+            UiCommand::CompareWithFile => "Vergelijken met ander bestand…",
             UiCommand::Undo => "Ongedaan maken",
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
@@ -92,6 +96,9 @@ impl UiCommand {
             UiCommand::ImportGemeente => {
                 "Lees de keuzes van een gemeente uit zo'n bestand; u ziet eerst wat er verandert"
             }
+            UiCommand::CompareWithFile => {
+                "Toon wat de keuzes van deze gemeente verschillen van die in een ander bestand"
+            }
             UiCommand::Undo => "Maak de laatste wijziging ongedaan",
             UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
             UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
@@ -112,7 +119,9 @@ impl UiCommand {
             UiCommand::Open => KeyboardShortcut::new(cmd, Key::O),
             UiCommand::Save => KeyboardShortcut::new(cmd, Key::S),
             UiCommand::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
-            UiCommand::ExportGemeente | UiCommand::ImportGemeente => return None,
+            UiCommand::ExportGemeente | UiCommand::ImportGemeente | UiCommand::CompareWithFile => {
+                return None;
+            }
             UiCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
             UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),

@@ -36,6 +36,15 @@ pub const WARNING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
 /// The background of the refusal message shown at the drop point.
 pub const TOAST_FILL: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xE5);
 
+/// A badge for choices still in concept.
+pub const STATUS_CONCEPT: Color32 = Color32::from_rgb(0x6B, 0x6B, 0x6B);
+/// A badge for choices waiting for a decision.
+pub const STATUS_PENDING: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
+/// A badge for agreed choices.
+pub const STATUS_AGREED: Color32 = Color32::from_rgb(0x1E, 0x7B, 0x34);
+/// The banner over locked choices.
+pub const LOCKED_FILL: Color32 = Color32::from_rgb(0xE8, 0xF3, 0xEA);
+
 /// The background of an activity card.
 pub const CARD_FILL: Color32 = Color32::from_rgb(0xFA, 0xFA, 0xF7);
 /// The background of an activity card that has no offer in the gemeente's colour.

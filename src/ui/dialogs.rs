@@ -7,8 +7,8 @@ use egui::RichText;
 
 use super::app::{Action, FileAction};
 use super::design_tokens as tokens;
-use crate::core::Workbook;
-use crate::core::money::format_number;
+use super::signoff_panel::{self, DecisionForm, describe};
+use crate::core::diff::ChoiceChange;
 use crate::storage::ImportPreview;
 use crate::storage::recovery::RecoveryCopy;
 
@@ -31,6 +31,15 @@ pub enum Dialog {
     },
     /// What importing a gemeente's file would change: Importeren / Annuleren.
     Import(Box<ImportPreview>),
+    /// The form to record a decision of the college or WerkBedrijf.
+    Decision(Box<DecisionForm>),
+    /// What changed between two versions of a gemeente's choices.
+    Changes {
+        /// Which versions.
+        title: String,
+        /// The changes, activity by activity.
+        changes: Vec<ChoiceChange>,
+    },
 }
 
 impl Dialog {
@@ -41,12 +50,14 @@ impl Dialog {
             Dialog::Recovery(_) => "Niet-opgeslagen werk gevonden".into(),
             Dialog::Error { title, .. } => title.clone(),
             Dialog::Import(preview) => format!("Keuzes van {} importeren", preview.plan.gemeente),
+            Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
+            Dialog::Changes { title, .. } => title.clone(),
         }
     }
 }
 
 /// Shows the dialog as a modal window and reports the user's answer as actions.
-pub fn show(ctx: &egui::Context, dialog: &Dialog, workbook: &Workbook, actions: &mut Vec<Action>) {
+pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>) {
     let response = egui::Modal::new(egui::Id::unique("dialoog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(dialog.title());
@@ -97,7 +108,15 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog, workbook: &Workbook, actions: 
                 });
             }
             Dialog::Error { text, .. } => {
-                ui.label(RichText::new(text).color(tokens::ERROR));
+                ui.label(RichText::new(text.as_str()).color(tokens::ERROR));
+                ui.add_space(tokens::SPACE_M);
+                if ui.button("Sluiten").clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
+            Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
+            Dialog::Changes { changes, .. } => {
+                signoff_panel::changes_table(ui, changes);
                 ui.add_space(tokens::SPACE_M);
                 if ui.button("Sluiten").clicked() {
                     actions.push(Action::CloseDialog);
@@ -125,8 +144,7 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog, workbook: &Workbook, actions: 
                         }
                     });
                 }
-                let _ = workbook;
-                ui.add_space(tokens::SPACE_M);
+                                ui.add_space(tokens::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui.add_enabled(!preview.changes.is_empty(), egui::Button::new("Importeren")).clicked() {
                         actions.push(Action::ConfirmImport(preview.clone()));
@@ -140,14 +158,6 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog, workbook: &Workbook, actions: 
     });
     if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {
         actions.push(Action::CloseDialog);
-    }
-}
-
-fn describe(peppers: rust_decimal::Decimal, volume: &str) -> String {
-    match (peppers.is_zero(), volume.is_empty()) {
-        (true, true) => "—".into(),
-        (true, false) => volume.to_owned(),
-        _ => format!("{} pepers · {volume}", format_number(peppers)),
     }
 }
 

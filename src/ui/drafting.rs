@@ -10,9 +10,10 @@ use super::app::Action;
 use super::charts::{self, Slice};
 use super::design_tokens as tokens;
 use super::pepper::{TokenPart, paint_pepper};
+use super::signoff_panel;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{peppers_label, quantum};
-use crate::core::{Activity, Edit, Gemeente, Model, Offer, Workbook};
+use crate::core::{Activity, Edit, Gemeente, Model, Offer, Status, Workbook};
 
 /// What is being dragged: a pepper of this gemeente, from the tray (`from: None`) or from a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +59,7 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let workbook = model.workbook();
-    header(ui, workbook, gemeente);
+    header(ui, model, gemeente);
     ui.add_space(tokens::SPACE_S);
     tray(ui, workbook, gemeente, actions);
     ui.add_space(tokens::SPACE_M);
@@ -79,9 +80,15 @@ pub fn show(
         });
 }
 
-fn header(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
+fn header(ui: &mut Ui, model: &Model, gemeente: &Gemeente) {
+    let workbook = model.workbook();
     let budget = workbook.budget(gemeente);
+    let sign_off = workbook
+        .plan(&gemeente.name)
+        .map(|p| p.sign_off.clone())
+        .unwrap_or_default();
     ui.horizontal(|ui| {
+        signoff_panel::badge(ui, sign_off.status, model.sign_off_check(&gemeente.name));
         ui.heading(
             RichText::new(format!("Artikel {} · {}", gemeente.article, gemeente.name)).strong(),
         );
@@ -107,6 +114,26 @@ fn header(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
         }
     );
     charts::budget_bar(ui, budget.fraction_used(), &text, &text, 28.0);
+    if !sign_off.status.is_editable() {
+        let text = match (sign_off.status, sign_off.in_force()) {
+            (Status::Vastgesteld, Some(agreed)) => format!(
+                "{}. Deze keuzes zijn alleen te lezen; start rechts een tussentijdse wijziging om ze te veranderen.",
+                agreed.describe()
+            ),
+            (status, _) => format!(
+                "{}: deze keuzes liggen vast. Zet ze rechts terug naar concept om ze te veranderen.",
+                status.label()
+            ),
+        };
+        egui::Frame::new()
+            .fill(tokens::LOCKED_FILL)
+            .corner_radius(tokens::CORNER)
+            .inner_margin(Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_min_width(ui.available_width());
+                ui.label(RichText::new(text).strong());
+            });
+    }
 }
 
 /// The gemeente's unspent peppers, as tokens to drag; also the place to drop a pepper taken off a card.
@@ -317,6 +344,9 @@ fn card_body(
     actions: &mut Vec<Action>,
 ) {
     let number = activity.number;
+    let editable = workbook
+        .plan(&gemeente.name)
+        .is_none_or(|p| p.sign_off.status.is_editable());
     let title = activity.title_for(&gemeente.name);
     ui.horizontal(|ui| {
         ui.label(
@@ -381,7 +411,7 @@ fn card_body(
     if offer.is_free() {
         let mut chosen = taken;
         let text = format!("Kiezen ({})", offer.price_label());
-        let response = ui.checkbox(&mut chosen, text);
+        let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, text));
         if response.changed() {
             actions.push(Action::Edit(
                 Edit::SetTaken {
@@ -406,10 +436,14 @@ fn card_body(
             )
         };
         ui.label(RichText::new(summary).strong());
-        step_buttons(ui, gemeente, activity, offer, actions);
+        ui.add_enabled_ui(editable, |ui| {
+            step_buttons(ui, gemeente, activity, offer, actions)
+        });
     }
     if peppers > Decimal::ZERO || taken {
-        note_field(ui, workbook, gemeente, number, state, actions);
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, workbook, gemeente, number, state, actions)
+        });
     }
 }
 

@@ -9,6 +9,7 @@ mod drafting;
 mod overview;
 mod pepper;
 pub mod settings;
+mod signoff_panel;
 
 pub use app::{Action, FileAction, KeuzekaartApp, Startup};
 

@@ -50,20 +50,31 @@ fn table(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             ui.label(RichText::new("Activiteit").strong());
             for gemeente in &region.gemeenten {
-                let text = RichText::new(format!(
-                    "{}\n{} pepers",
-                    gemeente.name,
-                    gemeente.colour.adjective()
-                ))
-                .strong();
-                if ui
-                    .link(text)
-                    .on_hover_text("Open de keuzes van deze gemeente")
-                    .clicked()
-                {
-                    actions.push(Action::SelectGemeente(gemeente.name.clone()));
-                    actions.push(Action::Command(UiCommand::ShowDrafting));
-                }
+                let status = workbook
+                    .plan(&gemeente.name)
+                    .map(|p| p.sign_off.status)
+                    .unwrap_or_default();
+                ui.vertical(|ui| {
+                    let text = RichText::new(format!(
+                        "{}\n{} pepers",
+                        gemeente.name,
+                        gemeente.colour.adjective()
+                    ))
+                    .strong();
+                    if ui
+                        .link(text)
+                        .on_hover_text("Open de keuzes van deze gemeente")
+                        .clicked()
+                    {
+                        actions.push(Action::SelectGemeente(gemeente.name.clone()));
+                        actions.push(Action::Command(UiCommand::ShowDrafting));
+                    }
+                    ui.label(
+                        RichText::new(status.label())
+                            .small()
+                            .color(super::signoff_panel::status_colour(status)),
+                    );
+                });
             }
             ui.label(RichText::new("Regio").strong());
             ui.end_row();
@@ -232,7 +243,11 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
         charts.push(chart);
     }
     // Long names on two lines, so neighbouring axis labels do not hide each other.
-    let names: Vec<String> = region.gemeenten.iter().map(|g| wrap_name(&g.name)).collect();
+    let names: Vec<String> = region
+        .gemeenten
+        .iter()
+        .map(|g| wrap_name(&g.name))
+        .collect();
     let response = Plot::new("pepergebruik")
         .height(260.0)
         .width(ui.available_width().min(1100.0))

@@ -1,0 +1,373 @@
+//! The sign-off section of the drafting screen: the gemeente's status, the next step, the history
+//! of decisions and agreed versions, and the form to record a decision.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::app::Action;
+use super::design_tokens as tokens;
+use crate::core::diff::{ChoiceChange, plan_changes};
+use crate::core::signoff::{Decision, Outcome, Side, SignOffCheck, SignOffStep, Status};
+use crate::core::{Edit, Gemeente, Model, Plan};
+
+/// The fields of the decision form, as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionForm {
+    /// The gemeente decided about.
+    pub gemeente: String,
+    /// Who decides.
+    pub side: Side,
+    /// The outcome chosen.
+    pub outcome: Outcome,
+    /// The date as typed (dd-mm-jjjj).
+    pub date: String,
+    /// The decision number.
+    pub number: String,
+    /// The signatory's name.
+    pub signatory: String,
+    /// The signatory's role.
+    pub role: String,
+    /// The place of signing.
+    pub place: String,
+    /// What is wrong with the form, if the user tried to record it.
+    pub problem: Option<String>,
+}
+
+impl DecisionForm {
+    /// An empty form for one side, with today's date.
+    pub fn new(gemeente: &str, side: Side) -> Self {
+        DecisionForm {
+            gemeente: gemeente.to_owned(),
+            side,
+            outcome: Outcome::Akkoord,
+            date: chrono::Local::now().format("%d-%m-%Y").to_string(),
+            number: String::new(),
+            signatory: String::new(),
+            role: String::new(),
+            place: if side == Side::WerkBedrijf {
+                "Nijmegen".into()
+            } else {
+                gemeente.to_owned()
+            },
+            problem: None,
+        }
+    }
+
+    /// The decision, or what is missing, in Dutch.
+    pub fn to_decision(&self) -> Result<Decision, String> {
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%d-%m-%Y").map_err(|_| {
+            format!(
+                "‘{}’ is geen datum; schrijf bijvoorbeeld 14-03-2022.",
+                self.date.trim()
+            )
+        })?;
+        for (value, name) in [
+            (&self.number, "het besluitnummer"),
+            (&self.signatory, "de naam"),
+            (&self.role, "de functie"),
+            (&self.place, "de plaats"),
+        ] {
+            if value.trim().is_empty() {
+                return Err(format!("Vul {name} in."));
+            }
+        }
+        Ok(Decision {
+            side: self.side,
+            outcome: self.outcome,
+            date,
+            number: self.number.trim().to_owned(),
+            signatory: self.signatory.trim().to_owned(),
+            role: self.role.trim().to_owned(),
+            place: self.place.trim().to_owned(),
+            version: 0,
+        })
+    }
+}
+
+/// The colour of a status badge.
+pub fn status_colour(status: Status) -> egui::Color32 {
+    match status {
+        Status::Concept => tokens::STATUS_CONCEPT,
+        Status::TerBesluitvorming | Status::BeslotenDoorCollege => tokens::STATUS_PENDING,
+        Status::Vastgesteld => tokens::STATUS_AGREED,
+    }
+}
+
+/// A small status badge ("Vastgesteld"), red with "ongeldig" when the sign-off does not hold.
+pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
+    let invalid = matches!(check.and_then(|c| c.holds.as_ref()), Some(Err(_)));
+    let (text, colour) = if invalid {
+        (format!("{} · ongeldig", status.label()), tokens::ERROR)
+    } else {
+        (status.label().to_owned(), status_colour(status))
+    };
+    egui::Frame::new()
+        .fill(colour)
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(text)
+                    .small()
+                    .color(egui::Color32::WHITE)
+                    .strong(),
+            );
+        });
+}
+
+/// Shows the sign-off section for one gemeente.
+pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<Action>) {
+    let workbook = model.workbook();
+    let Some(plan) = workbook.plan(&gemeente.name) else {
+        return;
+    };
+    let sign_off = &plan.sign_off;
+    let check = model.sign_off_check(&gemeente.name);
+    ui.label(RichText::new("Besluitvorming").strong());
+    ui.horizontal(|ui| {
+        badge(ui, sign_off.status, check);
+        if sign_off.version > 0 {
+            ui.label(RichText::new(format!("tussentijdse wijziging {}", sign_off.version)).small());
+        }
+    });
+    if let Some(Some(Err(reason))) = check.map(|c| &c.holds) {
+        ui.label(RichText::new(format!("Vaststelling ongeldig: {reason}.")).color(tokens::ERROR));
+    }
+    let name = gemeente.name.clone();
+    let step = |step: SignOffStep| {
+        Action::Edit(
+            Edit::SignOff {
+                gemeente: name.clone(),
+                step,
+            },
+            None,
+        )
+    };
+    match sign_off.status {
+        Status::Concept => {
+            ui.label(RichText::new("De keuzes kunnen nog veranderen.").small());
+            if ui
+                .button("Ter besluitvorming aanbieden")
+                .on_hover_text("Zet de keuzes vast voor het besluit van het college")
+                .clicked()
+            {
+                actions.push(step(SignOffStep::Submit));
+            }
+        }
+        Status::TerBesluitvorming => {
+            ui.label(RichText::new("De keuzes liggen vast voor het college.").small());
+            if ui.button("Besluit college vastleggen…").clicked() {
+                actions.push(Action::OpenDecisionForm(DecisionForm::new(
+                    &gemeente.name,
+                    Side::College,
+                )));
+            }
+            if ui.button("Terug naar concept").clicked() {
+                actions.push(step(SignOffStep::SendBack));
+            }
+        }
+        Status::BeslotenDoorCollege => {
+            ui.label(RichText::new("Het college is akkoord; nu WerkBedrijf (DB MGR).").small());
+            if ui.button("Besluit WerkBedrijf vastleggen…").clicked() {
+                actions.push(Action::OpenDecisionForm(DecisionForm::new(
+                    &gemeente.name,
+                    Side::WerkBedrijf,
+                )));
+            }
+            if ui.button("Terug naar concept").clicked() {
+                actions.push(step(SignOffStep::SendBack));
+            }
+        }
+        Status::Vastgesteld => {
+            if let Some(agreed) = sign_off.in_force() {
+                ui.label(format!(
+                    "{} · vingerafdruk {}",
+                    agreed.describe(),
+                    agreed.short_fingerprint()
+                ));
+            }
+            if ui
+                .button("Tussentijdse wijziging starten")
+                .on_hover_text(
+                    "Art. 16.3: een nieuwe versie als concept; de vastgestelde blijft bewaard",
+                )
+                .clicked()
+            {
+                actions.push(step(SignOffStep::StartAmendment));
+            }
+        }
+    }
+    if sign_off.status != Status::Vastgesteld
+        && let Some(agreed) = sign_off.in_force()
+    {
+        let base = Plan {
+            choices: agreed.choices.clone(),
+            ..plan.clone()
+        };
+        let changes = plan_changes(workbook, &gemeente.name, &base, plan);
+        if ui
+            .button(format!(
+                "Vergelijk met vastgestelde versie ({} verschil(len))",
+                changes.len()
+            ))
+            .clicked()
+        {
+            actions.push(Action::ShowChanges {
+                title: format!("{}: {} vergeleken met nu", gemeente.name, agreed.describe()),
+                changes,
+            });
+        }
+    }
+    if !sign_off.decisions.is_empty() || !sign_off.agreed.is_empty() {
+        egui::CollapsingHeader::new(RichText::new("Geschiedenis").small())
+            .id_salt(("geschiedenis", &gemeente.name))
+            .show(ui, |ui| {
+                for decision in &sign_off.decisions {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · versie {}: {} ({}, nr. {}), {} {}",
+                            decision.date.format("%d-%m-%Y"),
+                            decision.version,
+                            decision.outcome.label(),
+                            decision.side.label(),
+                            decision.number,
+                            decision.signatory,
+                            decision.role
+                        ))
+                        .small(),
+                    );
+                }
+                for (i, agreed) in sign_off.agreed.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({})",
+                                agreed.describe(),
+                                agreed.short_fingerprint()
+                            ))
+                            .small(),
+                        );
+                        if let Some(previous) = i.checked_sub(1).map(|p| &sign_off.agreed[p]) {
+                            let before = Plan {
+                                choices: previous.choices.clone(),
+                                ..plan.clone()
+                            };
+                            let after = Plan {
+                                choices: agreed.choices.clone(),
+                                ..plan.clone()
+                            };
+                            if ui.small_button("wat veranderde").clicked() {
+                                actions.push(Action::ShowChanges {
+                                    title: format!(
+                                        "{}: {} vergeleken met {}",
+                                        gemeente.name,
+                                        previous.describe(),
+                                        agreed.describe()
+                                    ),
+                                    changes: plan_changes(
+                                        workbook,
+                                        &gemeente.name,
+                                        &before,
+                                        &after,
+                                    ),
+                                });
+                            }
+                        }
+                    });
+                }
+            });
+    }
+}
+
+/// The decision form's content; reports "Vastleggen" and "Annuleren".
+pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "{} over de keuzes van {}",
+        form.side.label(),
+        form.gemeente
+    ));
+    ui.add_space(tokens::SPACE_S);
+    ui.horizontal(|ui| {
+        for outcome in Outcome::ALL {
+            ui.radio_value(&mut form.outcome, outcome, outcome.label());
+        }
+    });
+    egui::Grid::new("besluit")
+        .num_columns(2)
+        .spacing([tokens::SPACE_M, tokens::SPACE_S])
+        .show(ui, |ui| {
+            let field = |ui: &mut Ui, label: &str, value: &mut String| {
+                ui.label(label);
+                let response = ui.add(egui::TextEdit::singleline(value).desired_width(260.0));
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                ui.end_row();
+            };
+            field(ui, "Beslissing d.d. (dd-mm-jjjj)", &mut form.date);
+            field(ui, "Besluitnummer", &mut form.number);
+            field(ui, "Naam ondertekenaar", &mut form.signatory);
+            field(ui, "Functie", &mut form.role);
+            field(ui, "Plaats", &mut form.place);
+        });
+    if form.outcome == Outcome::NietAkkoord {
+        ui.label(RichText::new("Bij ‘Niet akkoord’ gaan de keuzes terug naar concept; het besluit blijft in de geschiedenis.").small());
+    }
+    if let Some(problem) = &form.problem {
+        ui.label(RichText::new(problem).color(tokens::ERROR));
+    }
+    ui.add_space(tokens::SPACE_M);
+    ui.horizontal(|ui| {
+        if ui.button("Vastleggen").clicked() {
+            match form.to_decision() {
+                Ok(decision) => {
+                    actions.push(Action::CloseDialog);
+                    actions.push(Action::Edit(
+                        Edit::SignOff {
+                            gemeente: form.gemeente.clone(),
+                            step: SignOffStep::Decide(decision),
+                        },
+                        None,
+                    ));
+                }
+                Err(problem) => form.problem = Some(problem),
+            }
+        }
+        if ui.button("Annuleren").clicked() {
+            actions.push(Action::CloseDialog);
+        }
+    });
+}
+
+/// A table of changes between two versions (activity, peppers and volume, before → after).
+pub fn changes_table(ui: &mut Ui, changes: &[ChoiceChange]) {
+    if changes.is_empty() {
+        ui.label("Geen verschillen.");
+        return;
+    }
+    egui::Grid::new("verschillen").striped(true).show(ui, |ui| {
+        for header in ["Activiteit", "Was", "Wordt"] {
+            ui.label(RichText::new(header).strong());
+        }
+        ui.end_row();
+        for change in changes {
+            ui.label(format!("{} {}", change.activity, change.title));
+            ui.label(describe(change.before, &change.volume_before));
+            let after = describe(change.after, &change.volume_after);
+            ui.label(if change.note_only {
+                format!("{after} (andere notitie)")
+            } else {
+                after
+            });
+            ui.end_row();
+        }
+    });
+}
+
+/// "3 pepers · 30 kandidaten", or a dash for nothing.
+pub fn describe(peppers: rust_decimal::Decimal, volume: &str) -> String {
+    match (peppers.is_zero(), volume.is_empty()) {
+        (true, true) => "—".into(),
+        (true, false) => volume.to_owned(),
+        _ => format!("{} · {volume}", crate::core::rules::peppers_label(peppers)),
+    }
+}

@@ -1,0 +1,162 @@
+//! Signing off through the app's own screens (egui_kittest).
+
+mod common;
+
+use common::app::{centre_of, drag, harness_with, peppers_on};
+use common::{d, filled_workbook};
+use egui::Vec2;
+use egui_kittest::kittest::Queryable;
+use keuzekaart::core::Status;
+
+fn fill_decision_form(
+    h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
+    date: &str,
+    number: &str,
+) {
+    for (label, value) in [
+        ("Beslissing d.d. (dd-mm-jjjj)", date),
+        ("Besluitnummer", number),
+        ("Naam ondertekenaar", "A. Jansen"),
+        ("Functie", "wethouder"),
+    ] {
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .focus();
+        h.run();
+        // Replace whatever the field holds (the date is prefilled with today).
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .type_text(value);
+        h.run();
+    }
+}
+
+#[test]
+fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
+    let mut wb = filled_workbook();
+    // Leave Druten one pepper in the tray, so there is something to drag.
+    wb.plan_mut("Druten").choices[0].peppers = d("1");
+    let mut h = harness_with(wb, "Druten", Vec2::new(1366.0, 2400.0));
+    let status = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
+        h.state()
+            .model()
+            .workbook()
+            .plan("Druten")
+            .unwrap()
+            .sign_off
+            .status
+    };
+
+    h.get_by_label("Ter besluitvorming aanbieden").click();
+    h.run();
+    assert_eq!(status(&h), Status::TerBesluitvorming);
+
+    h.get_by_label("Besluit college vastleggen…").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Besluit vastleggen: Druten")
+    );
+    // An unfinished form says what is missing and records nothing.
+    h.get_by_label("Vastleggen").click();
+    h.run();
+    h.get_by_label("Vul het besluitnummer in.");
+    fill_decision_form(&mut h, "02-02-2021", "B&W 2021/17");
+    h.get_by_label("Vastleggen").click();
+    h.run();
+    assert_eq!(status(&h), Status::BeslotenDoorCollege);
+
+    h.get_by_label("Besluit WerkBedrijf vastleggen…").click();
+    h.run();
+    fill_decision_form(&mut h, "14-03-2021", "DB 2021/9");
+    h.get_by_label("Vastleggen").click();
+    h.run();
+    assert_eq!(status(&h), Status::Vastgesteld);
+    h.get_by_label_contains("Vastgesteld 14-03-2021. Deze keuzes zijn alleen te lezen");
+
+    // A pepper dropped on the agreed card is refused and nothing changes.
+    let before = h.state().model().workbook().clone();
+    let from = h
+        .query_all_by_label("Rode peper in voorraad")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(&h, "Activiteit 11: Lokale marktbewerking");
+    drag(&mut h, from, to);
+    assert_eq!(h.state().model().workbook(), &before);
+    assert!(
+        h.state().message().unwrap().contains("vastgesteld"),
+        "{:?}",
+        h.state().message()
+    );
+
+    h.get_by_label("Tussentijdse wijziging starten").click();
+    h.run();
+    assert_eq!(status(&h), Status::Concept);
+    let from = h
+        .query_all_by_label("Rode peper in voorraad")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = centre_of(&h, "Activiteit 11: Lokale marktbewerking");
+    drag(&mut h, from, to);
+    assert_eq!(peppers_on(&h, "Druten", 11), d("1"));
+    let sign_off = &h
+        .state()
+        .model()
+        .workbook()
+        .plan("Druten")
+        .unwrap()
+        .sign_off;
+    assert_eq!(sign_off.version, 1);
+    assert_eq!(sign_off.agreed.len(), 1);
+    assert_eq!(sign_off.decisions[0].number, "B&W 2021/17");
+    assert_eq!(sign_off.decisions[0].signatory, "A. Jansen");
+
+    // The difference with the agreed version is one activity.
+    h.get_by_label("Vergelijk met vastgestelde versie (1 verschil(len))")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Druten: Vastgesteld 14-03-2021 vergeleken met nu")
+    );
+    h.get_by_label("1 peper · 20 contacten");
+}
+
+#[test]
+fn a_hand_edited_agreed_file_shows_the_sign_off_as_invalid() {
+    let mut wb = filled_workbook();
+    let mut model = keuzekaart::core::Model::new(wb.clone());
+    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+    let decision = |side| Decision {
+        side,
+        outcome: Outcome::Akkoord,
+        date: chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap(),
+        number: "1".into(),
+        signatory: "X".into(),
+        role: "Y".into(),
+        place: "Z".into(),
+        version: 0,
+    };
+    for step in [
+        SignOffStep::Submit,
+        SignOffStep::Decide(decision(Side::College)),
+        SignOffStep::Decide(decision(Side::WerkBedrijf)),
+    ] {
+        model
+            .apply(keuzekaart::core::Edit::SignOff {
+                gemeente: "Wijchen".into(),
+                step,
+            })
+            .unwrap();
+    }
+    wb = model.workbook().clone();
+    wb.plan_mut("Wijchen").choices[0].peppers = d("5");
+    let h = harness_with(wb, "Wijchen", Vec2::new(1366.0, 1200.0));
+    // In the gemeente list, the header and the sign-off section.
+    assert_eq!(h.query_all_by_label("Vastgesteld · ongeldig").count(), 3);
+    h.get_by_label_contains("Vaststelling ongeldig: de keuzes in het bestand wijken af");
+}
