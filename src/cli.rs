@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::annex::AnnexOptions;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{self, Severity, peppers_label};
 use crate::core::signoff;
@@ -53,6 +54,23 @@ pub enum Command {
         /// De werkmap (.ron).
         file: PathBuf,
     },
+    /// Maak de bijlage (artikelen 5-11) als PDF/A (exit 0: gemaakt, 1: regels overtreden, 2: onleesbaar).
+    Annex {
+        /// De werkmap (.ron).
+        file: PathBuf,
+        /// Het PDF-bestand om te maken.
+        #[arg(long)]
+        out: PathBuf,
+        /// Alleen het artikel van deze gemeente.
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Leesexemplaar met een lege kolom 'Wijziging'.
+        #[arg(long)]
+        review: bool,
+        /// Maak de bijlage ook als de keuzes fouten bevatten.
+        #[arg(long)]
+        force: bool,
+    },
     /// Toon per gemeente wat er verschilt tussen twee werkmappen (activiteit, pepers en volume, was en wordt).
     Diff {
         /// De oude werkmap.
@@ -75,6 +93,24 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
         Command::Summary { file } => summary(&file, out, err),
         Command::Verify { file } => verify(&file, out, err),
         Command::Diff { old, new } => diff(&old, &new, out, err),
+        Command::Annex {
+            file,
+            out: pdf,
+            gemeente,
+            review,
+            force,
+        } => annex(
+            &file,
+            &pdf,
+            AnnexOptions {
+                gemeente,
+                review,
+                produced: None,
+            },
+            force,
+            out,
+            err,
+        ),
     };
     result.unwrap_or(EXIT_UNREADABLE)
 }
@@ -285,6 +321,76 @@ fn diff(old: &Path, new: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std
         writeln!(out, "Geen verschillen in de keuzes.")?;
     }
     Ok(EXIT_OK)
+}
+
+fn annex(
+    file: &Path,
+    pdf: &Path,
+    options: AnnexOptions,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    if let Some(name) = &options.gemeente
+        && workbook.region.gemeente(name).is_none()
+    {
+        let names: Vec<&str> = workbook
+            .region
+            .gemeenten
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect();
+        writeln!(
+            err,
+            "De gemeente '{name}' staat niet in de werkmap; kies uit: {}.",
+            names.join(", ")
+        )?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    let errors: Vec<_> = rules::check(&workbook)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| {
+            options.gemeente.is_none() || f.gemeente.is_none() || f.gemeente == options.gemeente
+        })
+        .collect();
+    if !errors.is_empty() {
+        for finding in &errors {
+            writeln!(err, "fout: {}", finding.message)?;
+        }
+        if !force {
+            writeln!(
+                err,
+                "De bijlage is niet gemaakt; los de fouten op of gebruik --force."
+            )?;
+            return Ok(EXIT_RULE_ERRORS);
+        }
+    }
+    let bytes = match crate::annex::annex_pdf(&workbook, &options) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    match storage::write_atomic(pdf, &bytes) {
+        Ok(()) => {
+            writeln!(
+                out,
+                "Bijlage gemaakt: {} ({} kB)",
+                pdf.display(),
+                bytes.len() / 1024
+            )?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_UNREADABLE)
+        }
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {

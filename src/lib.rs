@@ -6,6 +6,7 @@
 //! - [`cli`]: the command line;
 //! - [`ui`]: the eframe/egui app.
 
+pub mod annex;
 pub mod cli;
 pub mod core;
 pub mod storage;

@@ -274,3 +274,25 @@ fn recovery_after_a_killed_session_gives_back_the_edits() {
     assert!(!recovery.exists());
     assert_eq!(h.state().model().workbook(), &Workbook::bundled());
 }
+
+#[test]
+fn bijlage_exporteren_writes_the_pdf_and_offers_to_open_it() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let path = docs.path().join("bijlage-heumen.pdf");
+    let mut h = app_in(home.path(), "Heumen", Duration::from_secs(30));
+    plus(&mut h, 7);
+    h.state_mut().file_action(FileAction::ExportAnnex {
+        path: path.clone(),
+        only_shown: true,
+        review: false,
+    });
+    h.run();
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage gemaakt"));
+    h.get_by_label("Openen");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000);
+    h.get_by_label("Sluiten").click();
+    h.run();
+    assert_eq!(h.state().dialog_title(), None);
+}

@@ -36,6 +36,15 @@ pub enum FileAction {
     ImportGemeente(PathBuf),
     /// Compare the shown gemeente's choices with those in another workbook file.
     CompareWith(PathBuf),
+    /// Print the annex to this PDF file.
+    ExportAnnex {
+        /// The PDF to write.
+        path: PathBuf,
+        /// Only the shown gemeente's article.
+        only_shown: bool,
+        /// The review copy.
+        review: bool,
+    },
     /// Close the window.
     Quit,
 }
@@ -79,6 +88,8 @@ pub enum Action {
         /// The changes.
         changes: Vec<crate::core::diff::ChoiceChange>,
     },
+    /// Open a file (the annex PDF) with the system's viewer.
+    OpenExternally(PathBuf),
     /// Close the open dialog.
     CloseDialog,
 }
@@ -355,6 +366,17 @@ impl KeuzekaartApp {
             Action::ShowChanges { title, changes } => {
                 self.dialog = Some(Dialog::Changes { title, changes })
             }
+            Action::OpenExternally(path) => {
+                self.dialog = None;
+                if let Err(e) = open::that_detached(&path) {
+                    self.show_message(
+                        ctx,
+                        format!("{} kon niet worden geopend: {e}", display_name(&path)),
+                        None,
+                        true,
+                    );
+                }
+            }
             Action::CloseDialog => self.dialog = None,
         }
     }
@@ -387,6 +409,27 @@ impl KeuzekaartApp {
                 if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
                     self.queued
                         .push(Action::File(FileAction::ImportGemeente(path)));
+                }
+            }
+            UiCommand::ExportAnnex
+            | UiCommand::ExportAnnexGemeente
+            | UiCommand::ExportReviewCopy => {
+                let only_shown = command == UiCommand::ExportAnnexGemeente;
+                let review = command == UiCommand::ExportReviewCopy;
+                let name = match (only_shown, review) {
+                    (true, _) => format!(
+                        "bijlage-{}.pdf",
+                        self.selected_gemeente().to_lowercase().replace(' ', "-")
+                    ),
+                    (false, true) => "bijlage-leesexemplaar.pdf".to_owned(),
+                    (false, false) => "bijlage-lokale-keuzes.pdf".to_owned(),
+                };
+                if let Some(path) = dialogs::pick_pdf_path(self.file.as_deref(), &name) {
+                    self.queued.push(Action::File(FileAction::ExportAnnex {
+                        path,
+                        only_shown,
+                        review,
+                    }));
                 }
             }
             UiCommand::CompareWithFile => {
@@ -524,6 +567,29 @@ impl KeuzekaartApp {
                     })
                 }
             },
+            FileAction::ExportAnnex {
+                path,
+                only_shown,
+                review,
+            } => {
+                let options = crate::annex::AnnexOptions {
+                    gemeente: only_shown.then(|| self.selected_gemeente().to_owned()),
+                    review,
+                    produced: None,
+                };
+                let result = crate::annex::annex_pdf(self.model.workbook(), &options)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    });
+                self.dialog = Some(match result {
+                    Ok(()) => Dialog::AnnexWritten { path },
+                    Err(text) => Dialog::Error {
+                        title: "Bijlage exporteren mislukt".into(),
+                        text,
+                    },
+                });
+            }
             FileAction::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

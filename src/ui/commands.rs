@@ -20,6 +20,12 @@ pub enum UiCommand {
     ImportGemeente,
     /// Show how the shown gemeente's choices differ from another workbook file.
     CompareWithFile,
+    /// Print the annex (articles 5–11) of all gemeenten to PDF.
+    ExportAnnex,
+    /// Print the shown gemeente's article to PDF.
+    ExportAnnexGemeente,
+    /// Print the review copy (with a "Wijziging" column) to PDF.
+    ExportReviewCopy,
     /// Take back the last change.
     Undo,
     /// Re-apply the last change taken back.
@@ -42,7 +48,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 16] = [
+    pub const ALL: [UiCommand; 19] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -50,6 +56,9 @@ impl UiCommand {
         UiCommand::ExportGemeente,
         UiCommand::ImportGemeente,
         UiCommand::CompareWithFile,
+        UiCommand::ExportAnnex,
+        UiCommand::ExportAnnexGemeente,
+        UiCommand::ExportReviewCopy,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::ShowDrafting,
@@ -71,6 +80,9 @@ impl UiCommand {
             UiCommand::ExportGemeente => "Keuzes van deze gemeente exporteren…",
             UiCommand::ImportGemeente => "Keuzes van een gemeente importeren…",
             UiCommand::CompareWithFile => "Vergelijken met ander bestand…",
+            UiCommand::ExportAnnex => "Bijlage exporteren (alle gemeenten)…",
+            UiCommand::ExportAnnexGemeente => "Bijlage exporteren (deze gemeente)…",
+            UiCommand::ExportReviewCopy => "Leesexemplaar exporteren…",
             UiCommand::Undo => "Ongedaan maken",
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
@@ -99,6 +111,13 @@ impl UiCommand {
             UiCommand::CompareWithFile => {
                 "Toon wat de keuzes van deze gemeente verschillen van die in een ander bestand"
             }
+            UiCommand::ExportAnnex => {
+                "Maak de bijlage met de artikelen 5 tot en met 11 als PDF om te printen en te archiveren"
+            }
+            UiCommand::ExportAnnexGemeente => "Maak alleen het artikel van deze gemeente als PDF",
+            UiCommand::ExportReviewCopy => {
+                "Bijlage met een lege kolom ‘Wijziging’, voor raadsleden die op papier lezen"
+            }
             UiCommand::Undo => "Maak de laatste wijziging ongedaan",
             UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
             UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
@@ -119,9 +138,12 @@ impl UiCommand {
             UiCommand::Open => KeyboardShortcut::new(cmd, Key::O),
             UiCommand::Save => KeyboardShortcut::new(cmd, Key::S),
             UiCommand::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
-            UiCommand::ExportGemeente | UiCommand::ImportGemeente | UiCommand::CompareWithFile => {
-                return None;
-            }
+            UiCommand::ExportGemeente
+            | UiCommand::ImportGemeente
+            | UiCommand::CompareWithFile
+            | UiCommand::ExportAnnexGemeente
+            | UiCommand::ExportReviewCopy => return None,
+            UiCommand::ExportAnnex => KeyboardShortcut::new(cmd, Key::P),
             UiCommand::Undo => KeyboardShortcut::new(cmd, Key::Z),
             UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),

@@ -33,6 +33,11 @@ pub enum Dialog {
     Import(Box<ImportPreview>),
     /// The form to record a decision of the college or WerkBedrijf.
     Decision(Box<DecisionForm>),
+    /// The annex was written: offer to open it.
+    AnnexWritten {
+        /// The PDF.
+        path: PathBuf,
+    },
     /// What changed between two versions of a gemeente's choices.
     Changes {
         /// Which versions.
@@ -52,6 +57,7 @@ impl Dialog {
             Dialog::Import(preview) => format!("Keuzes van {} importeren", preview.plan.gemeente),
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
             Dialog::Changes { title, .. } => title.clone(),
+            Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
         }
     }
 }
@@ -115,6 +121,18 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 }
             }
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
+            Dialog::AnnexWritten { path } => {
+                ui.label(format!("De bijlage staat in {}.", path.display()));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Openen").clicked() {
+                        actions.push(Action::OpenExternally(path.clone()));
+                    }
+                    if ui.button("Sluiten").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::Changes { changes, .. } => {
                 signoff_panel::changes_table(ui, changes);
                 ui.add_space(tokens::SPACE_M);
@@ -170,6 +188,24 @@ pub fn pick_workbook(near: Option<&Path>) -> Option<PathBuf> {
         dialog = dialog.set_directory(dir);
     }
     dialog.pick_file()
+}
+
+/// Asks where to write a PDF (native dialog), suggesting `name`.
+pub fn pick_pdf_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("PDF", &["pdf"])
+        .set_title("Bijlage exporteren")
+        .set_file_name(name);
+    if let Some(dir) = near.and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.save_file().map(|p| {
+        if p.extension().is_none() {
+            p.with_extension("pdf")
+        } else {
+            p
+        }
+    })
 }
 
 /// Asks where to save (native dialog), suggesting `name`.

@@ -1,0 +1,86 @@
+//! The printable annex: articles 5–11 with each gemeente's choices, as an archival PDF/A-2b made
+//! by the Typst compiler embedded as a library (fonts inside the binary, no network, no external
+//! program). The layout lives in `assets/bijlage.typ`; the data goes in as JSON.
+
+mod data;
+mod world;
+
+use std::sync::OnceLock;
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+pub use data::{AnnexData, AnnexOptions, annex_data};
+pub use world::TEMPLATE;
+
+use crate::core::Workbook;
+use world::{AnnexWorld, Fonts};
+
+/// Why an annex could not be made; its `Display` is a Dutch message.
+#[derive(Debug)]
+pub struct AnnexError(pub String);
+
+impl std::fmt::Display for AnnexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "De bijlage kon niet worden gemaakt: {}", self.0)
+    }
+}
+
+impl std::error::Error for AnnexError {}
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(Fonts::shipped)
+}
+
+/// Makes the annex of a workbook as PDF/A-2b bytes.
+pub fn annex_pdf(workbook: &Workbook, options: &AnnexOptions) -> Result<Vec<u8>, AnnexError> {
+    render(&annex_data(workbook, options), TEMPLATE)
+}
+
+/// Renders annex data with a template (the bundled one, or an adjusted copy) to PDF/A-2b.
+pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
+    let json = serde_json::to_vec(data).map_err(|e| AnnexError(e.to_string()))?;
+    let now = chrono::Local::now();
+    use chrono::{Datelike, Timelike};
+    let today =
+        Datetime::from_ymd(now.year(), now.month() as u8, now.day() as u8).expect("a valid date");
+    let world = AnnexWorld::new(fonts(), template, json, today);
+    let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
+        AnnexError(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let stamp = Datetime::from_ymd_hms(
+        now.year(),
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    )
+    .expect("a valid time");
+    let offset_minutes = now.offset().local_minus_utc() / 60;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("keuzekaart-bijlage {}", data.title)),
+        creator: Smart::Custom(Some(format!("Keuzekaart {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: typst_pdf::Timestamp::new_local(stamp, offset_minutes),
+        standards: PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| AnnexError(e.message().to_string()))?,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| {
+        AnnexError(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}

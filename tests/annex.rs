@@ -1,0 +1,354 @@
+//! The printed annex, read back with poppler's pdftotext and pdfinfo as a reader would see it.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{d, filled_workbook};
+use keuzekaart::annex::{AnnexOptions, annex_pdf};
+use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+use keuzekaart::core::{Edit, Model, Workbook};
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{name} is needed for this test (apt-get install poppler-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pdfinfo(pdf: &Path, extra: &[&str]) -> String {
+    let out = Command::new("pdfinfo")
+        .args(extra)
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write_pdf(
+    dir: &Path,
+    name: &str,
+    workbook: &Workbook,
+    options: &AnnexOptions,
+) -> std::path::PathBuf {
+    let bytes = annex_pdf(workbook, options).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = pdfinfo(pdf, &[]);
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .expect("a page count");
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+/// The workbook with every gemeente agreed by both sides.
+fn all_agreed() -> Workbook {
+    let mut model = Model::new(filled_workbook());
+    let names: Vec<String> = model
+        .workbook()
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
+    for name in names {
+        let decision = |side: Side, day: u32| Decision {
+            side,
+            outcome: Outcome::Akkoord,
+            date: chrono::NaiveDate::from_ymd_opt(2021, 3, day).unwrap(),
+            number: format!("{name}/2021/{day}"),
+            signatory: if side == Side::College {
+                format!("Wethouder van {name}")
+            } else {
+                "H.M.F. Bruls".into()
+            },
+            role: if side == Side::College {
+                "wethouder Werk en Inkomen".into()
+            } else {
+                "voorzitter".into()
+            },
+            place: if side == Side::College {
+                name.clone()
+            } else {
+                "Nijmegen".into()
+            },
+            version: 0,
+        };
+        for step in [
+            SignOffStep::Submit,
+            SignOffStep::Decide(decision(Side::College, 2)),
+            SignOffStep::Decide(decision(Side::WerkBedrijf, 14)),
+        ] {
+            model
+                .apply(Edit::SignOff {
+                    gemeente: name.clone(),
+                    step,
+                })
+                .unwrap();
+        }
+    }
+    model.workbook().clone()
+}
+
+#[test]
+fn the_annex_reads_in_article_order_with_correct_numbers_names_and_euros() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "bijlage.pdf",
+        &filled_workbook(),
+        &AnnexOptions::default(),
+    );
+    let text = tool("pdftotext", &["-layout"], &pdf);
+    let mut at = 0;
+    for expected in [
+        "Pagina 1 van",
+        "Artikel 5 Berg en Dal",
+        "Artikel 6 Beuningen",
+        "Artikel 7 Druten",
+        "Artikel 8 Heumen",
+        "8.1 Doel bij inzet van lokale dienstverlening",
+        "8.2 Keuzes",
+        "Gemeente Heumen kiest ervoor haar lokale aandeel als volgt in te vullen:",
+        "Heumen Werkt!",
+        "Artikel 9 Mook en Middelaar",
+        "Artikel 10 Nijmegen",
+        "Artikel 11 Wijchen",
+    ] {
+        let found = text[at..]
+            .find(expected)
+            .unwrap_or_else(|| panic!("'{expected}' not found after position {at}"));
+        at += found + expected.len();
+    }
+    for euro in ["€ 29.398,13", "€ 78.395", "€ 1.172.413", "€ 1.731.616"] {
+        assert!(text.contains(euro), "{euro} missing");
+    }
+    for slip in ["Druuten", "8.1 Keuzes", "Gemeenten Beuningen"] {
+        assert!(
+            !text.contains(slip),
+            "the seed slip '{slip}' is in the annex"
+        );
+    }
+    assert!(text.contains("30 kandidaten"));
+}
+
+#[test]
+fn an_unsigned_annex_says_concept_on_every_page_and_a_signed_one_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "concept.pdf",
+        &filled_workbook(),
+        &AnnexOptions::default(),
+    );
+    let count = pages(&pdf);
+    assert!(count >= 8, "{count} pages");
+    for page in 1..=count {
+        let p = page.to_string();
+        let text = tool("pdftotext", &["-raw", "-f", &p, "-l", &p], &pdf);
+        assert!(text.contains("CONCEPT"), "page {page} lacks CONCEPT");
+    }
+
+    let signed = all_agreed();
+    let pdf = write_pdf(
+        dir.path(),
+        "vastgesteld.pdf",
+        &signed,
+        &AnnexOptions::default(),
+    );
+    let text = tool("pdftotext", &["-raw"], &pdf);
+    assert!(!text.contains("CONCEPT"));
+    assert!(text.contains("Vastgesteld 14-03-2021"));
+    assert!(text.contains("Wethouder van Heumen") && text.contains("H.M.F. Bruls"));
+    let fingerprint = signed
+        .plan("Heumen")
+        .unwrap()
+        .sign_off
+        .in_force()
+        .unwrap()
+        .short_fingerprint()
+        .to_owned();
+    assert!(
+        text.contains(&fingerprint),
+        "the short fingerprint {fingerprint} is printed"
+    );
+
+    // One gemeente back in concept makes the whole annex a concept again.
+    let mut mixed = signed.clone();
+    mixed.plan_mut("Wijchen").sign_off.status = keuzekaart::core::Status::Concept;
+    let pdf = write_pdf(dir.path(), "gemengd.pdf", &mixed, &AnnexOptions::default());
+    assert!(tool("pdftotext", &["-raw", "-f", "1", "-l", "1"], &pdf).contains("CONCEPT"));
+    // And a hand-edited agreed file cannot claim to be agreed.
+    let mut forged = signed;
+    forged.plan_mut("Druten").choices[0].peppers = d("7");
+    let pdf = write_pdf(
+        dir.path(),
+        "vervalst.pdf",
+        &forged,
+        &AnnexOptions::default(),
+    );
+    let text = tool("pdftotext", &["-raw"], &pdf);
+    assert!(text.contains("CONCEPT") && text.contains("de vaststelling is ongeldig"));
+}
+
+#[test]
+fn user_text_with_typst_syntax_prints_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = filled_workbook();
+    let goal = "Let op: #set text(red) *vet* _schuin_ $x^2$ [link] `code` <label> @ref = kop";
+    wb.region.gemeenten[1].goal = goal.into();
+    wb.plan_mut("Beuningen").choices[0].note = "#pagebreak() en ]) #panic(\"x\")".into();
+    let pdf = write_pdf(
+        dir.path(),
+        "syntax.pdf",
+        &wb,
+        &AnnexOptions {
+            gemeente: Some("Beuningen".into()),
+            ..Default::default()
+        },
+    );
+    let text = tool("pdftotext", &["-raw"], &pdf);
+    assert!(text.contains(goal), "{text}");
+    assert!(text.contains("#pagebreak() en ]) #panic(\"x\")"), "{text}");
+}
+
+#[test]
+fn the_annex_is_pdf_a_with_title_language_and_a4_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(
+        dir.path(),
+        "bijlage.pdf",
+        &filled_workbook(),
+        &AnnexOptions::default(),
+    );
+    let info = pdfinfo(&pdf, &[]);
+    assert!(info.contains("Title:           Dienstverleningsovereenkomst WerkBedrijf Regio Rijk van Nijmegen 2021-2022"), "{info}");
+    assert!(info.contains("(A4)"), "{info}");
+    let meta = pdfinfo(&pdf, &["-meta"]);
+    assert!(
+        meta.contains("<pdfaid:part>2</pdfaid:part>")
+            && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{meta}"
+    );
+    assert!(meta.contains("<rdf:li>nl</rdf:li>"), "language nl");
+    // Every page is A4.
+    let sizes = pdfinfo(&pdf, &["-f", "1", "-l", "99"]);
+    let page_sizes: Vec<&str> = sizes
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size"))
+        .collect();
+    assert_eq!(page_sizes.len(), pages(&pdf));
+    assert!(
+        page_sizes.iter().all(|l| l.contains("595.276 x 841.89")),
+        "{page_sizes:?}"
+    );
+    // The fonts are embedded.
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    for line in fonts.lines().skip(2) {
+        assert!(line.contains(" yes "), "a font is not embedded: {line}");
+    }
+}
+
+#[test]
+fn one_gemeente_and_the_review_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = AnnexOptions {
+        gemeente: Some("Heumen".into()),
+        review: true,
+        ..Default::default()
+    };
+    let pdf = write_pdf(dir.path(), "heumen.pdf", &filled_workbook(), &options);
+    let text = tool("pdftotext", &["-layout"], &pdf);
+    assert!(text.contains("Artikel 8 Heumen") && !text.contains("Artikel 6 Beuningen"));
+    assert!(text.contains("Wijziging") && text.contains("Leesexemplaar"));
+}
+
+#[test]
+fn the_command_line_refuses_rule_errors_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    std::fs::write(
+        dir.path().join("goed.ron"),
+        keuzekaart::storage::to_ron(&filled_workbook()),
+    )
+    .unwrap();
+    let out = run(&["annex", "goed.ron", "--out", "bijlage.pdf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read(dir.path().join("bijlage.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+
+    let mut wb = filled_workbook();
+    wb.plan_mut("Druten").choices[0].peppers = d("9");
+    std::fs::write(
+        dir.path().join("fout.ron"),
+        keuzekaart::storage::to_ron(&wb),
+    )
+    .unwrap();
+    let out = run(&["annex", "fout.ron", "--out", "fout.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Druten"));
+    assert!(!dir.path().join("fout.pdf").exists());
+    let out = run(&["annex", "fout.ron", "--out", "fout.pdf", "--force"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.path().join("fout.pdf").exists());
+    // Only Heumen: Druten's error does not block it.
+    let out = run(&[
+        "annex",
+        "fout.ron",
+        "--out",
+        "heumen.pdf",
+        "--gemeente",
+        "Heumen",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+
+    std::fs::write(dir.path().join("kapot.ron"), "(version: 1,").unwrap();
+    assert_eq!(
+        run(&["annex", "kapot.ron", "--out", "x.pdf"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&[
+            "annex",
+            "goed.ron",
+            "--out",
+            "x.pdf",
+            "--gemeente",
+            "Atlantis"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}
