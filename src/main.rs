@@ -6,6 +6,7 @@ use clap::Parser;
 use keuzekaart::cli::{Cli, main_from_args};
 
 fn main() -> ExitCode {
+    keuzekaart::ui::note_process_start();
     match main_from_args(Cli::parse()) {
         Ok(code) => code,
         Err(file) => keuzekaart::ui::run(file),

@@ -47,15 +47,7 @@ pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
     let today =
         Datetime::from_ymd(now.year(), now.month() as u8, now.day() as u8).expect("a valid date");
     let world = AnnexWorld::new(fonts(), template, json, today);
-    let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
-        AnnexError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let document: PagedDocument = typst::compile(&world).output.map_err(|e| diagnostics(&e))?;
     let stamp = Datetime::from_ymd_hms(
         now.year(),
         now.month() as u8,
@@ -74,13 +66,16 @@ pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
             .map_err(|e| AnnexError(e.message().to_string()))?,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        AnnexError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })
+    typst_pdf::pdf(&document, &options).map_err(|e| diagnostics(&e))
+}
+
+/// Typst's errors (a template that no longer compiles, a PDF/A violation) as one message.
+fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> AnnexError {
+    AnnexError(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::card::{Activity, Card, Offer};
+use super::card::Card;
 use super::region::{Gemeente, Region};
 use super::signoff::SignOff;
 
@@ -210,15 +210,6 @@ impl Workbook {
         &mut self.plans[index]
     }
 
-    /// The offer that applies to this gemeente for this activity (by its pepper colour).
-    pub fn offer_for<'a>(
-        &'a self,
-        gemeente: &Gemeente,
-        activity: &'a Activity,
-    ) -> Option<&'a Offer> {
-        activity.offer(gemeente.colour)
-    }
-
     /// What one pepper of this gemeente is worth in euros: its budget spread over its peppers.
     /// We use the gemeente's real budget rather than the nominal "circa" value of the colour, so
     /// that the euros of all its peppers add up to exactly its budget.
@@ -248,13 +239,6 @@ impl Workbook {
             used_eur: self.euros_for(gemeente, used),
             budget_eur: gemeente.budget,
         }
-    }
-
-    /// The volume a choice buys, in the unit of the gemeente's offer (zero without an offer).
-    pub fn volume(&self, gemeente: &Gemeente, choice: &Choice) -> Option<(Decimal, &Offer)> {
-        let activity = self.card.activity(choice.activity)?;
-        let offer = activity.offer(gemeente.colour)?;
-        Some((offer.volume_for(choice.peppers, choice.taken), offer))
     }
 
     /// The gemeente's chosen activities as lines for screens and the annex, in card order;

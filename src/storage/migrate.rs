@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::core::workbook::{Choice, FORMAT_VERSION, Metadata, Plan, Workbook};
+use crate::core::workbook::{Choice, Workbook};
 use crate::core::{Card, Region};
 
 /// A version 0 workbook as it was written.
@@ -29,22 +29,14 @@ pub struct WorkbookV0 {
 /// Turns a version 0 workbook into the current format: every gemeente gets a plan in region order,
 /// peppers become choices in card order. Free activities in v0 were marked with 0 peppers.
 pub fn from_v0(old: WorkbookV0) -> Workbook {
-    let mut plans: Vec<Plan> = old
-        .region
-        .gemeenten
-        .iter()
-        .map(|g| Plan {
-            gemeente: g.name.clone(),
-            ..Plan::default()
-        })
-        .collect();
+    let mut workbook = Workbook::new(old.region, old.card);
     for (gemeente, peppers) in old.keuzes {
-        let colour = old.region.gemeente(&gemeente).map(|g| g.colour);
+        let colour = workbook.region.gemeente(&gemeente).map(|g| g.colour);
         let choices = peppers
             .into_iter()
             .map(|(activity, peppers)| {
                 let free = colour
-                    .and_then(|c| old.card.activity(activity).and_then(|a| a.offer(c)))
+                    .and_then(|c| workbook.card.activity(activity).and_then(|a| a.offer(c)))
                     .is_some_and(|o| o.is_free());
                 Choice {
                     activity,
@@ -54,21 +46,9 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
                 }
             })
             .collect();
-        match plans.iter_mut().find(|p| p.gemeente == gemeente) {
-            Some(plan) => plan.choices = choices,
-            // Kept so the rules can report it, rather than dropped silently.
-            None => plans.push(Plan {
-                gemeente,
-                choices,
-                ..Plan::default()
-            }),
-        }
+        // A gemeente the region lacks gets a plan too, so the rules report it rather than it
+        // being dropped silently.
+        workbook.plan_mut(&gemeente).choices = choices;
     }
-    Workbook {
-        version: FORMAT_VERSION,
-        metadata: Metadata::default(),
-        region: old.region,
-        card: old.card,
-        plans,
-    }
+    workbook
 }

@@ -13,7 +13,7 @@ use super::settings::{Settings, View};
 use super::{charts, drafting, overview, signoff_panel};
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
-use crate::core::{Edit, Gemeente, Model, Workbook};
+use crate::core::{Edit, Model, Workbook};
 use crate::storage::paths::{AppPaths, remember};
 use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};
 use crate::storage::{self, ImportPreview};
@@ -146,6 +146,8 @@ pub struct KeuzekaartApp {
     queued: Vec<Action>,
     allow_close: bool,
     title: String,
+    /// Set when the start-up measurement asked to close after the first frame.
+    first_frame_probe: Option<std::time::Instant>,
 }
 
 impl KeuzekaartApp {
@@ -156,15 +158,15 @@ impl KeuzekaartApp {
             .storage
             .and_then(|s| eframe::get_value(s, Settings::STORAGE_KEY))
             .unwrap_or_default();
-        Self::start(
-            &cc.egui_ctx,
-            Startup {
-                file,
-                settings,
-                paths: AppPaths::from_env(),
-                ..Startup::default()
-            },
-        )
+        let startup = Startup {
+            file,
+            settings,
+            paths: AppPaths::from_env(),
+            ..Startup::default()
+        };
+        let mut app = Self::start(&cc.egui_ctx, startup);
+        app.first_frame_probe = super::first_frame_probe();
+        app
     }
 
     /// Creates the app on a given workbook and settings, keeping nothing on disk (tests).
@@ -212,6 +214,7 @@ impl KeuzekaartApp {
             queued: Vec::new(),
             allow_close: false,
             title: String::new(),
+            first_frame_probe: None,
         };
         if let Some(file) = startup.file {
             app.open_now(ctx, &file);
@@ -287,13 +290,6 @@ impl KeuzekaartApp {
         if !known {
             self.settings.gemeente = region.gemeenten.first().map(|g| g.name.clone());
         }
-    }
-
-    fn current_gemeente(&self) -> Option<&Gemeente> {
-        self.model
-            .workbook()
-            .region
-            .gemeente(self.selected_gemeente())
     }
 
     fn show_message(
@@ -937,7 +933,6 @@ impl eframe::App for KeuzekaartApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        let gemeente = self.current_gemeente().cloned();
         if self.settings.view == View::Drafting {
             // The overview shows every gemeente itself and needs the width.
             egui::Panel::left("gemeenten")
@@ -948,6 +943,13 @@ impl eframe::App for KeuzekaartApp {
                         .show(ui, |ui| self.gemeente_list(ui, &mut actions));
                 });
         }
+        // Borrowed, not cloned: nothing of the workbook is copied per frame.
+        let model = &self.model;
+        let drafting_state = &mut self.drafting;
+        let gemeente = model
+            .workbook()
+            .region
+            .gemeente(self.settings.gemeente.as_deref().unwrap_or_default());
         match (self.settings.view, gemeente) {
             (View::Drafting, Some(gemeente)) => {
                 egui::Panel::right("grafieken")
@@ -955,19 +957,18 @@ impl eframe::App for KeuzekaartApp {
                     .exact_size(tokens::CHART_PANEL_WIDTH)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            signoff_panel::show(ui, &self.model, &gemeente, &mut actions);
+                            signoff_panel::show(ui, model, gemeente, &mut actions);
                             ui.separator();
-                            drafting::charts(ui, self.model.workbook(), &gemeente);
+                            drafting::charts(ui, model.workbook(), gemeente);
                         });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    drafting::show(ui, &self.model, &gemeente, &mut self.drafting, &mut actions);
+                    drafting::show(ui, model, gemeente, drafting_state, &mut actions);
                 });
             }
             (View::Overview, _) | (_, None) => {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    overview::show(ui, self.model.workbook(), &mut actions)
-                });
+                egui::CentralPanel::default()
+                    .show(ui, |ui| overview::show(ui, model.workbook(), &mut actions));
             }
         }
         self.message_at_pointer(&ctx);
@@ -984,6 +985,14 @@ impl eframe::App for KeuzekaartApp {
         }
         self.update_title(&ctx);
         self.autosave(&ctx);
+        if let Some(start) = self.first_frame_probe.take() {
+            eprintln!(
+                "eerste frame na {:.1} ms",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -192,34 +192,31 @@ pub fn pick_workbook(near: Option<&Path>) -> Option<PathBuf> {
 
 /// Asks where to write a PDF (native dialog), suggesting `name`.
 pub fn pick_pdf_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter("PDF", &["pdf"])
-        .set_title("Bijlage exporteren")
-        .set_file_name(name);
-    if let Some(dir) = near.and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    dialog.save_file().map(|p| {
-        if p.extension().is_none() {
-            p.with_extension("pdf")
-        } else {
-            p
-        }
-    })
+    pick_save(near, name, ("PDF", "pdf"), "Bijlage exporteren")
 }
 
-/// Asks where to save (native dialog), suggesting `name`.
+/// Asks where to save a workbook (native dialog), suggesting `name`.
 pub fn pick_save_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
+    pick_save(near, name, ("Werkmap", "ron"), "Opslaan als")
+}
+
+/// A native save dialog near the current file; adds the extension when the user left it off.
+fn pick_save(
+    near: Option<&Path>,
+    name: &str,
+    (kind, extension): (&str, &str),
+    title: &str,
+) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new()
-        .add_filter("Werkmap", &["ron"])
-        .set_title("Opslaan als")
+        .add_filter(kind, &[extension])
+        .set_title(title)
         .set_file_name(name);
     if let Some(dir) = near.and_then(Path::parent) {
         dialog = dialog.set_directory(dir);
     }
     dialog.save_file().map(|p| {
         if p.extension().is_none() {
-            p.with_extension("ron")
+            p.with_extension(extension)
         } else {
             p
         }

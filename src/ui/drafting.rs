@@ -13,6 +13,7 @@ use super::pepper::{TokenPart, paint_pepper};
 use super::signoff_panel;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{peppers_label, quantum};
+use crate::core::signoff::SignOff;
 use crate::core::{Activity, Edit, Gemeente, Model, Offer, Status, Workbook};
 
 /// What is being dragged: a pepper of this gemeente, from the tray (`from: None`) or from a card.
@@ -83,10 +84,10 @@ pub fn show(
 fn header(ui: &mut Ui, model: &Model, gemeente: &Gemeente) {
     let workbook = model.workbook();
     let budget = workbook.budget(gemeente);
+    let unsigned = SignOff::default();
     let sign_off = workbook
         .plan(&gemeente.name)
-        .map(|p| p.sign_off.clone())
-        .unwrap_or_default();
+        .map_or(&unsigned, |p| &p.sign_off);
     ui.horizontal(|ui| {
         signoff_panel::badge(ui, sign_off.status, model.sign_off_check(&gemeente.name));
         ui.heading(
@@ -203,6 +204,11 @@ fn tray(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente, actions: &mut Vec
             at,
         ));
     }
+}
+
+/// The id of the n-th token in the tray.
+pub fn tray_token_id(index: u32) -> Id {
+    Id::unique(("tray", index))
 }
 
 fn capitalised(word: &str) -> String {

@@ -16,6 +16,21 @@ pub use app::{Action, FileAction, KeuzekaartApp, Startup};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// When the process started, for the start-up measurement (see `scripts/bench-startup.sh`).
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Records the moment the process started; `main` calls this first.
+pub fn note_process_start() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
+}
+
+/// With `KEUZEKAART_EXIT_AFTER_FIRST_FRAME=1`, the app prints the time from process start to its
+/// first frame and closes; the start-up benchmark uses it.
+pub(crate) fn first_frame_probe() -> Option<std::time::Instant> {
+    std::env::var_os("KEUZEKAART_EXIT_AFTER_FIRST_FRAME").filter(|v| v == "1")?;
+    PROCESS_START.get().copied()
+}
+
 /// Opens the app window, on `file` if given, otherwise on the bundled 2021–2022 workbook.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
@@ -38,4 +53,18 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Puts the app in the middle of dragging the first pepper of `gemeente`'s tray, as if the user
+/// had pressed on it and started to move. Used by the frame benchmark ("a pepper drag in
+/// progress"); the drag goes through egui's own drag-and-drop state, exactly as a mouse drag does.
+pub fn start_tray_drag(ctx: &egui::Context, gemeente: &str) {
+    ctx.set_dragged_id(drafting::tray_token_id(0));
+    egui::DragAndDrop::set_payload(
+        ctx,
+        drafting::PepperPayload {
+            gemeente: gemeente.to_owned(),
+            from: None,
+        },
+    );
 }

@@ -1,0 +1,140 @@
+//! An edit with its re-derived figures and rules; loading, validating and saving workbooks, the
+//! bundled one and a synthetic large one (50 gemeenten × 15 activities × 20 agreed versions).
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use keuzekaart::core::signoff::{self, AgreedVersion, Decision, Outcome, Side, Status};
+use keuzekaart::core::{Activity, Choice, Edit, Gemeente, Model, Plan, Workbook, rules};
+use keuzekaart::storage;
+use rust_decimal::Decimal;
+
+fn edit(c: &mut Criterion) {
+    let mut model = Model::new(Workbook::bundled());
+    model
+        .apply(Edit::AddPeppers {
+            gemeente: "Wijchen".into(),
+            activity: 4,
+            peppers: Decimal::from(5),
+        })
+        .unwrap();
+    let mut forward = true;
+    c.bench_function("edit/move_one_pepper_with_rules", |b| {
+        b.iter(|| {
+            let (from, to) = if forward { (4, 6) } else { (6, 4) };
+            forward = !forward;
+            model
+                .apply(Edit::MovePeppers {
+                    gemeente: "Wijchen".into(),
+                    from,
+                    to,
+                    peppers: Decimal::ONE,
+                })
+                .unwrap();
+            black_box(model.findings().len())
+        })
+    });
+}
+
+/// 50 gemeenten, a card of 15 activities, every gemeente with 15 choices and 20 agreed versions.
+fn large_workbook() -> Workbook {
+    let mut wb = Workbook::bundled();
+    let template = wb.card.activities[3].clone();
+    for number in 14..=15 {
+        wb.card.activities.push(Activity {
+            number,
+            ..template.clone()
+        });
+    }
+    let base = wb.region.gemeenten[1].clone();
+    wb.region.gemeenten = (0..50)
+        .map(|i| Gemeente {
+            name: format!("Gemeente {i:02}"),
+            article: 5 + i,
+            peppers: Decimal::from(30),
+            ..base.clone()
+        })
+        .collect();
+    let choices: Vec<Choice> = (2..=15)
+        .map(|n| Choice {
+            peppers: Decimal::from(if n == 12 { 2 } else { 1 }),
+            ..Choice::empty(n)
+        })
+        .collect();
+    wb.plans = wb
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| {
+            let mut sign_off = signoff::SignOff {
+                status: Status::Vastgesteld,
+                version: 19,
+                ..Default::default()
+            };
+            for version in 0..20 {
+                let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()
+                    + chrono::Days::new(u64::from(version) * 10);
+                for side in [Side::College, Side::WerkBedrijf] {
+                    sign_off.decisions.push(Decision {
+                        side,
+                        outcome: Outcome::Akkoord,
+                        date,
+                        number: format!("{}/{version}", g.name),
+                        signatory: "A. Jansen".into(),
+                        role: "wethouder".into(),
+                        place: g.name.clone(),
+                        version,
+                    });
+                }
+                sign_off.agreed.push(AgreedVersion {
+                    version,
+                    agreed_on: date,
+                    choices: choices.clone(),
+                    fingerprint: signoff::fingerprint(
+                        g,
+                        &wb.card,
+                        &wb.region.citation_title,
+                        version,
+                        &choices,
+                    ),
+                });
+            }
+            Plan {
+                gemeente: g.name.clone(),
+                choices: choices.clone(),
+                sign_off,
+            }
+        })
+        .collect();
+    wb
+}
+
+fn files(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, workbook) in [
+        ("bundled", Workbook::bundled()),
+        ("large", large_workbook()),
+    ] {
+        let text = storage::to_ron(&workbook);
+        assert!(
+            rules::check(&workbook).is_empty(),
+            "{name}: {:?}",
+            rules::check(&workbook).first()
+        );
+        eprintln!("{name} workbook: {} kB of RON", text.len() / 1024);
+        c.bench_function(&format!("files/load_and_validate/{name}"), |b| {
+            b.iter(|| {
+                let wb = storage::parse_workbook(black_box(&text)).unwrap();
+                black_box(rules::check(&wb).len())
+            })
+        });
+        let path = dir.path().join(format!("{name}.ron"));
+        c.bench_function(&format!("files/save/{name}"), |b| {
+            b.iter(|| storage::save_workbook(&path, black_box(&workbook)).unwrap())
+        });
+    }
+}
+
+criterion_group!(benches, edit, files);
+criterion_main!(benches);
