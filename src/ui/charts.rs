@@ -42,21 +42,23 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
             Stroke::new(1.0, ui.visuals().window_stroke.color),
         );
     }
-    let description = slices
-        .iter()
-        .map(|s| format!("{}: {}", s.label, s.value))
-        .collect::<Vec<_>>()
-        .join("; ");
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{title}: {description}"))
-    });
-    let response = response.on_hover_text(
+    // Both texts are built only when asked for: by a screen reader, or when the pie is hovered.
+    let lines = || {
         slices
             .iter()
             .map(|s| format!("{}: {}", s.label, s.value))
             .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    };
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!("{title}: {}", lines().join("; ")),
+        )
+    });
+    let response = response.on_hover_ui(|ui| {
+        ui.label(lines().join("\n"));
+    });
     legend(ui, slices);
     response
 }

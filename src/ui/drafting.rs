@@ -33,12 +33,116 @@ pub const TRAY_LABEL: &str = "Pepervoorraad";
 #[derive(Default)]
 pub struct DraftingState {
     notes: HashMap<u32, String>,
+    texts: Option<CardTexts>,
+}
+
+/// The words on the cards of one gemeente, formatted once per change of the workbook rather than
+/// in every frame (the drafting screen redraws at the pointer's pace during a drag).
+struct CardTexts {
+    generation: u64,
+    gemeente: String,
+    cards: Vec<CardText>,
+}
+
+/// The words on one card.
+struct CardText {
+    number: String,
+    title: String,
+    label: String,
+    price: Option<String>,
+    limits: String,
+    no_offer: String,
+    short: String,
+    description: String,
+    summary: String,
+    choose: String,
+    token: String,
+    half_token: String,
+    buttons: [String; 4],
+}
+
+impl CardText {
+    fn new(workbook: &Workbook, gemeente: &Gemeente, activity: &Activity) -> CardText {
+        let number = activity.number;
+        let offer = activity.offer(gemeente.colour);
+        let peppers = workbook
+            .plan(&gemeente.name)
+            .map(|p| p.peppers_on(number))
+            .unwrap_or_default();
+        let description = activity.description_for(&gemeente.name);
+        let short: String = description.chars().take(110).collect();
+        let short = if short.len() < description.len() {
+            format!("{short}…")
+        } else {
+            short
+        };
+        let mut limits = Vec::new();
+        if let Some(offer) = offer.filter(|o| !o.is_free()) {
+            limits.push(format!("minimaal {}", peppers_label(offer.minimum)));
+        }
+        if let Some(max) = offer.and_then(|o| o.maximum) {
+            limits.push(format!("maximaal {}", peppers_label(max)));
+        }
+        let summary = match offer {
+            Some(offer) if !peppers.is_zero() => format!(
+                "Gekozen: {} · {} · {}",
+                offer.unit.amount(offer.volume_for(peppers, false)),
+                peppers_label(peppers),
+                format_eur(workbook.euros_for(gemeente, peppers))
+            ),
+            _ => "Nog niet gekozen".to_owned(),
+        };
+        let adjective = gemeente.colour.adjective();
+        CardText {
+            number: number.to_string(),
+            title: activity.title_for(&gemeente.name),
+            label: card_label(activity, &gemeente.name),
+            price: offer.map(Offer::price_label),
+            limits: limits.join(" · "),
+            no_offer: format!("Geen aanbod voor {adjective} pepers"),
+            short,
+            description,
+            summary,
+            choose: offer
+                .map(|o| format!("Kiezen ({})", o.price_label()))
+                .unwrap_or_default(),
+            token: format!("{} peper op activiteit {number}", capitalised(adjective)),
+            half_token: format!("Halve {adjective} peper op activiteit {number}"),
+            buttons: [
+                format!("Peper eraf bij activiteit {number}"),
+                format!("Peper erbij op activiteit {number}"),
+                format!("Halve peper eraf bij activiteit {number}"),
+                format!("Halve peper erbij op activiteit {number}"),
+            ],
+        }
+    }
 }
 
 impl DraftingState {
     /// Forgets notes being typed (when another gemeente or file is shown).
     pub fn reset_notes(&mut self) {
         self.notes.clear();
+    }
+
+    /// Rebuilds the card texts when the workbook or the gemeente changed.
+    fn refresh_texts(&mut self, model: &Model, gemeente: &Gemeente) {
+        let fresh = self
+            .texts
+            .as_ref()
+            .is_some_and(|t| t.generation == model.generation() && t.gemeente == gemeente.name);
+        if !fresh {
+            let workbook = model.workbook();
+            self.texts = Some(CardTexts {
+                generation: model.generation(),
+                gemeente: gemeente.name.clone(),
+                cards: workbook
+                    .card
+                    .activities
+                    .iter()
+                    .map(|a| CardText::new(workbook, gemeente, a))
+                    .collect(),
+            });
+        }
     }
 }
 
@@ -69,15 +173,24 @@ pub fn show(
         .show(ui, |ui| {
             let columns =
                 ((ui.available_width() / tokens::CARD_WIDTH).floor() as usize).clamp(1, 4);
+            state.refresh_texts(model, gemeente);
+            let texts = state.texts.take().expect("just refreshed");
             ui.columns(columns, |cols| {
-                for (index, activity) in workbook.card.activities.iter().enumerate() {
+                for (index, (activity, text)) in workbook
+                    .card
+                    .activities
+                    .iter()
+                    .zip(&texts.cards)
+                    .enumerate()
+                {
                     let col = &mut cols[index % columns];
                     col.push_id(("card", activity.number), |ui| {
-                        card(ui, workbook, gemeente, activity, state, actions)
+                        card(ui, workbook, gemeente, activity, text, state, actions)
                     });
                     col.add_space(tokens::SPACE_M);
                 }
             });
+            state.texts = Some(texts);
         });
 }
 
@@ -266,6 +379,7 @@ fn card(
     workbook: &Workbook,
     gemeente: &Gemeente,
     activity: &Activity,
+    text: &CardText,
     state: &mut DraftingState,
     actions: &mut Vec<Action>,
 ) {
@@ -292,6 +406,7 @@ fn card(
                 workbook,
                 gemeente,
                 activity,
+                text,
                 offer,
                 peppers,
                 choice.map(|c| c.taken).unwrap_or(false),
@@ -300,10 +415,9 @@ fn card(
             )
         });
     });
-    let label = card_label(activity, &gemeente.name);
     inner
         .response
-        .widget_info(|| WidgetInfo::labeled(Role::Group, true, label.clone()));
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, &text.label));
     if let Some(payload) = dropped
         && payload.gemeente == gemeente.name
     {
@@ -343,6 +457,7 @@ fn card_body(
     workbook: &Workbook,
     gemeente: &Gemeente,
     activity: &Activity,
+    text: &CardText,
     offer: Option<&Offer>,
     peppers: Decimal,
     taken: bool,
@@ -353,71 +468,37 @@ fn card_body(
     let editable = workbook
         .plan(&gemeente.name)
         .is_none_or(|p| p.sign_off.status.is_editable());
-    let title = activity.title_for(&gemeente.name);
+    let weak = ui.visuals().weak_text_color();
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format!("{number}"))
-                .strong()
-                .size(18.0)
-                .color(ui.visuals().weak_text_color()),
-        );
-        ui.add(egui::Label::new(RichText::new(&title).strong().size(16.0)).wrap());
+        ui.label(RichText::new(&text.number).strong().size(18.0).color(weak));
+        ui.add(egui::Label::new(RichText::new(&text.title).strong().size(16.0)).wrap());
     });
-    match offer {
-        Some(offer) => {
-            ui.label(RichText::new(offer.price_label()).strong());
-            let mut limits = Vec::new();
-            if !offer.is_free() {
-                limits.push(format!("minimaal {}", peppers_label(offer.minimum)));
-            }
-            if let Some(max) = offer.maximum {
-                limits.push(format!("maximaal {}", peppers_label(max)));
-            }
-            if !limits.is_empty() {
-                ui.label(RichText::new(limits.join(" · ")).small());
+    match &text.price {
+        Some(price) => {
+            ui.label(RichText::new(price).strong());
+            if !text.limits.is_empty() {
+                ui.label(RichText::new(&text.limits).small());
             }
         }
         None => {
-            ui.label(
-                RichText::new(format!(
-                    "Geen aanbod voor {} pepers",
-                    gemeente.colour.adjective()
-                ))
-                .color(ui.visuals().weak_text_color())
-                .italics(),
-            );
+            ui.label(RichText::new(&text.no_offer).color(weak).italics());
         }
     }
-    let description = activity.description_for(&gemeente.name);
-    let short: String = description.chars().take(110).collect();
-    let short = if short.len() < description.len() {
-        format!("{short}…")
-    } else {
-        short
-    };
-    ui.add(
-        egui::Label::new(
-            RichText::new(short)
-                .small()
-                .color(ui.visuals().weak_text_color()),
-        )
-        .wrap(),
-    )
-    .on_hover_ui(|ui| {
-        ui.set_max_width(420.0);
-        ui.label(&description);
-    });
+    ui.add(egui::Label::new(RichText::new(&text.short).small().color(weak)).wrap())
+        .on_hover_ui(|ui| {
+            ui.set_max_width(420.0);
+            ui.label(&text.description);
+        });
     egui::CollapsingHeader::new(RichText::new("Volledige omschrijving").small())
         .id_salt(("omschrijving", number))
         .show(ui, |ui| {
-            ui.add(egui::Label::new(RichText::new(&description).small()).wrap());
+            ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
         });
 
     let Some(offer) = offer else { return };
     if offer.is_free() {
         let mut chosen = taken;
-        let text = format!("Kiezen ({})", offer.price_label());
-        let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, text));
+        let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, &text.choose));
         if response.changed() {
             actions.push(Action::Edit(
                 Edit::SetTaken {
@@ -429,21 +510,10 @@ fn card_body(
             ));
         }
     } else {
-        placed_tokens(ui, gemeente, number, peppers);
-        let volume = offer.volume_for(peppers, taken);
-        let summary = if peppers.is_zero() {
-            "Nog niet gekozen".to_owned()
-        } else {
-            format!(
-                "Gekozen: {} · {} · {}",
-                offer.unit.amount(volume),
-                peppers_label(peppers),
-                format_eur(workbook.euros_for(gemeente, peppers))
-            )
-        };
-        ui.label(RichText::new(summary).strong());
+        placed_tokens(ui, gemeente, number, peppers, text);
+        ui.label(RichText::new(&text.summary).strong());
         ui.add_enabled_ui(editable, |ui| {
-            step_buttons(ui, gemeente, activity, offer, actions)
+            step_buttons(ui, gemeente, activity, offer, text, actions)
         });
     }
     if peppers > Decimal::ZERO || taken {
@@ -453,13 +523,11 @@ fn card_body(
     }
 }
 
-fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal) {
+fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal, text: &CardText) {
     ui.horizontal_wrapped(|ui| {
         ui.set_min_height(tokens::TOKEN_HEIGHT);
         let whole = peppers.floor();
         let count: u32 = whole.try_into().unwrap_or(0u32).min(200);
-        let adjective = gemeente.colour.adjective();
-        let label = format!("{} peper op activiteit {number}", capitalised(adjective));
         for i in 0..count {
             token(
                 ui,
@@ -467,17 +535,18 @@ fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal
                 gemeente,
                 Some(number),
                 TokenPart::Whole,
-                &label,
+                &text.token,
             );
         }
         if peppers > whole {
+            let id = Id::unique(("placed", number, "half"));
             token(
                 ui,
-                Id::unique(("placed", number, "half")),
+                id,
                 gemeente,
                 Some(number),
                 TokenPart::Half,
-                &format!("Halve {adjective} peper op activiteit {number}"),
+                &text.half_token,
             );
         }
     });
@@ -488,49 +557,36 @@ fn step_buttons(
     gemeente: &Gemeente,
     activity: &Activity,
     offer: &Offer,
+    text: &CardText,
     actions: &mut Vec<Action>,
 ) {
     let number = activity.number;
     ui.horizontal(|ui| {
-        let mut button = |ui: &mut Ui, text: &str, label: String, peppers: Decimal| {
-            let response = ui
-                .add(egui::Button::new(RichText::new(text).size(16.0)).min_size(vec2(34.0, 26.0)));
-            let hover = label.clone();
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label.clone()));
-            let response = response.on_hover_text(hover);
-            if response.clicked() {
+        let mut button = |ui: &mut Ui, symbol: &str, label: &str, peppers: Decimal| {
+            let response = ui.add(
+                egui::Button::new(RichText::new(symbol).size(16.0)).min_size(vec2(34.0, 26.0)),
+            );
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+            let at = response.rect.center();
+            if response.on_hover_text(label).clicked() {
                 actions.push(Action::Edit(
                     Edit::AddPeppers {
                         gemeente: gemeente.name.clone(),
                         activity: number,
                         peppers,
                     },
-                    Some(response.rect.center()),
+                    Some(at),
                 ));
             }
         };
         let step = offer.peppers;
-        button(
-            ui,
-            "−",
-            format!("Peper eraf bij activiteit {number}"),
-            -step,
-        );
-        button(ui, "+", format!("Peper erbij op activiteit {number}"), step);
+        let [minus, plus, half_minus, half_plus] = &text.buttons;
+        button(ui, "−", minus, -step);
+        button(ui, "+", plus, step);
         if gemeente.may_go_below_minimum {
             let half = quantum(gemeente, step);
-            button(
-                ui,
-                "−½",
-                format!("Halve peper eraf bij activiteit {number}"),
-                -half,
-            );
-            button(
-                ui,
-                "+½",
-                format!("Halve peper erbij op activiteit {number}"),
-                half,
-            );
+            button(ui, "−½", half_minus, -half);
+            button(ui, "+½", half_plus, half);
         }
     });
 }

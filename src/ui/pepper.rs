@@ -1,7 +1,14 @@
 //! Drawing pepper tokens: a curved, tapering chili with a stem, not a dot, so the screen looks
 //! like the paper card with its pepper icons.
+//!
+//! A token is made of a few dozen circles. Tessellating those for every token in every frame was
+//! the largest single cost of the drafting screen, so each look (colour, size, faded, scale) is
+//! tessellated once into a mesh and then only moved into place.
 
-use egui::{Color32, Painter, Pos2, Rect, Stroke, pos2, vec2};
+use std::sync::Arc;
+
+use egui::epaint::{ClippedPrimitive, ClippedShape, Mesh, Primitive};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use super::design_tokens as tokens;
 use crate::core::PepperColour;
@@ -15,6 +22,15 @@ pub enum TokenPart {
     Half,
 }
 
+/// Which layer of a token a cached mesh holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Layer {
+    /// Body and stem, filled.
+    Filled,
+    /// The outline a half pepper shows for its missing half.
+    Outline,
+}
+
 /// Paints one pepper filling `rect` (upright, stem on top).
 pub fn paint_pepper(
     painter: &Painter,
@@ -23,83 +39,143 @@ pub fn paint_pepper(
     part: TokenPart,
     faded: bool,
 ) {
-    let (mut body, mut shade) = tokens::pepper_colours(colour);
-    let mut stem = match colour {
-        PepperColour::Red => tokens::PEPPER_STEM,
-        PepperColour::Green => tokens::PEPPER_STEM_ON_GREEN,
-    };
-    if faded {
-        body = body.gamma_multiply(0.35);
-        shade = shade.gamma_multiply(0.35);
-        stem = stem.gamma_multiply(0.35);
-    }
-    let painter = match part {
-        TokenPart::Whole => painter.clone(),
+    let filled = cached_mesh(painter, rect.size(), colour, faded, Layer::Filled);
+    match part {
+        TokenPart::Whole => painter.add(placed(&filled, rect.min)),
         TokenPart::Half => {
-            // The lower half is drawn as an outline only, so a half pepper reads as "half".
-            paint_body(
-                painter,
-                rect,
-                Color32::TRANSPARENT,
-                shade.gamma_multiply(0.8),
-                Some(Stroke::new(1.0, shade)),
-            );
+            painter.add(placed(
+                &cached_mesh(painter, rect.size(), colour, faded, Layer::Outline),
+                rect.min,
+            ));
+            // Only the top half is filled, so a half pepper reads as "half".
             let top = Rect::from_min_max(
                 rect.min,
                 pos2(rect.max.x, rect.center().y + rect.height() * 0.05),
             );
-            painter.with_clip_rect(top.intersect(painter.clip_rect()))
+            painter
+                .with_clip_rect(top.intersect(painter.clip_rect()))
+                .add(placed(&filled, rect.min))
         }
     };
-    paint_body(&painter, rect, body, shade, None);
-    // Stem: a short curved stalk with a cap.
+}
+
+fn placed(mesh: &Mesh, at: Pos2) -> Shape {
+    let mut mesh = mesh.clone();
+    mesh.translate(at.to_vec2());
+    Shape::mesh(mesh)
+}
+
+/// The tessellated mesh of one layer of a token of this size and look, at the origin; made on
+/// first use and kept in egui's memory.
+fn cached_mesh(
+    painter: &Painter,
+    size: egui::Vec2,
+    colour: PepperColour,
+    faded: bool,
+    layer: Layer,
+) -> Arc<Mesh> {
+    let ctx = painter.ctx();
+    let ppp = ctx.pixels_per_point();
+    let key = egui::Id::unique((
+        "pepper-mesh",
+        colour,
+        faded,
+        layer,
+        size.x.to_bits(),
+        size.y.to_bits(),
+        ppp.to_bits(),
+    ));
+    if let Some(mesh) = ctx.data(|d| d.get_temp::<Arc<Mesh>>(key)) {
+        return mesh;
+    }
+    let rect = Rect::from_min_size(Pos2::ZERO, size);
+    let shapes = match layer {
+        Layer::Filled => filled_shapes(rect, colour, faded),
+        Layer::Outline => outline_shapes(rect, colour, faded),
+    };
+    let clipped = shapes
+        .into_iter()
+        .map(|shape| ClippedShape::new(Rect::EVERYTHING, shape))
+        .collect();
+    let mut mesh = Mesh::default();
+    for ClippedPrimitive { primitive, .. } in ctx.tessellate(clipped, ppp) {
+        if let Primitive::Mesh(part) = primitive {
+            mesh.append(part);
+        }
+    }
+    let mesh = Arc::new(mesh);
+    ctx.data_mut(|d| d.insert_temp(key, mesh.clone()));
+    mesh
+}
+
+fn colours(colour: PepperColour, faded: bool) -> (Color32, Color32, Color32) {
+    let (body, shade) = tokens::pepper_colours(colour);
+    let stem = match colour {
+        PepperColour::Red => tokens::PEPPER_STEM,
+        PepperColour::Green => tokens::PEPPER_STEM_ON_GREEN,
+    };
+    let fade = |c: Color32| if faded { c.gamma_multiply(0.35) } else { c };
+    (fade(body), fade(shade), fade(stem))
+}
+
+/// Body, shine and stem. The body is circles along a gentle curve, tapering to a point, which
+/// fills a non-convex outline without a tessellation problem.
+fn filled_shapes(rect: Rect, colour: PepperColour, faded: bool) -> Vec<Shape> {
+    let (body, shade, stem) = colours(colour, faded);
     let w = rect.width();
     let h = rect.height();
+    let mut shapes = Vec::with_capacity(2 * (STEPS + 1) + 3);
+    for (p, radius) in body_circles(rect) {
+        shapes.push(Shape::circle_filled(
+            p + vec2(radius * 0.18, 0.0),
+            radius,
+            shade,
+        ));
+        shapes.push(Shape::circle_filled(p, radius * 0.92, body));
+    }
+    let (start, control, end) = curve(rect);
+    let shine = quad_bezier(start, control, end, 0.25) + vec2(-w * 0.14, 0.0);
+    shapes.push(Shape::circle_filled(shine, w * 0.08, tokens::PEPPER_SHINE));
     let cap_center = pos2(rect.min.x + w * 0.5, rect.min.y + h * 0.2);
-    painter.circle_filled(cap_center, w * 0.26, stem);
-    painter.line_segment(
+    shapes.push(Shape::circle_filled(cap_center, w * 0.26, stem));
+    shapes.push(Shape::line_segment(
         [
             pos2(cap_center.x, cap_center.y - h * 0.02),
             pos2(rect.min.x + w * 0.72, rect.min.y + h * 0.02),
         ],
         Stroke::new((w * 0.14).max(1.5), stem),
-    );
+    ));
+    shapes
 }
 
-/// The body: circles along a gentle curve, tapering to a point, which fills a non-convex outline
-/// without a tessellation problem.
-fn paint_body(
-    painter: &Painter,
-    rect: Rect,
-    fill: Color32,
-    shade: Color32,
-    outline: Option<Stroke>,
-) {
+fn outline_shapes(rect: Rect, colour: PepperColour, faded: bool) -> Vec<Shape> {
+    let (_, shade, _) = colours(colour, faded);
+    body_circles(rect)
+        .map(|(p, radius)| Shape::circle_stroke(p, radius, Stroke::new(0.5, shade)))
+        .collect()
+}
+
+const STEPS: usize = 14;
+
+fn curve(rect: Rect) -> (Pos2, Pos2, Pos2) {
+    let (w, h) = (rect.width(), rect.height());
+    (
+        pos2(rect.min.x + w * 0.5, rect.min.y + h * 0.32),
+        pos2(rect.min.x + w * 0.62, rect.min.y + h * 0.7),
+        pos2(rect.min.x + w * 0.3, rect.min.y + h * 0.97),
+    )
+}
+
+fn body_circles(rect: Rect) -> impl Iterator<Item = (Pos2, f32)> {
+    let (start, control, end) = curve(rect);
     let w = rect.width();
-    let h = rect.height();
-    let start = pos2(rect.min.x + w * 0.5, rect.min.y + h * 0.32);
-    let control = pos2(rect.min.x + w * 0.62, rect.min.y + h * 0.7);
-    let end = pos2(rect.min.x + w * 0.3, rect.min.y + h * 0.97);
-    const STEPS: usize = 14;
-    for i in 0..=STEPS {
+    (0..=STEPS).map(move |i| {
         let t = i as f32 / STEPS as f32;
-        let p = quad_bezier(start, control, end, t);
-        let radius = w * 0.42 * (1.0 - t * 0.85);
-        match outline {
-            Some(stroke) => {
-                painter.circle_stroke(p, radius, Stroke::new(stroke.width * 0.5, stroke.color));
-            }
-            None => {
-                painter.circle_filled(p + vec2(radius * 0.18, 0.0), radius, shade);
-                painter.circle_filled(p, radius * 0.92, fill);
-            }
-        }
-    }
-    if outline.is_none() {
-        // A shine along the left side.
-        let shine = quad_bezier(start, control, end, 0.25) + vec2(-w * 0.14, 0.0);
-        painter.circle_filled(shine, w * 0.08, tokens::PEPPER_SHINE);
-    }
+        (
+            quad_bezier(start, control, end, t),
+            w * 0.42 * (1.0 - t * 0.85),
+        )
+    })
 }
 
 fn quad_bezier(a: Pos2, b: Pos2, c: Pos2, t: f32) -> Pos2 {
