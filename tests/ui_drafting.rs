@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::app::{centre_of, count, drag, harness, harness_at, peppers_on};
+use common::app::{centre_of, count, drag, drag_first, harness, harness_at, peppers_on};
 use common::d;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
@@ -17,14 +17,7 @@ fn dragging_a_pepper_from_the_tray_onto_activity_4_adds_one_step() {
     h.get_by_label("Beuningen: 0 van 8 rode pepers gebruikt");
     h.get_by_label("0 van 8 pepers gebruikt · € 0 van € 78.395");
 
-    let from = h
-        .query_all_by_label(RED_IN_TRAY)
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(&h, "Activiteit 4: Screenen kandidaten");
-    drag(&mut h, from, to);
+    drag_first(&mut h, RED_IN_TRAY, "Activiteit 4: Screenen kandidaten");
 
     assert_eq!(peppers_on(&h, "Beuningen", 4), d("1"));
     assert_eq!(count(&h, RED_IN_TRAY), 7);
@@ -78,25 +71,13 @@ fn with_an_empty_tray_there_is_nothing_to_drag_and_nothing_changes() {
 #[test]
 fn a_fifth_pepper_on_activity_12_is_refused_with_a_message() {
     let mut h = harness("Berg en Dal");
-    let target = centre_of(&h, "Activiteit 12: Subsidiëren participatietrajecten");
+    const TWELVE: &str = "Activiteit 12: Subsidiëren participatietrajecten";
     for _ in 0..4 {
-        let from = h
-            .query_all_by_label(RED_IN_TRAY)
-            .next()
-            .unwrap()
-            .rect()
-            .center();
-        drag(&mut h, from, target);
+        drag_first(&mut h, RED_IN_TRAY, TWELVE);
     }
     assert_eq!(peppers_on(&h, "Berg en Dal", 12), d("4"));
     let before = h.state().model().workbook().clone();
-    let from = h
-        .query_all_by_label(RED_IN_TRAY)
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    drag(&mut h, from, target);
+    drag_first(&mut h, RED_IN_TRAY, TWELVE);
     assert_eq!(h.state().model().workbook(), &before);
     let message = "Activiteit 12 heeft een maximum van 4 rode pepers.";
     assert_eq!(h.state().message(), Some(message));
@@ -111,14 +92,7 @@ fn undo_after_three_edits_restores_the_exact_workbook_and_redo_reapplies() {
     let start = h.state().model().workbook().clone();
     h.get_by_label("Peper erbij op activiteit 11").click();
     h.run();
-    let from = h
-        .query_all_by_label(RED_IN_TRAY)
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(&h, "Activiteit 13: Samen sterk naar werk");
-    drag(&mut h, from, to);
+    drag_first(&mut h, RED_IN_TRAY, "Activiteit 13: Samen sterk naar werk");
     h.get_by_label("Peper erbij op activiteit 11").click();
     h.run();
     let after = h.state().model().workbook().clone();
@@ -153,31 +127,22 @@ fn heumen_reads_heumen_werkt_and_nijmegen_has_green_peppers_only_where_offered()
     // One-line activities have no green offer: greyed, and a drop is refused.
     assert!(count(&h, "Geen aanbod voor groene pepers") >= 7);
     let before = h.state().model().workbook().clone();
-    let from = h
-        .query_all_by_label("Groene peper in voorraad")
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(&h, "Activiteit 2: Arbeidsbemiddeling op locatie");
-    drag(&mut h, from, to);
+    drag_first(
+        &mut h,
+        "Groene peper in voorraad",
+        "Activiteit 2: Arbeidsbemiddeling op locatie",
+    );
     assert_eq!(h.state().model().workbook(), &before);
     assert_eq!(
         h.state().message(),
         Some("Activiteit 2 heeft geen aanbod voor groene pepers.")
     );
     // A two-line activity takes the green pepper and buys line 2.
-    let from = h
-        .query_all_by_label("Groene peper in voorraad")
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(
-        &h,
+    drag_first(
+        &mut h,
+        "Groene peper in voorraad",
         "Activiteit 10: Piramidegesprekken (inkomen, werk en kandidaat)",
     );
-    drag(&mut h, from, to);
     assert_eq!(peppers_on(&h, "Nijmegen", 10), d("1"));
     h.get_by_label("Gekozen: 333 kandidaten · 1 peper · € 97.701,08");
 }

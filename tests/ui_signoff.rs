@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::app::{centre_of, drag, harness_with, peppers_on};
+use common::app::{drag_first, harness_with, peppers_on};
 use common::{d, filled_workbook};
 use egui::Vec2;
 use egui_kittest::kittest::Queryable;
@@ -76,14 +76,11 @@ fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
 
     // A pepper dropped on the agreed card is refused and nothing changes.
     let before = h.state().model().workbook().clone();
-    let from = h
-        .query_all_by_label("Rode peper in voorraad")
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(&h, "Activiteit 11: Lokale marktbewerking");
-    drag(&mut h, from, to);
+    drag_first(
+        &mut h,
+        "Rode peper in voorraad",
+        "Activiteit 11: Lokale marktbewerking",
+    );
     assert_eq!(h.state().model().workbook(), &before);
     assert!(
         h.state().message().unwrap().contains("vastgesteld"),
@@ -94,14 +91,11 @@ fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
     h.get_by_label("Tussentijdse wijziging starten").click();
     h.run();
     assert_eq!(status(&h), Status::Concept);
-    let from = h
-        .query_all_by_label("Rode peper in voorraad")
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    let to = centre_of(&h, "Activiteit 11: Lokale marktbewerking");
-    drag(&mut h, from, to);
+    drag_first(
+        &mut h,
+        "Rode peper in voorraad",
+        "Activiteit 11: Lokale marktbewerking",
+    );
     assert_eq!(peppers_on(&h, "Druten", 11), d("1"));
     let sign_off = &h
         .state()

@@ -66,7 +66,10 @@ pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
             .map_err(|e| AnnexError(e.message().to_string()))?,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|e| diagnostics(&e))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|e| diagnostics(&e));
+    // Typst memoizes its work; keep only what recent exports used, so memory stays bounded.
+    typst::comemo::evict(10);
+    pdf
 }
 
 /// Typst's errors (a template that no longer compiles, a PDF/A violation) as one message.

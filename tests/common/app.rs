@@ -74,3 +74,15 @@ pub fn peppers_on(
         .map(|p| p.peppers_on(activity))
         .unwrap_or_default()
 }
+
+/// Drags the first token with `token` as its label onto the widget labelled `target`.
+pub fn drag_first(harness: &mut Harness<'static, KeuzekaartApp>, token: &str, target: &str) {
+    let from = harness
+        .query_all_by_label(token)
+        .next()
+        .unwrap_or_else(|| panic!("no '{token}'"))
+        .rect()
+        .center();
+    let to = centre_of(harness, target);
+    drag(harness, from, to);
+}
