@@ -288,9 +288,15 @@ fn diff(old: &Path, new: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std
     };
     let mut any = false;
     for gemeente in &after.region.gemeenten {
-        let theirs = before.plan(&gemeente.name).cloned().unwrap_or_default();
-        let ours = after.plan(&gemeente.name).cloned().unwrap_or_default();
-        let changes = crate::core::diff::plan_changes(&after, &gemeente.name, &theirs, &ours);
+        let theirs = before
+            .plan(&gemeente.name)
+            .map(|p| p.choices.as_slice())
+            .unwrap_or_default();
+        let ours = after
+            .plan(&gemeente.name)
+            .map(|p| p.choices.as_slice())
+            .unwrap_or_default();
+        let changes = crate::core::diff::plan_changes(&after, &gemeente.name, theirs, ours);
         if changes.is_empty() {
             continue;
         }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::workbook::{Plan, Workbook};
+use super::workbook::{Choice, Workbook};
 
 /// How one activity differs between two plans.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,20 +24,15 @@ pub struct ChoiceChange {
     pub note_only: bool,
 }
 
-/// The activities whose choice differs between `before` and `after`, in card order.
+/// The activities whose choice differs between two sets of one gemeente's choices, in card order.
 pub fn plan_changes(
     workbook: &Workbook,
     gemeente: &str,
-    before: &Plan,
-    after: &Plan,
+    before: &[Choice],
+    after: &[Choice],
 ) -> Vec<ChoiceChange> {
     let colour = workbook.region.gemeente(gemeente).map(|g| g.colour);
-    let mut numbers: Vec<u32> = before
-        .choices
-        .iter()
-        .chain(&after.choices)
-        .map(|c| c.activity)
-        .collect();
+    let mut numbers: Vec<u32> = before.iter().chain(after).map(|c| c.activity).collect();
     numbers.sort_by_key(|n| {
         (
             workbook
@@ -53,8 +48,8 @@ pub fn plan_changes(
     numbers
         .into_iter()
         .filter_map(|number| {
-            let old = before.choice(number);
-            let new = after.choice(number);
+            let old = before.iter().find(|c| c.activity == number);
+            let new = after.iter().find(|c| c.activity == number);
             if old == new {
                 return None;
             }

@@ -104,7 +104,7 @@ pub fn preview_import(workbook: &Workbook, file: &ExchangeFile) -> Result<Import
         choices: file.choices.clone(),
         ..current.clone()
     };
-    let changes = plan_changes(workbook, &file.gemeente, &current, &plan);
+    let changes = plan_changes(workbook, &file.gemeente, &current.choices, &plan.choices);
     Ok(ImportPreview {
         plan,
         changes,

@@ -535,19 +535,18 @@ impl KeuzekaartApp {
             FileAction::CompareWith(path) => match storage::read_workbook(&path) {
                 Ok(other) => {
                     let name = self.selected_gemeente().to_owned();
-                    let theirs = other.plan(&name).cloned().unwrap_or_default();
+                    let theirs = other
+                        .plan(&name)
+                        .map(|p| p.choices.as_slice())
+                        .unwrap_or_default();
                     let ours = self
                         .model
                         .workbook()
                         .plan(&name)
-                        .cloned()
+                        .map(|p| p.choices.as_slice())
                         .unwrap_or_default();
-                    let changes = crate::core::diff::plan_changes(
-                        self.model.workbook(),
-                        &name,
-                        &theirs,
-                        &ours,
-                    );
+                    let changes =
+                        crate::core::diff::plan_changes(self.model.workbook(), &name, theirs, ours);
                     self.dialog = Some(Dialog::Changes {
                         title: format!(
                             "{name}: {} vergeleken met deze werkmap",

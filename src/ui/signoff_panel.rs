@@ -8,7 +8,7 @@ use super::app::Action;
 use super::design_tokens as tokens;
 use crate::core::diff::{ChoiceChange, plan_changes};
 use crate::core::signoff::{Decision, Outcome, Side, SignOffCheck, SignOffStep, Status};
-use crate::core::{Edit, Gemeente, Model, Plan};
+use crate::core::{Edit, Gemeente, Model};
 
 /// The fields of the decision form, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,11 +200,7 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
     if sign_off.status != Status::Vastgesteld
         && let Some(agreed) = sign_off.in_force()
     {
-        let base = Plan {
-            choices: agreed.choices.clone(),
-            ..plan.clone()
-        };
-        let changes = plan_changes(workbook, &gemeente.name, &base, plan);
+        let changes = plan_changes(workbook, &gemeente.name, &agreed.choices, &plan.choices);
         if ui
             .button(format!(
                 "Vergelijk met vastgestelde versie ({} verschil(len))",
@@ -247,31 +243,23 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
                             ))
                             .small(),
                         );
-                        if let Some(previous) = i.checked_sub(1).map(|p| &sign_off.agreed[p]) {
-                            let before = Plan {
-                                choices: previous.choices.clone(),
-                                ..plan.clone()
-                            };
-                            let after = Plan {
-                                choices: agreed.choices.clone(),
-                                ..plan.clone()
-                            };
-                            if ui.small_button("wat veranderde").clicked() {
-                                actions.push(Action::ShowChanges {
-                                    title: format!(
-                                        "{}: {} vergeleken met {}",
-                                        gemeente.name,
-                                        previous.describe(),
-                                        agreed.describe()
-                                    ),
-                                    changes: plan_changes(
-                                        workbook,
-                                        &gemeente.name,
-                                        &before,
-                                        &after,
-                                    ),
-                                });
-                            }
+                        if let Some(previous) = i.checked_sub(1).map(|p| &sign_off.agreed[p])
+                            && ui.small_button("wat veranderde").clicked()
+                        {
+                            actions.push(Action::ShowChanges {
+                                title: format!(
+                                    "{}: {} vergeleken met {}",
+                                    gemeente.name,
+                                    previous.describe(),
+                                    agreed.describe()
+                                ),
+                                changes: plan_changes(
+                                    workbook,
+                                    &gemeente.name,
+                                    &previous.choices,
+                                    &agreed.choices,
+                                ),
+                            });
                         }
                     });
                 }
