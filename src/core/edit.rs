@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::rules::{coloured_peppers_label, peppers_label, quantum};
+use super::setup::{SetupEdit, apply_setup};
 use super::signoff::{self, SignOffStep, Status};
 use super::workbook::{Choice, Plan, Workbook};
 
@@ -66,18 +67,65 @@ pub enum Edit {
         /// The plan to restore.
         plan: Plan,
     },
+    /// A change of the card, the region or the term (Beheer).
+    Setup(SetupEdit),
+}
+
+/// What an applied edit changed, as it was before (for undo) or after (for redo): one gemeente's
+/// plan for drafting edits, the whole document for Beheer edits, which can touch every plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Snapshot {
+    /// One gemeente's plan.
+    Plan(Plan),
+    /// The region, card, plans and baseline (not the file's metadata).
+    Document(Box<Workbook>),
+}
+
+impl Snapshot {
+    /// Takes the same kind of snapshot of the workbook as it stands now.
+    pub fn retake(&self, workbook: &Workbook) -> Snapshot {
+        match self {
+            Snapshot::Plan(plan) => Snapshot::Plan(
+                workbook
+                    .plan(&plan.gemeente)
+                    .cloned()
+                    .unwrap_or_else(|| Plan {
+                        gemeente: plan.gemeente.clone(),
+                        ..Plan::default()
+                    }),
+            ),
+            Snapshot::Document(_) => Snapshot::Document(Box::new(workbook.clone())),
+        }
+    }
+
+    /// Puts the snapshot back into the workbook; never refused, because it restores a state the
+    /// user already had.
+    pub fn restore(self, workbook: &mut Workbook) {
+        match self {
+            Snapshot::Plan(plan) => {
+                let name = plan.gemeente.clone();
+                *workbook.plan_mut(&name) = plan;
+            }
+            Snapshot::Document(document) => {
+                let metadata = std::mem::take(&mut workbook.metadata);
+                *workbook = *document;
+                workbook.metadata = metadata;
+            }
+        }
+    }
 }
 
 impl Edit {
-    /// The gemeente whose plan this edit changes.
-    pub fn gemeente(&self) -> &str {
+    /// The gemeente whose plan this edit changes; `None` for a Beheer edit, which concerns all.
+    pub fn gemeente(&self) -> Option<&str> {
         match self {
             Edit::AddPeppers { gemeente, .. }
             | Edit::MovePeppers { gemeente, .. }
             | Edit::SetTaken { gemeente, .. }
             | Edit::SetNote { gemeente, .. }
-            | Edit::SignOff { gemeente, .. } => gemeente,
-            Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => &plan.gemeente,
+            | Edit::SignOff { gemeente, .. } => Some(gemeente),
+            Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => Some(&plan.gemeente),
+            Edit::Setup(_) => None,
         }
     }
 
@@ -101,6 +149,7 @@ impl Edit {
             Edit::SignOff { step, .. } => step.label(),
             Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
             Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
+            Edit::Setup(setup) => setup.label(),
         }
     }
 }
@@ -117,10 +166,24 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// Applies an edit to the workbook. On success returns the plan as it was before, so the caller
-/// can record it for undo, or `None` when the edit changed nothing. A refused edit changes nothing.
-pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refusal> {
-    let gemeente_name = edit.gemeente();
+/// Applies an edit to the workbook. On success returns what it changed as it was before, so the
+/// caller can record it for undo, or `None` when the edit changed nothing. A refused edit changes
+/// nothing.
+pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, Refusal> {
+    let Some(gemeente_name) = edit.gemeente() else {
+        let Edit::Setup(setup) = edit else {
+            unreachable!("only Beheer edits concern no single gemeente")
+        };
+        let before = workbook.clone();
+        if let Err(refusal) = apply_setup(workbook, setup) {
+            *workbook = before;
+            return Err(refusal);
+        }
+        if *workbook == before {
+            return Ok(None);
+        }
+        return Ok(Some(Snapshot::Document(Box::new(before))));
+    };
     if workbook.region.gemeente(gemeente_name).is_none() {
         return Err(Refusal(format!("Onbekende gemeente: {gemeente_name}.")));
     }
@@ -235,12 +298,13 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Plan>, Refus
         }
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => after = plan.clone(),
+        Edit::Setup(_) => unreachable!("handled above"),
     }
     if after == before {
         return Ok(None);
     }
     *workbook.plan_mut(gemeente_name) = after;
-    Ok(Some(before))
+    Ok(Some(Snapshot::Plan(before)))
 }
 
 /// Why a plan cannot be changed now, in Dutch.

@@ -8,13 +8,16 @@ pub mod model;
 pub mod money;
 pub mod region;
 pub mod rules;
+pub mod setup;
 pub mod signoff;
+pub mod term;
 pub mod workbook;
 
 pub use card::{Activity, Card, Offer, Unit};
-pub use edit::{Edit, Refusal};
+pub use edit::{Edit, Refusal, Snapshot};
 pub use model::Model;
 pub use region::{Gemeente, PepperColour, Region, Term};
 pub use rules::{Finding, Severity};
+pub use setup::SetupEdit;
 pub use signoff::{Decision, Outcome, Side, SignOffStep, Status};
 pub use workbook::{Choice, Plan, Workbook};

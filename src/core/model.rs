@@ -3,17 +3,17 @@
 //! The UI holds one [`Model`]; it never changes the workbook directly. Findings are recomputed
 //! only when an edit changed something, never per frame.
 
-use super::edit::{Edit, Refusal, apply};
-use super::rules::{Finding, check};
+use super::edit::{Edit, Refusal, Snapshot, apply};
+use super::rules::{Finding, Severity, check};
 use super::signoff::{SignOffCheck, verify};
-use super::workbook::{Plan, Workbook};
+use super::workbook::Workbook;
 
 /// One step of history: what to put back on undo and what to put back on redo.
 #[derive(Clone, Debug)]
 struct Step {
     label: String,
-    before: Plan,
-    after: Plan,
+    before: Snapshot,
+    after: Snapshot,
 }
 
 /// A workbook being edited, with undo/redo and the rules' findings kept up to date.
@@ -21,6 +21,7 @@ struct Step {
 pub struct Model {
     workbook: Workbook,
     findings: Vec<Finding>,
+    new_findings: Vec<Finding>,
     checks: Vec<SignOffCheck>,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -36,6 +37,7 @@ impl Model {
         Model {
             workbook,
             findings,
+            new_findings: Vec::new(),
             checks,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -87,11 +89,7 @@ impl Model {
     /// Applies an edit through the one edit path; records it for undo when it changed something.
     pub fn apply(&mut self, edit: Edit) -> Result<(), Refusal> {
         if let Some(before) = apply(&mut self.workbook, &edit)? {
-            let after = self
-                .workbook
-                .plan(&before.gemeente)
-                .cloned()
-                .unwrap_or_default();
+            let after = before.retake(&self.workbook);
             self.undo.push(Step {
                 label: edit.label(),
                 before,
@@ -131,15 +129,45 @@ impl Model {
         self.redo.last().map(|s| s.label.as_str())
     }
 
-    fn restore(&mut self, plan: Plan) {
-        // Restoring a plan the user already had is never refused.
-        let _ = apply(&mut self.workbook, &Edit::RestorePlan { plan });
+    fn restore(&mut self, snapshot: Snapshot) {
+        snapshot.restore(&mut self.workbook);
         self.changed();
+    }
+
+    /// The errors the last change (edit, undo or redo) brought that were not there before, so
+    /// Beheer can say at once which gemeenten a price change puts over budget.
+    pub fn new_findings(&self) -> &[Finding] {
+        &self.new_findings
+    }
+
+    /// The gemeenten whose agreed choices would no longer hold after this edit (their fingerprint
+    /// covers the prices and budgets), found by trying it on a copy. Refused edits give the refusal.
+    pub fn sign_offs_broken_by(&self, edit: &Edit) -> Result<Vec<String>, Refusal> {
+        let mut trial = self.workbook.clone();
+        apply(&mut trial, edit)?;
+        let holding = |checks: &[SignOffCheck], name: &str| {
+            checks
+                .iter()
+                .any(|c| c.gemeente == name && matches!(c.holds, Some(Ok(_))))
+        };
+        let after = verify(&trial);
+        Ok(self
+            .checks
+            .iter()
+            .filter(|c| matches!(c.holds, Some(Ok(_))) && !holding(&after, &c.gemeente))
+            .map(|c| c.gemeente.clone())
+            .collect())
     }
 
     fn changed(&mut self) {
         self.generation += 1;
-        self.findings = check(&self.workbook);
+        let findings = check(&self.workbook);
+        self.new_findings = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && !self.findings.contains(f))
+            .cloned()
+            .collect();
+        self.findings = findings;
         self.checks = verify(&self.workbook);
     }
 }

@@ -115,6 +115,9 @@ pub struct Workbook {
     /// Every gemeente's choices, in article order.
     #[serde(default)]
     pub plans: Vec<Plan>,
+    /// The previous term's choices, shown beside the new ones; set by "Nieuwe looptijd".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<super::term::PreviousTerm>,
 }
 
 /// The derived budget figures of one gemeente.
@@ -187,6 +190,7 @@ impl Workbook {
             region,
             card,
             plans,
+            previous: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! reports exactly what the app would say about a file. Writing is atomic: a save that fails
 //! halfway leaves the old file as it was.
 
+mod card_file;
 mod exchange;
 mod load;
 mod migrate;
@@ -11,6 +12,7 @@ pub mod paths;
 pub mod recovery;
 mod save;
 
+pub use card_file::{CARD_FILE_VERSION, CardFile, export_card, read_card_file};
 pub use exchange::{ExchangeFile, ImportPreview, export_gemeente, preview_import, read_exchange};
 pub use load::{
     LoadError, MAX_FILE_BYTES, parse_ron, parse_workbook, parse_workbook_bytes, read_text,

@@ -52,3 +52,33 @@ pub fn filled_workbook() -> Workbook {
     .unwrap();
     wb
 }
+
+/// The filled workbook with Beuningen's choices agreed by its college and WerkBedrijf.
+pub fn agreed_workbook() -> Workbook {
+    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+    use keuzekaart::core::{Edit, Model};
+    let mut model = Model::new(filled_workbook());
+    let decision = |side, date: &str| Decision {
+        side,
+        outcome: Outcome::Akkoord,
+        date: chrono::NaiveDate::parse_from_str(date, "%d-%m-%Y").unwrap(),
+        number: "2021-0042".into(),
+        signatory: "J. de Vries".into(),
+        role: "wethouder Werk".into(),
+        place: "Beuningen".into(),
+        version: 0,
+    };
+    for step in [
+        SignOffStep::Submit,
+        SignOffStep::Decide(decision(Side::College, "02-02-2021")),
+        SignOffStep::Decide(decision(Side::WerkBedrijf, "14-03-2021")),
+    ] {
+        model
+            .apply(Edit::SignOff {
+                gemeente: "Beuningen".into(),
+                step,
+            })
+            .unwrap();
+    }
+    model.workbook().clone()
+}
