@@ -76,10 +76,7 @@ impl SetupEdit {
             SetupEdit::MoveActivity { number, .. } => format!("Activiteit {number} verplaatst"),
             SetupEdit::SetActivity { number, .. } => format!("Activiteit {number} gewijzigd"),
             SetupEdit::SetPepperValue { colour, .. } => {
-                format!(
-                    "Waarde van een {} peper",
-                    colour.adjective().trim_end_matches('e')
-                )
+                format!("Waarde van een {} peper", colour.adjective())
             }
             SetupEdit::SetGemeente { gemeente } => format!("Gegevens van {}", gemeente.name),
             SetupEdit::SetTerm { .. } => "Looptijd en citeertitel".into(),
