@@ -8,6 +8,14 @@ use super::rules::{Finding, Severity, check};
 use super::signoff::{SignOffCheck, verify};
 use super::workbook::Workbook;
 
+/// Generations are unique across every model of the process, so a view's cache keyed by
+/// generation never mistakes a newly opened workbook for the one it replaced.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// One step of history: what to put back on undo and what to put back on redo.
 #[derive(Clone, Debug)]
 struct Step {
@@ -34,6 +42,7 @@ impl Model {
     pub fn new(workbook: Workbook) -> Self {
         let findings = check(&workbook);
         let checks = verify(&workbook);
+        let generation = next_generation();
         Model {
             workbook,
             findings,
@@ -41,8 +50,8 @@ impl Model {
             checks,
             undo: Vec::new(),
             redo: Vec::new(),
-            generation: 0,
-            saved_generation: 0,
+            generation,
+            saved_generation: generation,
         }
     }
 
@@ -160,7 +169,7 @@ impl Model {
     }
 
     fn changed(&mut self) {
-        self.generation += 1;
+        self.generation = next_generation();
         let findings = check(&self.workbook);
         self.new_findings = findings
             .iter()

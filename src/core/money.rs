@@ -56,6 +56,41 @@ fn group(value: Decimal, digits: u32) -> String {
     grouped
 }
 
+/// Reads a number as a Dutch user types it: "12", "0,5", "1.172.413,00", "€ 10.000"; a lone dot
+/// is read as a decimal point ("0.5"). `None` when it is not a number.
+pub fn parse_dutch_decimal(text: &str) -> Option<Decimal> {
+    use std::str::FromStr;
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    let dots = cleaned.matches('.').count();
+    let normal = if cleaned.contains(',') || dots > 1 || is_thousands(&cleaned) {
+        cleaned.replace('.', "").replace(',', ".")
+    } else {
+        cleaned
+    };
+    Decimal::from_str(&normal).ok()
+}
+
+/// "10.000" is ten thousand in Dutch: a single dot followed by exactly three digits.
+fn is_thousands(text: &str) -> bool {
+    match text.split_once('.') {
+        Some((head, tail)) => {
+            !head.is_empty()
+                && head != "0"
+                && tail.len() == 3
+                && tail.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +119,19 @@ mod tests {
         assert_eq!(format_number(d("0.25")), "0,25");
         assert_eq!(format_number(d("12")), "12");
         assert_eq!(format_number(d("-1.5")), "-1,5");
+    }
+
+    #[test]
+    fn dutch_numbers_as_typed() {
+        use super::parse_dutch_decimal as p;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(p("12"), Some(d("12")));
+        assert_eq!(p(" 0,5 "), Some(d("0.5")));
+        assert_eq!(p("0.5"), Some(d("0.5")));
+        assert_eq!(p("€ 10.000"), Some(d("10000")));
+        assert_eq!(p("1.172.413,00"), Some(d("1172413.00")));
+        assert_eq!(p("2.5"), Some(d("2.5")));
+        assert_eq!(p("tien"), None);
+        assert_eq!(p(""), None);
     }
 }

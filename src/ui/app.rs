@@ -10,9 +10,10 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
 use super::settings::{Settings, View};
-use super::{charts, drafting, overview, signoff_panel};
+use super::{admin, charts, drafting, overview, signoff_panel};
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
+use crate::core::setup::{SetupEdit, list};
 use crate::core::{Edit, Model, Workbook};
 use crate::storage::paths::{AppPaths, remember};
 use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};
@@ -45,6 +46,12 @@ pub enum FileAction {
         /// The review copy.
         review: bool,
     },
+    /// Write the card alone to this file.
+    ExportCard(PathBuf),
+    /// Read a card file and ask before replacing the card with it.
+    ImportCard(PathBuf),
+    /// Replace the open workbook with one for the next term, started from this one.
+    NextTerm,
     /// Close the window.
     Quit,
 }
@@ -54,7 +61,7 @@ impl FileAction {
     fn replaces_workbook(&self) -> bool {
         matches!(
             self,
-            FileAction::New | FileAction::Open(_) | FileAction::Quit
+            FileAction::New | FileAction::Open(_) | FileAction::NextTerm | FileAction::Quit
         )
     }
 }
@@ -90,6 +97,19 @@ pub enum Action {
     },
     /// Open a file (the annex PDF) with the system's viewer.
     OpenExternally(PathBuf),
+    /// Apply a Beheer edit, after warning when it breaks agreed sign-offs.
+    Setup(SetupEdit),
+    /// Apply a Beheer edit the user confirmed.
+    ConfirmSetup(SetupEdit),
+    /// Show a message (a form's complaint about what was typed).
+    Notify {
+        /// The message, in Dutch.
+        text: String,
+        /// Where to show it.
+        at: Option<Pos2>,
+        /// Whether it reports a problem.
+        is_error: bool,
+    },
     /// Close the open dialog.
     CloseDialog,
 }
@@ -143,6 +163,7 @@ pub struct KeuzekaartApp {
     dialog: Option<Dialog>,
     message: Option<Message>,
     drafting: drafting::DraftingState,
+    admin: admin::AdminState,
     queued: Vec<Action>,
     allow_close: bool,
     title: String,
@@ -201,16 +222,22 @@ impl KeuzekaartApp {
             .paths
             .as_ref()
             .and_then(|p| read_recovery(&p.recovery_file()));
+        let mut settings = startup.settings;
+        // Beheer is entered on purpose, never restored: an official starts on the choices.
+        if settings.view == View::Admin {
+            settings.view = View::Drafting;
+        }
         let mut app = KeuzekaartApp {
             model: Model::new(startup.workbook.unwrap_or_else(Workbook::bundled)),
             file: None,
-            settings: startup.settings,
+            settings,
             paths: startup.paths,
             recent,
             autosaver,
             dialog: None,
             message: None,
             drafting: drafting::DraftingState::default(),
+            admin: admin::AdminState::default(),
             queued: Vec::new(),
             allow_close: false,
             title: String::new(),
@@ -373,7 +400,59 @@ impl KeuzekaartApp {
                     );
                 }
             }
+            Action::Setup(setup) => {
+                match self.model.sign_offs_broken_by(&Edit::Setup(setup.clone())) {
+                    Err(refusal) => self.show_message(ctx, refusal.0, None, true),
+                    Ok(broken) if !broken.is_empty() => {
+                        self.dialog = Some(Dialog::ConfirmSetup {
+                            title: "Vastgestelde keuzes vervallen".into(),
+                            lines: vec![format!("Wijziging: {}.", setup.label())],
+                            broken,
+                            edit: setup,
+                        });
+                    }
+                    Ok(_) => self.apply_setup(ctx, setup),
+                }
+            }
+            Action::ConfirmSetup(setup) => {
+                self.dialog = None;
+                self.apply_setup(ctx, setup);
+            }
+            Action::Notify { text, at, is_error } => self.show_message(ctx, text, at, is_error),
             Action::CloseDialog => self.dialog = None,
+        }
+    }
+
+    /// Applies a Beheer edit and says at once what it did, naming the gemeenten it got into
+    /// trouble (over budget, below a minimum, a sign-off that no longer holds).
+    fn apply_setup(&mut self, ctx: &egui::Context, setup: SetupEdit) {
+        let label = setup.label();
+        if let Err(refusal) = self.model.apply(Edit::Setup(setup)) {
+            self.show_message(ctx, refusal.0, None, true);
+            return;
+        }
+        let mut named: Vec<String> = Vec::new();
+        for finding in self.model.new_findings() {
+            let name = finding
+                .gemeente
+                .clone()
+                .unwrap_or_else(|| "de keuzekaart".to_owned());
+            if !named.contains(&name) {
+                named.push(name);
+            }
+        }
+        if named.is_empty() {
+            self.show_message(ctx, format!("{label}."), None, false);
+        } else {
+            self.show_message(
+                ctx,
+                format!(
+                    "{label}. Nieuwe fouten bij {}; zie ‘Gevolgen’.",
+                    list(&named)
+                ),
+                None,
+                true,
+            );
         }
     }
 
@@ -450,6 +529,18 @@ impl KeuzekaartApp {
             },
             UiCommand::ShowDrafting => self.settings.view = View::Drafting,
             UiCommand::ShowOverview => self.settings.view = View::Overview,
+            UiCommand::ShowAdmin => self.settings.view = View::Admin,
+            UiCommand::ExportCard => {
+                if let Some(path) = dialogs::pick_card_path(self.file.as_deref(), true) {
+                    self.queued.push(Action::File(FileAction::ExportCard(path)));
+                }
+            }
+            UiCommand::ImportCard => {
+                if let Some(path) = dialogs::pick_card_path(self.file.as_deref(), false) {
+                    self.queued.push(Action::File(FileAction::ImportCard(path)));
+                }
+            }
+            UiCommand::NextTerm => self.queued.push(Action::File(FileAction::NextTerm)),
             UiCommand::PreviousGemeente | UiCommand::NextGemeente => {
                 let names: Vec<&str> = self
                     .model
@@ -532,6 +623,82 @@ impl KeuzekaartApp {
                     })
                 }
             },
+            FileAction::ExportCard(path) => {
+                match storage::export_card(&path, &self.model.workbook().card) {
+                    Ok(()) => self.show_message(
+                        ctx,
+                        format!("De keuzekaart staat in {}.", path.display()),
+                        None,
+                        false,
+                    ),
+                    Err(e) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: "Keuzekaart exporteren mislukt".into(),
+                            text: e.to_string(),
+                        })
+                    }
+                }
+            }
+            FileAction::ImportCard(path) => match storage::read_card_file(&path) {
+                Ok(card) => {
+                    let edit = SetupEdit::ReplaceCard { card: card.clone() };
+                    match self.model.sign_offs_broken_by(&Edit::Setup(edit.clone())) {
+                        Ok(broken) => {
+                            let current = &self.model.workbook().card;
+                            let mut lines = vec![format!(
+                                "‘{}’ met {} activiteiten vervangt ‘{}’ met {}.",
+                                card.name,
+                                card.activities.len(),
+                                current.name,
+                                current.activities.len()
+                            )];
+                            let changed: Vec<String> = card
+                                .activities
+                                .iter()
+                                .filter(|a| current.activity(a.number) != Some(*a))
+                                .map(|a| a.number.to_string())
+                                .collect();
+                            lines.push(if changed.is_empty() {
+                                "Geen activiteit verandert.".to_owned()
+                            } else {
+                                format!("Nieuw of anders: activiteit {}.", list(&changed))
+                            });
+                            self.dialog = Some(Dialog::ConfirmSetup {
+                                title: "Keuzekaart importeren".into(),
+                                lines,
+                                broken,
+                                edit,
+                            });
+                        }
+                        Err(refusal) => {
+                            self.dialog = Some(Dialog::Error {
+                                title: "Keuzekaart importeren kan niet".into(),
+                                text: refusal.0,
+                            })
+                        }
+                    }
+                }
+                Err(text) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: format!("{} is niet te lezen", display_name(&path)),
+                        text,
+                    })
+                }
+            },
+            FileAction::NextTerm => {
+                let next = crate::core::term::next_term(self.model.workbook());
+                let label = next.region.term.label();
+                self.replace_model(Model::new(next), None);
+                self.model.mark_unsaved();
+                self.show_message(
+                    ctx,
+                    format!(
+                        "Nieuwe werkmap voor {label}: de keuzes staan als concept klaar. Pas zo nodig kaart en budgetten aan en sla de werkmap op onder een nieuwe naam."
+                    ),
+                    None,
+                    false,
+                );
+            }
             FileAction::CompareWith(path) => match storage::read_workbook(&path) {
                 Ok(other) => {
                     let name = self.selected_gemeente().to_owned();
@@ -742,10 +909,21 @@ impl KeuzekaartApp {
                     command_button(ui, command, command.label(), true, actions);
                 }
             });
+            ui.menu_button("Kaartbeheer", |ui| {
+                for command in [
+                    UiCommand::ShowAdmin,
+                    UiCommand::ExportCard,
+                    UiCommand::ImportCard,
+                    UiCommand::NextTerm,
+                ] {
+                    command_button(ui, command, command.label(), true, actions);
+                }
+            });
             ui.separator();
             for (view, command) in [
                 (View::Drafting, UiCommand::ShowDrafting),
                 (View::Overview, UiCommand::ShowOverview),
+                (View::Admin, UiCommand::ShowAdmin),
             ] {
                 if ui
                     .selectable_label(self.settings.view == view, command.label())
@@ -950,6 +1128,7 @@ impl eframe::App for KeuzekaartApp {
             .region
             .gemeente(self.settings.gemeente.as_deref().unwrap_or_default());
         match (self.settings.view, gemeente) {
+            (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
             (View::Drafting, Some(gemeente)) => {
                 egui::Panel::right("grafieken")
                     .resizable(false)

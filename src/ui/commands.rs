@@ -34,6 +34,14 @@ pub enum UiCommand {
     ShowDrafting,
     /// Show the region overview.
     ShowOverview,
+    /// Show Beheer: the card, the region and the term (WerkBedrijf).
+    ShowAdmin,
+    /// Write the card alone to a file to send to all gemeenten.
+    ExportCard,
+    /// Replace the card with one from a card file.
+    ImportCard,
+    /// Start a workbook for the next term from this one.
+    NextTerm,
     /// Select the previous gemeente.
     PreviousGemeente,
     /// Select the next gemeente.
@@ -48,7 +56,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 23] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -63,6 +71,10 @@ impl UiCommand {
         UiCommand::Redo,
         UiCommand::ShowDrafting,
         UiCommand::ShowOverview,
+        UiCommand::ShowAdmin,
+        UiCommand::ExportCard,
+        UiCommand::ImportCard,
+        UiCommand::NextTerm,
         UiCommand::PreviousGemeente,
         UiCommand::NextGemeente,
         UiCommand::ZoomIn,
@@ -87,6 +99,10 @@ impl UiCommand {
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
             UiCommand::ShowOverview => "Regio-overzicht",
+            UiCommand::ShowAdmin => "Beheer",
+            UiCommand::ExportCard => "Keuzekaart exporteren…",
+            UiCommand::ImportCard => "Keuzekaart importeren…",
+            UiCommand::NextTerm => "Nieuwe looptijd starten…",
             UiCommand::PreviousGemeente => "Vorige gemeente",
             UiCommand::NextGemeente => "Volgende gemeente",
             UiCommand::ZoomIn => "Groter",
@@ -122,6 +138,18 @@ impl UiCommand {
             UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
             UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
             UiCommand::ShowOverview => "Alle zeven gemeenten naast elkaar",
+            UiCommand::ShowAdmin => {
+                "Keuzekaart, regio en looptijd aanpassen (WerkBedrijf); wijzigingen gelden voor alle gemeenten"
+            }
+            UiCommand::ExportCard => {
+                "Schrijf alleen de keuzekaart naar een bestand om naar alle gemeenten te sturen"
+            }
+            UiCommand::ImportCard => {
+                "Vervang de keuzekaart door die uit een kaartbestand; het bestand wordt eerst gecontroleerd"
+            }
+            UiCommand::NextTerm => {
+                "Maak een werkmap voor de volgende looptijd, met de vastgestelde keuzes als beginpunt"
+            }
             UiCommand::PreviousGemeente => "Ga naar de gemeente erboven in de lijst",
             UiCommand::NextGemeente => "Ga naar de gemeente eronder in de lijst",
             UiCommand::ZoomIn => "Maak tekst en pepers groter (voor de beamer)",
@@ -148,6 +176,8 @@ impl UiCommand {
             UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),
             UiCommand::ShowOverview => KeyboardShortcut::new(Modifiers::ALT, Key::Num2),
+            UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
+            UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
             UiCommand::PreviousGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             UiCommand::NextGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
             UiCommand::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),

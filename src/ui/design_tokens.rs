@@ -54,6 +54,11 @@ pub const CARD_STROKE: Color32 = Color32::from_rgb(0xC8, 0xC8, 0xC0);
 /// The border of a card while a pepper hovers over it.
 pub const CARD_STROKE_HOVER: Color32 = Color32::from_rgb(0x2B, 0x6C, 0xB0);
 
+/// The previous term's figures beside the new ones: muted blue, so they read as reference.
+pub const BASELINE: Color32 = Color32::from_rgb(0x35, 0x5C, 0x8A);
+/// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
+pub const ADMIN_BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xB0);
+
 /// Small gap between related items.
 pub const SPACE_S: f32 = 4.0;
 /// Gap between items in a group.

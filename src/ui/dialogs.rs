@@ -38,6 +38,17 @@ pub enum Dialog {
         /// The PDF.
         path: PathBuf,
     },
+    /// A Beheer change that needs a yes first: it breaks agreed sign-offs, or replaces the card.
+    ConfirmSetup {
+        /// The dialog's title.
+        title: String,
+        /// What the change is.
+        lines: Vec<String>,
+        /// The gemeenten whose agreed choices would no longer hold.
+        broken: Vec<String>,
+        /// The change.
+        edit: crate::core::SetupEdit,
+    },
     /// What changed between two versions of a gemeente's choices.
     Changes {
         /// Which versions.
@@ -56,7 +67,7 @@ impl Dialog {
             Dialog::Error { title, .. } => title.clone(),
             Dialog::Import(preview) => format!("Keuzes van {} importeren", preview.plan.gemeente),
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
-            Dialog::Changes { title, .. } => title.clone(),
+            Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
             Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
         }
     }
@@ -133,6 +144,36 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     }
                 });
             }
+            Dialog::ConfirmSetup {
+                lines,
+                broken,
+                edit,
+                ..
+            } => {
+                for line in lines.iter() {
+                    ui.label(line.as_str());
+                }
+                if !broken.is_empty() {
+                    ui.add_space(tokens::SPACE_S);
+                    ui.label(
+                        RichText::new(format!(
+                            "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk                              dekt de prijzen en budgetten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
+                            crate::core::setup::list(broken)
+                        ))
+                        .color(tokens::ERROR),
+                    );
+                }
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    let confirm = if broken.is_empty() { "Toepassen" } else { "Toch wijzigen" };
+                    if ui.button(confirm).clicked() {
+                        actions.push(Action::ConfirmSetup(edit.clone()));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::Changes { changes, .. } => {
                 signoff_panel::changes_table(ui, changes);
                 ui.add_space(tokens::SPACE_M);
@@ -184,6 +225,25 @@ pub fn pick_workbook(near: Option<&Path>) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new()
         .add_filter("Werkmap", &["ron"])
         .set_title("Werkmap openen");
+    if let Some(dir) = near.and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.pick_file()
+}
+
+/// Asks for a card file: where to write one (`save`) or which one to read.
+pub fn pick_card_path(near: Option<&Path>, save: bool) -> Option<PathBuf> {
+    if save {
+        return pick_save(
+            near,
+            "keuzekaart.ron",
+            ("Keuzekaart", "ron"),
+            "Keuzekaart exporteren",
+        );
+    }
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Keuzekaart", &["ron"])
+        .set_title("Keuzekaart importeren");
     if let Some(dir) = near.and_then(Path::parent) {
         dialog = dialog.set_directory(dir);
     }

@@ -56,6 +56,8 @@ struct CardText {
     description: String,
     summary: String,
     choose: String,
+    /// What the gemeente chose here in the previous term, when the workbook has one.
+    baseline: Option<String>,
     token: String,
     half_token: String,
     buttons: [String; 4],
@@ -93,6 +95,20 @@ impl CardText {
             _ => "Nog niet gekozen".to_owned(),
         };
         let adjective = gemeente.colour.adjective();
+        let baseline = workbook.previous.as_ref().map(|previous| {
+            let term = previous.term.label();
+            match previous.line(&gemeente.name, number) {
+                Some(line) if line.peppers.is_zero() => {
+                    format!("Vorige looptijd ({term}): gekozen, {}", line.volume)
+                }
+                Some(line) => format!(
+                    "Vorige looptijd ({term}): {} · {}",
+                    peppers_label(line.peppers),
+                    line.volume
+                ),
+                None => format!("Vorige looptijd ({term}): niet gekozen"),
+            }
+        });
         CardText {
             number: number.to_string(),
             title: activity.title_for(&gemeente.name),
@@ -106,6 +122,7 @@ impl CardText {
             choose: offer
                 .map(|o| format!("Kiezen ({})", o.price_label()))
                 .unwrap_or_default(),
+            baseline,
             token: format!("{} peper op activiteit {number}", capitalised(adjective)),
             half_token: format!("Halve {adjective} peper op activiteit {number}"),
             buttons: [
@@ -495,6 +512,9 @@ fn card_body(
             ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
         });
 
+    if let Some(baseline) = &text.baseline {
+        ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
+    }
     let Some(offer) = offer else { return };
     if offer.is_free() {
         let mut chosen = taken;

@@ -1,5 +1,7 @@
 //! The desktop app (eframe/egui). It depends on the core; the core never depends on it.
 
+mod admin;
+mod admin_forms;
 mod app;
 mod charts;
 pub mod commands;

@@ -11,6 +11,9 @@ pub enum View {
     Drafting,
     /// All gemeenten side by side.
     Overview,
+    /// Beheer: the card, the region and the term. Never restored at start, so an official who
+    /// opens the app always lands on the choices.
+    Admin,
 }
 
 /// The app's remembered state. Every field has a default, so an older or damaged state never
