@@ -167,18 +167,15 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
                 card.max_activities
             ));
             ui.add_space(tokens::SPACE_S);
-            for activity in &card.activities {
-                let text = format!("{}. {}", activity.number, activity.title);
-                if ui
-                    .add_sized(
-                        [ui.available_width(), 22.0],
-                        egui::Button::selectable(state.activity == Some(activity.number), text),
-                    )
-                    .clicked()
-                {
-                    state.activity = Some(activity.number);
+            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                for activity in &card.activities {
+                    let text = format!("{}. {}", activity.number, activity.title);
+                    let selected = state.activity == Some(activity.number);
+                    if ui.selectable_label(selected, text).clicked() {
+                        state.activity = Some(activity.number);
+                    }
                 }
-            }
+            });
             ui.add_space(tokens::SPACE_M);
             let selected = state.activity;
             ui.horizontal_wrapped(|ui| {
@@ -217,21 +214,15 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
             }
         }
         Section::Region => {
-            for gemeente in &workbook.region.gemeenten {
-                let text = format!("{} · art. {}", gemeente.name, gemeente.article);
-                if ui
-                    .add_sized(
-                        [ui.available_width(), 22.0],
-                        egui::Button::selectable(
-                            state.gemeente.as_deref() == Some(&gemeente.name),
-                            text,
-                        ),
-                    )
-                    .clicked()
-                {
-                    state.gemeente = Some(gemeente.name.clone());
+            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                for gemeente in &workbook.region.gemeenten {
+                    let text = format!("{} · art. {}", gemeente.name, gemeente.article);
+                    let selected = state.gemeente.as_deref() == Some(&gemeente.name);
+                    if ui.selectable_label(selected, text).clicked() {
+                        state.gemeente = Some(gemeente.name.clone());
+                    }
                 }
-            }
+            });
         }
         Section::Term => {
             ui.label(format!("Nu: {}", workbook.region.term.label()));
@@ -322,6 +313,7 @@ fn activity_editor(
     ui.add_space(tokens::SPACE_S);
     egui::Grid::new("activiteit")
         .num_columns(2)
+        .min_col_width(tokens::FORM_LABEL_WIDTH)
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
         .show(ui, |ui| {
             field(ui, "Nummer", &mut form.number, 60.0);
@@ -350,6 +342,7 @@ fn activity_editor(
         let name = colour.name();
         egui::Grid::new(("aanbod", colour))
             .num_columns(2)
+            .min_col_width(tokens::FORM_LABEL_WIDTH)
             .spacing([tokens::SPACE_M, tokens::SPACE_S])
             .show(ui, |ui| {
                 field(
@@ -428,6 +421,7 @@ fn region_editor(
     if let Some(values) = &mut state.values_form {
         egui::Grid::new("pepers")
             .num_columns(2)
+            .min_col_width(tokens::FORM_LABEL_WIDTH)
             .spacing([tokens::SPACE_M, tokens::SPACE_S])
             .show(ui, |ui| {
                 for (colour, value) in values.iter_mut() {
@@ -465,6 +459,7 @@ fn region_editor(
     ui.heading(format!("Gemeente {}", form.name));
     egui::Grid::new("gemeente")
         .num_columns(2)
+        .min_col_width(tokens::FORM_LABEL_WIDTH)
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
         .show(ui, |ui| {
             field(ui, "Artikel", &mut form.article, 60.0);
@@ -523,6 +518,7 @@ fn term_editor(
     ui.heading("Looptijd en citeertitel");
     egui::Grid::new("looptijd")
         .num_columns(2)
+        .min_col_width(tokens::FORM_LABEL_WIDTH)
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
         .show(ui, |ui| {
             field(ui, "Ingangsdatum (dd-mm-jjjj)", &mut form.start, 120.0);

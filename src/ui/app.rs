@@ -1002,6 +1002,9 @@ impl KeuzekaartApp {
                 let colour = if message.is_error { tokens::ERROR } else { ui.visuals().text_color() };
                 ui.label(RichText::new(&message.text).color(colour));
             }
+            None if self.settings.view == View::Admin => {
+                ui.label("Beheer: pas de velden aan en kies ‘Toepassen’. Elke wijziging is met Ctrl+Z ongedaan te maken.");
+            }
             None => {
                 ui.label("Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. Ctrl+Z maakt ongedaan.");
             }

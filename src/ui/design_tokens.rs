@@ -56,6 +56,8 @@ pub const CARD_STROKE_HOVER: Color32 = Color32::from_rgb(0x2B, 0x6C, 0xB0);
 
 /// The previous term's figures beside the new ones: muted blue, so they read as reference.
 pub const BASELINE: Color32 = Color32::from_rgb(0x35, 0x5C, 0x8A);
+/// The width of the label column of Beheer's forms, so the fields line up across sections.
+pub const FORM_LABEL_WIDTH: f32 = 190.0;
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
 pub const ADMIN_BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xB0);
 
