@@ -83,6 +83,17 @@ pub enum Command {
         /// De werkmap (.ron).
         file: PathBuf,
     },
+    /// Maak een werkmap voor de volgende looptijd: de vastgestelde (of laatste) keuzes als concept en als 'vorige looptijd'.
+    NextTerm {
+        /// De werkmap van deze looptijd.
+        file: PathBuf,
+        /// De nieuwe werkmap.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overschrijf een bestaand bestand.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`; returns the exit code.
@@ -93,6 +104,11 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
         Command::Summary { file } => summary(&file, out, err),
         Command::Verify { file } => verify(&file, out, err),
         Command::Diff { old, new } => diff(&old, &new, out, err),
+        Command::NextTerm {
+            file,
+            out: path,
+            force,
+        } => next_term(&file, &path, force, out, err),
         Command::Annex {
             file,
             out: pdf,
@@ -141,7 +157,43 @@ fn load(file: &Path, err: &mut dyn Write) -> Option<Workbook> {
 }
 
 fn new(path: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let mut workbook = Workbook::bundled();
+    let workbook = Workbook::bundled();
+    write_new(path, workbook, force, out, err)
+}
+
+fn next_term(
+    file: &Path,
+    path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let next = crate::core::term::next_term(&workbook);
+    let agreed = next
+        .previous
+        .as_ref()
+        .map(|p| p.plans.iter().filter(|b| b.agreed).count())
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Looptijd {} → {}; {agreed} van {} gemeenten beginnen bij hun vastgestelde keuzes, de andere bij hun laatste.",
+        workbook.region.term.label(),
+        next.region.term.label(),
+        next.plans.len()
+    )?;
+    write_new(path, next, force, out, err)
+}
+
+fn write_new(
+    path: &Path,
+    mut workbook: Workbook,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
     workbook.metadata.created = Some(chrono::Local::now().naive_local());
     match storage::write_new_workbook(path, &workbook, force) {
         Ok(()) => {

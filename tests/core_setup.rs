@@ -312,3 +312,34 @@ fn the_next_term_starts_from_the_agreed_choices_in_concept_with_a_baseline() {
     let text = storage::to_ron(&next);
     assert_eq!(storage::parse_workbook(&text).unwrap(), next);
 }
+
+#[test]
+fn next_term_on_the_command_line_writes_a_new_file_and_keeps_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("2021-2022.ron");
+    let new = dir.path().join("2023-2024.ron");
+    let text = storage::to_ron(&agreed_workbook());
+    std::fs::write(&old, &text).unwrap();
+    let run = |args: &[&std::path::Path]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_keuzekaart"));
+        command
+            .arg("next-term")
+            .arg(args[0])
+            .arg("--out")
+            .arg(args[1]);
+        command.output().unwrap()
+    };
+    let out = run(&[&old, &new]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("2021–2022 → 2023–2024; 1 van 7 gemeenten"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), text);
+    let next = storage::read_workbook(&new).unwrap();
+    assert_eq!(next.region.term.label(), "2023–2024");
+    assert!(next.previous.is_some());
+    // A second run does not overwrite the new file without --force.
+    assert_eq!(run(&[&old, &new]).status.code(), Some(2));
+}
