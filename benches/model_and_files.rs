@@ -104,6 +104,7 @@ fn large_workbook() -> Workbook {
                 gemeente: g.name.clone(),
                 choices: choices.clone(),
                 sign_off,
+                ..Plan::default()
             }
         })
         .collect();

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::options::{OptionChange, apply_option_change};
 use super::rules::{coloured_peppers_label, peppers_label, quantum};
 use super::setup::{SetupEdit, apply_setup};
 use super::signoff::{self, SignOffStep, Status};
@@ -69,6 +70,28 @@ pub enum Edit {
     },
     /// A change of the card, the region or the term (Beheer).
     Setup(SetupEdit),
+    /// A choice edit (peppers, taken, note, fill) applied to an option other than the proposal.
+    InOption {
+        /// The option's name.
+        option: String,
+        /// The edit; its gemeente is the plan's.
+        edit: Box<Edit>,
+    },
+    /// Make, copy, rename, delete an option, or make one the proposal.
+    Options {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The change.
+        change: OptionChange,
+    },
+    /// "Vul aan": spend the peppers left on the activities in this order, each as far as the
+    /// rules allow (minimum, maximum, colour, budget), as one edit.
+    Fill {
+        /// The gemeente whose plan changes.
+        gemeente: String,
+        /// The activities in order of priority.
+        priority: Vec<u32>,
+    },
 }
 
 /// What an applied edit changed, as it was before (for undo) or after (for redo): one gemeente's
@@ -123,8 +146,11 @@ impl Edit {
             | Edit::MovePeppers { gemeente, .. }
             | Edit::SetTaken { gemeente, .. }
             | Edit::SetNote { gemeente, .. }
-            | Edit::SignOff { gemeente, .. } => Some(gemeente),
+            | Edit::SignOff { gemeente, .. }
+            | Edit::Options { gemeente, .. }
+            | Edit::Fill { gemeente, .. } => Some(gemeente),
             Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => Some(&plan.gemeente),
+            Edit::InOption { edit, .. } => edit.gemeente(),
             Edit::Setup(_) => None,
         }
     }
@@ -150,7 +176,22 @@ impl Edit {
             Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
             Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
             Edit::Setup(setup) => setup.label(),
+            Edit::InOption { option, edit } => format!("{} ({option})", edit.label()),
+            Edit::Options { change, .. } => change.label(),
+            Edit::Fill { .. } => "Vul aan".to_owned(),
         }
+    }
+
+    /// Whether this edit changes choices (peppers, taken, notes), so it can be aimed at an option.
+    pub fn is_choice_edit(&self) -> bool {
+        matches!(
+            self,
+            Edit::AddPeppers { .. }
+                | Edit::MovePeppers { .. }
+                | Edit::SetTaken { .. }
+                | Edit::SetNote { .. }
+                | Edit::Fill { .. }
+        )
     }
 }
 
@@ -196,10 +237,60 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
         });
     let mut after = before.clone();
     let status = before.sign_off.status;
-    let changes_choices = !matches!(edit, Edit::SignOff { .. } | Edit::RestorePlan { .. });
+    let changes_choices = match edit {
+        Edit::SignOff { .. } | Edit::RestorePlan { .. } | Edit::InOption { .. } => false,
+        Edit::Options { change, .. } => change.changes_proposal(),
+        _ => true,
+    };
     if changes_choices && !status.is_editable() {
         return Err(Refusal(locked_message(gemeente_name, &before)));
     }
+    match edit {
+        Edit::InOption {
+            option,
+            edit: inner,
+        } => {
+            if !inner.is_choice_edit() {
+                return Err(Refusal(format!("{} kan niet in een optie.", inner.label())));
+            }
+            if *option == after.proposal {
+                if !status.is_editable() {
+                    return Err(Refusal(locked_message(gemeente_name, &before)));
+                }
+                apply_to_plan(workbook, gemeente_name, &mut after, inner)?;
+            } else {
+                let index = after
+                    .alternatives
+                    .iter()
+                    .position(|s| s.name == *option)
+                    .ok_or_else(|| Refusal(format!("Er is geen optie ‘{option}’.")))?;
+                // The option is worked on as a plan of its own, under the same rules.
+                let mut scratch = Plan {
+                    gemeente: gemeente_name.to_owned(),
+                    choices: after.alternatives[index].choices.clone(),
+                    ..Plan::default()
+                };
+                apply_to_plan(workbook, gemeente_name, &mut scratch, inner)?;
+                after.alternatives[index].choices = scratch.choices;
+            }
+        }
+        Edit::Options { change, .. } => apply_option_change(&mut after, change)?,
+        _ => apply_to_plan(workbook, gemeente_name, &mut after, edit)?,
+    }
+    if after == before {
+        return Ok(None);
+    }
+    *workbook.plan_mut(gemeente_name) = after;
+    Ok(Some(Snapshot::Plan(before)))
+}
+
+/// Applies an edit that changes one plan's choices or sign-off to `after`.
+fn apply_to_plan(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    after: &mut Plan,
+    edit: &Edit,
+) -> Result<(), Refusal> {
     match edit {
         Edit::AddPeppers {
             activity, peppers, ..
@@ -208,39 +299,39 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             check_change(
                 workbook,
                 gemeente_name,
-                &after,
+                after,
                 *activity,
                 old + peppers,
                 *peppers,
             )?;
-            set_peppers(&mut after, *activity, old + peppers);
+            set_peppers(after, *activity, old + peppers);
         }
         Edit::MovePeppers {
             from, to, peppers, ..
         } => {
             if from == to || peppers.is_zero() {
-                return Ok(None);
+                return Ok(());
             }
             let old_from = after.peppers_on(*from);
             check_change(
                 workbook,
                 gemeente_name,
-                &after,
+                after,
                 *from,
                 old_from - peppers,
                 -*peppers,
             )?;
-            set_peppers(&mut after, *from, old_from - peppers);
+            set_peppers(after, *from, old_from - peppers);
             let old_to = after.peppers_on(*to);
             check_change(
                 workbook,
                 gemeente_name,
-                &after,
+                after,
                 *to,
                 old_to + peppers,
                 *peppers,
             )?;
-            set_peppers(&mut after, *to, old_to + peppers);
+            set_peppers(after, *to, old_to + peppers);
         }
         Edit::SetTaken {
             activity, taken, ..
@@ -266,7 +357,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
                     )));
                 }
             }
-            with_choice(&mut after, *activity, |c| c.taken = *taken);
+            with_choice(after, *activity, |c| c.taken = *taken);
         }
         Edit::SetNote { activity, note, .. } => {
             if workbook.card.activity(*activity).is_none() {
@@ -274,7 +365,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
                     "Activiteit {activity} staat niet op de keuzekaart."
                 )));
             }
-            with_choice(&mut after, *activity, |c| c.note = note.clone());
+            with_choice(after, *activity, |c| c.note = note.clone());
         }
         Edit::SignOff { step, .. } => {
             let gemeente = workbook
@@ -287,7 +378,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
                     && f.gemeente.as_deref() == Some(gemeente_name)
             });
             signoff::step(
-                &mut after,
+                after,
                 step,
                 &gemeente,
                 &workbook.card,
@@ -297,14 +388,13 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             .map_err(Refusal)?;
         }
         // An import is taken as it is; the rules then show what in it needs attention.
-        Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => after = plan.clone(),
-        Edit::Setup(_) => unreachable!("handled above"),
+        Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => *after = plan.clone(),
+        Edit::Fill { priority, .. } => fill(workbook, gemeente_name, after, priority),
+        Edit::Setup(_) | Edit::InOption { .. } | Edit::Options { .. } => {
+            unreachable!("handled by apply")
+        }
     }
-    if after == before {
-        return Ok(None);
-    }
-    *workbook.plan_mut(gemeente_name) = after;
-    Ok(Some(Snapshot::Plan(before)))
+    Ok(())
 }
 
 /// Why a plan cannot be changed now, in Dutch.
@@ -416,5 +506,42 @@ fn with_choice(plan: &mut Plan, activity: u32, change: impl FnOnce(&mut Choice))
     change(&mut plan.choices[index]);
     if plan.choices[index].is_empty() {
         plan.choices.remove(index);
+    }
+}
+
+/// "Vul aan": for each activity in priority order, adds steps while the rules allow (colour,
+/// maximum, whole steps, budget). A first step goes straight to the minimum take unless the
+/// gemeente may go below it. Never refuses: what cannot be added is simply not added.
+fn fill(workbook: &Workbook, gemeente_name: &str, plan: &mut Plan, priority: &[u32]) {
+    let Some(gemeente) = workbook.region.gemeente(gemeente_name) else {
+        return;
+    };
+    for &number in priority {
+        let Some(offer) = workbook
+            .card
+            .activity(number)
+            .and_then(|a| a.offer(gemeente.colour))
+        else {
+            continue;
+        };
+        if offer.is_free() {
+            continue;
+        }
+        let step = quantum(gemeente, offer.peppers);
+        if step <= Decimal::ZERO {
+            continue;
+        }
+        loop {
+            let current = plan.peppers_on(number);
+            let mut next = current + step;
+            if current.is_zero() && !gemeente.may_go_below_minimum && next < offer.minimum {
+                next = (offer.minimum / step).ceil() * step;
+            }
+            let delta = next - current;
+            if check_change(workbook, gemeente_name, plan, number, next, delta).is_err() {
+                break;
+            }
+            set_peppers(plan, number, next);
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod edit;
 pub mod model;
 pub mod money;
+pub mod options;
 pub mod region;
 pub mod rules;
 pub mod setup;

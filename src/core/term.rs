@@ -127,7 +127,7 @@ pub fn next_term(workbook: &Workbook) -> Workbook {
         *next.plan_mut(&gemeente.name) = Plan {
             gemeente: gemeente.name.clone(),
             choices,
-            sign_off: Default::default(),
+            ..Plan::default()
         };
     }
     next.previous = Some(PreviousTerm {

@@ -52,18 +52,40 @@ impl Choice {
     }
 }
 
-/// One gemeente's set of choices.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One gemeente's set of choices: the proposal that goes to sign-off, and any other options
+/// ("Optie B") an account manager drew up beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The gemeente the plan belongs to, by name.
     pub gemeente: String,
-    /// The choices, in card order.
+    /// The proposal's choices, in card order: what is checked, signed off and printed.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// The proposal's name ("Optie A").
+    #[serde(
+        default = "super::options::first_option_name",
+        skip_serializing_if = "super::options::is_first_option_name"
+    )]
+    pub proposal: String,
+    /// The other options, each a full set of choices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<super::options::Scenario>,
     /// Where the choices stand in signing off, with every decision and agreed version.
     #[serde(default, skip_serializing_if = "SignOff::is_initial")]
     pub sign_off: SignOff,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            gemeente: String::new(),
+            choices: Vec::new(),
+            proposal: super::options::first_option_name(),
+            alternatives: Vec::new(),
+            sign_off: SignOff::default(),
+        }
+    }
 }
 
 impl Plan {
