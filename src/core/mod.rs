@@ -2,6 +2,7 @@
 //! dialogs in here; the UI, storage and the command line depend on this module, never the reverse.
 
 pub mod card;
+pub mod compare;
 pub mod diff;
 pub mod edit;
 pub mod model;

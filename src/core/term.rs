@@ -42,6 +42,9 @@ pub struct BaselineLine {
     pub peppers: Decimal,
     /// What they bought then, as text ("30 kandidaten").
     pub volume: String,
+    /// Their euro equivalent then.
+    #[serde(default)]
+    pub euros: Decimal,
 }
 
 impl PreviousTerm {
@@ -108,15 +111,14 @@ pub fn next_term(workbook: &Workbook) -> Workbook {
             .map(|a| a.choices.clone())
             .unwrap_or_else(|| plan.choices.clone());
         // The lines as they were printed, priced on the old card.
-        let mut old = Workbook::new(workbook.region.clone(), workbook.card.clone());
-        old.plan_mut(&gemeente.name).choices = choices.clone();
-        let lines = old
-            .choice_lines(gemeente)
+        let lines = workbook
+            .lines_for(gemeente, &choices)
             .into_iter()
             .map(|line| BaselineLine {
                 activity: line.activity,
                 peppers: line.peppers,
                 volume: line.volume_label,
+                euros: line.euros,
             })
             .collect();
         baseline.push(BaselinePlan {

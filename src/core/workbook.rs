@@ -273,11 +273,18 @@ impl Workbook {
         let Some(plan) = self.plan(&gemeente.name) else {
             return Vec::new();
         };
+        self.lines_for(gemeente, &plan.choices)
+    }
+
+    /// Lines for any set of this gemeente's choices (an option that is not the proposal), priced
+    /// on this workbook's card and budget.
+    pub fn lines_for(&self, gemeente: &Gemeente, choices: &[Choice]) -> Vec<ChoiceLine> {
+        let choice = |number: u32| choices.iter().find(|c| c.activity == number);
         self.card
             .activities
             .iter()
             .filter_map(|activity| {
-                let choice = plan.choice(activity.number)?;
+                let choice = choice(activity.number)?;
                 let offer = activity.offer(gemeente.colour);
                 let volume = offer
                     .map(|o| o.volume_for(choice.peppers, choice.taken))

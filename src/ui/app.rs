@@ -10,7 +10,7 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
 use super::settings::{Settings, View};
-use super::{admin, charts, drafting, overview, signoff_panel};
+use super::{admin, charts, compare_view, drafting, options_bar, overview, signoff_panel};
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
 use crate::core::setup::{SetupEdit, list};
@@ -97,6 +97,15 @@ pub enum Action {
     },
     /// Open a file (the annex PDF) with the system's viewer.
     OpenExternally(PathBuf),
+    /// Show another option of a gemeente's plan.
+    ShowOption {
+        /// The gemeente.
+        gemeente: String,
+        /// The option's name.
+        option: String,
+    },
+    /// Open the compare view on these columns.
+    Compare(Vec<crate::core::compare::Column>),
     /// Apply a Beheer edit, after warning when it breaks agreed sign-offs.
     Setup(SetupEdit),
     /// Apply a Beheer edit the user confirmed.
@@ -164,6 +173,13 @@ pub struct KeuzekaartApp {
     message: Option<Message>,
     drafting: drafting::DraftingState,
     admin: admin::AdminState,
+    /// Per gemeente, the option in view when it is not the proposal.
+    options_in_view: std::collections::BTreeMap<String, String>,
+    /// The workbook as the drafting screen shows it with another option in view, rebuilt only
+    /// when the model, the gemeente or the option changes: (generation, gemeente, option, copy).
+    option_view: Option<(u64, String, String, Workbook)>,
+    options_bar: options_bar::OptionsBar,
+    compare: compare_view::CompareState,
     queued: Vec<Action>,
     allow_close: bool,
     title: String,
@@ -238,6 +254,10 @@ impl KeuzekaartApp {
             message: None,
             drafting: drafting::DraftingState::default(),
             admin: admin::AdminState::default(),
+            options_in_view: Default::default(),
+            option_view: None,
+            options_bar: Default::default(),
+            compare: Default::default(),
             queued: Vec::new(),
             allow_close: false,
             title: String::new(),
@@ -338,10 +358,30 @@ impl KeuzekaartApp {
 
     fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::Edit(edit, at) => match self.model.apply(edit) {
-                Ok(()) => self.message = None,
-                Err(refusal) => self.show_message(ctx, refusal.0, at, true),
-            },
+            Action::Edit(edit, at) => {
+                let edit = self.aim_at_option(edit);
+                let follow = self.option_to_follow(&edit);
+                let fill = matches!(&edit, Edit::Fill { .. } | Edit::InOption { edit: _, .. })
+                    && edit_is_fill(&edit);
+                let before = self.shown_choices();
+                match self.model.apply(edit) {
+                    Ok(()) => {
+                        self.message = None;
+                        if let Some((gemeente, option)) = follow {
+                            self.show_option(gemeente, option);
+                        }
+                        if fill {
+                            self.report_fill(ctx, &before);
+                        }
+                    }
+                    Err(refusal) => self.show_message(ctx, refusal.0, at, true),
+                }
+            }
+            Action::ShowOption { gemeente, option } => self.show_option(gemeente, Some(option)),
+            Action::Compare(columns) => {
+                self.compare.columns = columns;
+                self.settings.view = View::Compare;
+            }
             Action::Command(command) => self.run_command(ctx, command),
             Action::File(file) if file.replaces_workbook() && self.model.is_dirty() => {
                 self.dialog = Some(Dialog::UnsavedChanges { then: file });
@@ -421,6 +461,93 @@ impl KeuzekaartApp {
             Action::Notify { text, at, is_error } => self.show_message(ctx, text, at, is_error),
             Action::CloseDialog => self.dialog = None,
         }
+    }
+
+    /// The option in view for the shown gemeente when it is not the proposal (and still exists).
+    pub fn shown_option(&self) -> Option<&str> {
+        let gemeente = self.selected_gemeente();
+        let option = self.options_in_view.get(gemeente)?;
+        let plan = self.model.workbook().plan(gemeente)?;
+        (*option != plan.proposal && plan.option_choices(option).is_some())
+            .then_some(option.as_str())
+    }
+
+    /// Shows an option (or the proposal, with `None`) of a gemeente.
+    fn show_option(&mut self, gemeente: String, option: Option<String>) {
+        match option {
+            Some(option) => self.options_in_view.insert(gemeente, option),
+            None => self.options_in_view.remove(&gemeente),
+        };
+        self.options_bar.reset();
+        self.drafting.reset_notes();
+    }
+
+    /// A choice edit from the drafting screen goes to the option in view.
+    fn aim_at_option(&self, edit: Edit) -> Edit {
+        match self.shown_option() {
+            Some(option)
+                if edit.is_choice_edit() && edit.gemeente() == Some(self.selected_gemeente()) =>
+            {
+                Edit::InOption {
+                    option: option.to_owned(),
+                    edit: Box::new(edit),
+                }
+            }
+            _ => edit,
+        }
+    }
+
+    /// After an option change, which option to show: a new one, a renamed one, or the proposal
+    /// when the one in view is deleted.
+    fn option_to_follow(&self, edit: &Edit) -> Option<(String, Option<String>)> {
+        use crate::core::options::OptionChange;
+        let Edit::Options { gemeente, change } = edit else {
+            return None;
+        };
+        let shown = self.options_in_view.get(gemeente);
+        let option = match change {
+            OptionChange::New { name } | OptionChange::Copy { name, .. } => Some(name.clone()),
+            OptionChange::Rename { from, to } if shown == Some(from) => Some(to.clone()),
+            OptionChange::Delete { name } if shown == Some(name) => None,
+            OptionChange::Propose { name } => Some(name.clone()),
+            _ => return None,
+        };
+        Some((gemeente.clone(), option))
+    }
+
+    /// The choices in view (of the option in view), to report what "Vul aan" added.
+    fn shown_choices(&self) -> Vec<crate::core::Choice> {
+        let gemeente = self.selected_gemeente();
+        let Some(plan) = self.model.workbook().plan(gemeente) else {
+            return Vec::new();
+        };
+        let option = self.shown_option().unwrap_or(&plan.proposal);
+        plan.option_choices(option).unwrap_or_default().to_vec()
+    }
+
+    /// Says what "Vul aan" did: per activity the peppers added, or that nothing fitted.
+    fn report_fill(&mut self, ctx: &egui::Context, before: &[crate::core::Choice]) {
+        let after = self.shown_choices();
+        let gemeente = self.selected_gemeente().to_owned();
+        let changes =
+            crate::core::diff::plan_changes(self.model.workbook(), &gemeente, before, &after);
+        let text = if changes.is_empty() {
+            "Vul aan: er paste niets meer bij binnen de regels en het budget.".to_owned()
+        } else {
+            let parts: Vec<String> = changes
+                .iter()
+                .map(|c| {
+                    format!(
+                        "+{} op {} {}",
+                        format_number(c.after - c.before),
+                        c.activity,
+                        c.title
+                    )
+                })
+                .collect();
+            format!("Vul aan: {}.", parts.join("; "))
+        };
+        self.show_message(ctx, text, None, false);
     }
 
     /// Applies a Beheer edit and says at once what it did, naming the gemeenten it got into
@@ -530,6 +657,18 @@ impl KeuzekaartApp {
             UiCommand::ShowDrafting => self.settings.view = View::Drafting,
             UiCommand::ShowOverview => self.settings.view = View::Overview,
             UiCommand::ShowAdmin => self.settings.view = View::Admin,
+            UiCommand::ShowCompare => {
+                if let Some(gemeente) = self
+                    .model
+                    .workbook()
+                    .region
+                    .gemeente(self.selected_gemeente())
+                    .cloned()
+                {
+                    self.compare.default_for(self.model.workbook(), &gemeente);
+                }
+                self.settings.view = View::Compare;
+            }
             UiCommand::ExportCard => {
                 if let Some(path) = dialogs::pick_card_path(self.file.as_deref(), true) {
                     self.queued.push(Action::File(FileAction::ExportCard(path)));
@@ -900,6 +1039,7 @@ impl KeuzekaartApp {
                 for command in [
                     UiCommand::ShowDrafting,
                     UiCommand::ShowOverview,
+                    UiCommand::ShowCompare,
                     UiCommand::PreviousGemeente,
                     UiCommand::NextGemeente,
                     UiCommand::ZoomIn,
@@ -923,6 +1063,7 @@ impl KeuzekaartApp {
             for (view, command) in [
                 (View::Drafting, UiCommand::ShowDrafting),
                 (View::Overview, UiCommand::ShowOverview),
+                (View::Compare, UiCommand::ShowCompare),
                 (View::Admin, UiCommand::ShowAdmin),
             ] {
                 if ui
@@ -1123,6 +1264,24 @@ impl eframe::App for KeuzekaartApp {
                         .show(ui, |ui| self.gemeente_list(ui, &mut actions));
                 });
         }
+        // With another option in view, the drafting screen draws a copy of the workbook holding
+        // that option's choices; the copy is made only when something changed.
+        let shown_option = self.shown_option().map(str::to_owned);
+        if let Some(option) = &shown_option {
+            let gemeente = self.selected_gemeente().to_owned();
+            let generation = self.model.generation();
+            let stale = self
+                .option_view
+                .as_ref()
+                .is_none_or(|(g, name, o, _)| *g != generation || *name != gemeente || o != option);
+            if stale {
+                let mut copy = self.model.workbook().clone();
+                let plan = copy.plan_mut(&gemeente);
+                plan.choices = plan.option_choices(option).unwrap_or_default().to_vec();
+                plan.sign_off = Default::default();
+                self.option_view = Some((generation, gemeente, option.clone(), copy));
+            }
+        }
         // Borrowed, not cloned: nothing of the workbook is copied per frame.
         let model = &self.model;
         let drafting_state = &mut self.drafting;
@@ -1132,19 +1291,54 @@ impl eframe::App for KeuzekaartApp {
             .gemeente(self.settings.gemeente.as_deref().unwrap_or_default());
         match (self.settings.view, gemeente) {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
+            (View::Compare, _) => {
+                if self.compare.columns.is_empty()
+                    && let Some(gemeente) = gemeente
+                {
+                    self.compare.default_for(model.workbook(), gemeente);
+                }
+                egui::CentralPanel::default().show(ui, |ui| {
+                    compare_view::show(ui, model.workbook(), model.generation(), &mut self.compare)
+                });
+            }
             (View::Drafting, Some(gemeente)) => {
+                let workbook = match (&shown_option, &self.option_view) {
+                    (Some(_), Some((_, _, _, copy))) => copy,
+                    _ => model.workbook(),
+                };
+                let shown = drafting::Shown {
+                    workbook,
+                    generation: model.generation(),
+                    option: shown_option.as_deref(),
+                    check: model.sign_off_check(&gemeente.name),
+                };
                 egui::Panel::right("grafieken")
                     .resizable(false)
                     .exact_size(tokens::CHART_PANEL_WIDTH)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
+                            if let Some(option) = &shown_option {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "U bekijkt {option}. Besluitvorming en bijlage gaan over het voorstel; \
+                                         markeer {option} als voorstel om het ter besluitvorming te brengen."
+                                    ))
+                                    .color(tokens::WARNING),
+                                );
+                                ui.add_space(tokens::SPACE_S);
+                            }
                             signoff_panel::show(ui, model, gemeente, &mut actions);
                             ui.separator();
-                            drafting::charts(ui, model.workbook(), gemeente);
+                            drafting::charts(ui, workbook, gemeente);
                         });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    drafting::show(ui, model, gemeente, drafting_state, &mut actions);
+                    if let Some(plan) = model.workbook().plan(&gemeente.name) {
+                        let name = shown_option.as_deref().unwrap_or(&plan.proposal);
+                        self.options_bar.show(ui, plan, name, &mut actions);
+                        ui.add_space(tokens::SPACE_S);
+                    }
+                    drafting::show(ui, &shown, gemeente, drafting_state, &mut actions);
                 });
             }
             (View::Overview, _) | (_, None) => {
@@ -1187,5 +1381,14 @@ impl eframe::App for KeuzekaartApp {
         {
             autosaver.discard();
         }
+    }
+}
+
+/// Whether an edit (or the edit inside an option edit) is "Vul aan".
+fn edit_is_fill(edit: &Edit) -> bool {
+    match edit {
+        Edit::Fill { .. } => true,
+        Edit::InOption { edit, .. } => edit_is_fill(edit),
+        _ => false,
     }
 }

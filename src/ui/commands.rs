@@ -34,6 +34,8 @@ pub enum UiCommand {
     ShowDrafting,
     /// Show the region overview.
     ShowOverview,
+    /// Show the compare view.
+    ShowCompare,
     /// Show Beheer: the card, the region and the term (WerkBedrijf).
     ShowAdmin,
     /// Write the card alone to a file to send to all gemeenten.
@@ -56,7 +58,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 23] = [
+    pub const ALL: [UiCommand; 24] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -71,6 +73,7 @@ impl UiCommand {
         UiCommand::Redo,
         UiCommand::ShowDrafting,
         UiCommand::ShowOverview,
+        UiCommand::ShowCompare,
         UiCommand::ShowAdmin,
         UiCommand::ExportCard,
         UiCommand::ImportCard,
@@ -99,6 +102,7 @@ impl UiCommand {
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
             UiCommand::ShowOverview => "Regio-overzicht",
+            UiCommand::ShowCompare => "Vergelijken",
             UiCommand::ShowAdmin => "Beheer",
             UiCommand::ExportCard => "Keuzekaart exporteren…",
             UiCommand::ImportCard => "Keuzekaart importeren…",
@@ -138,6 +142,9 @@ impl UiCommand {
             UiCommand::Redo => "Voer de ongedaan gemaakte wijziging opnieuw uit",
             UiCommand::ShowDrafting => "Pepers van één gemeente verdelen over de keuzekaart",
             UiCommand::ShowOverview => "Alle zeven gemeenten naast elkaar",
+            UiCommand::ShowCompare => {
+                "Opties, gemeenten of looptijden naast elkaar, met de verschillen per activiteit"
+            }
             UiCommand::ShowAdmin => {
                 "Keuzekaart, regio en looptijd aanpassen (WerkBedrijf); wijzigingen gelden voor alle gemeenten"
             }
@@ -176,7 +183,8 @@ impl UiCommand {
             UiCommand::Redo => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),
             UiCommand::ShowOverview => KeyboardShortcut::new(Modifiers::ALT, Key::Num2),
-            UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
+            UiCommand::ShowCompare => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
+            UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
             UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
             UiCommand::PreviousGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             UiCommand::NextGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),

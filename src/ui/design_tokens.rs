@@ -58,6 +58,9 @@ pub const CARD_STROKE_HOVER: Color32 = Color32::from_rgb(0x2B, 0x6C, 0xB0);
 pub const BASELINE: Color32 = Color32::from_rgb(0x35, 0x5C, 0x8A);
 /// The width of the label column of Beheer's forms, so the fields line up across sections.
 pub const FORM_LABEL_WIDTH: f32 = 190.0;
+/// Behind cells that differ between the columns of the compare view: a soft yellow that still
+/// reads on a projector.
+pub const DIFF_FILL: Color32 = Color32::from_rgb(0xFF, 0xF0, 0x9E);
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
 pub const ADMIN_BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xB0);
 

@@ -14,7 +14,21 @@ use super::signoff_panel;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{peppers_label, quantum};
 use crate::core::signoff::SignOff;
-use crate::core::{Activity, Edit, Gemeente, Model, Offer, Status, Workbook};
+use crate::core::signoff::SignOffCheck;
+use crate::core::{Activity, Edit, Gemeente, Offer, Status, Workbook};
+
+/// What the drafting screen shows: the workbook as it stands, or a copy in which the gemeente's
+/// plan holds the choices of another option; `key` changes whenever that content changes.
+pub struct Shown<'a> {
+    /// The workbook to draw.
+    pub workbook: &'a Workbook,
+    /// Changes whenever the content changes (model generation), so texts are cached per key.
+    pub generation: u64,
+    /// The option in view when it is not the proposal.
+    pub option: Option<&'a str>,
+    /// Whether the proposal's sign-off in force still holds.
+    pub check: Option<&'a SignOffCheck>,
+}
 
 /// What is being dragged: a pepper of this gemeente, from the tray (`from: None`) or from a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +54,7 @@ pub struct DraftingState {
 /// in every frame (the drafting screen redraws at the pointer's pace during a drag).
 struct CardTexts {
     generation: u64,
+    option: Option<String>,
     gemeente: String,
     cards: Vec<CardText>,
 }
@@ -142,15 +157,17 @@ impl DraftingState {
     }
 
     /// Rebuilds the card texts when the workbook or the gemeente changed.
-    fn refresh_texts(&mut self, model: &Model, gemeente: &Gemeente) {
-        let fresh = self
-            .texts
-            .as_ref()
-            .is_some_and(|t| t.generation == model.generation() && t.gemeente == gemeente.name);
+    fn refresh_texts(&mut self, shown: &Shown, gemeente: &Gemeente) {
+        let fresh = self.texts.as_ref().is_some_and(|t| {
+            t.generation == shown.generation
+                && t.gemeente == gemeente.name
+                && t.option.as_deref() == shown.option
+        });
         if !fresh {
-            let workbook = model.workbook();
+            let workbook = shown.workbook;
             self.texts = Some(CardTexts {
-                generation: model.generation(),
+                generation: shown.generation,
+                option: shown.option.map(str::to_owned),
                 gemeente: gemeente.name.clone(),
                 cards: workbook
                     .card
@@ -175,13 +192,13 @@ pub fn card_label(activity: &Activity, gemeente: &str) -> String {
 /// Shows the drafting screen for one gemeente.
 pub fn show(
     ui: &mut Ui,
-    model: &Model,
+    shown: &Shown,
     gemeente: &Gemeente,
     state: &mut DraftingState,
     actions: &mut Vec<Action>,
 ) {
-    let workbook = model.workbook();
-    header(ui, model, gemeente);
+    let workbook = shown.workbook;
+    header(ui, shown, gemeente);
     ui.add_space(tokens::SPACE_S);
     tray(ui, workbook, gemeente, actions);
     ui.add_space(tokens::SPACE_M);
@@ -190,7 +207,7 @@ pub fn show(
         .show(ui, |ui| {
             let columns =
                 ((ui.available_width() / tokens::CARD_WIDTH).floor() as usize).clamp(1, 4);
-            state.refresh_texts(model, gemeente);
+            state.refresh_texts(shown, gemeente);
             let texts = state.texts.take().expect("just refreshed");
             ui.columns(columns, |cols| {
                 for (index, (activity, text)) in workbook
@@ -211,15 +228,20 @@ pub fn show(
         });
 }
 
-fn header(ui: &mut Ui, model: &Model, gemeente: &Gemeente) {
-    let workbook = model.workbook();
+fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
+    let workbook = shown.workbook;
     let budget = workbook.budget(gemeente);
     let unsigned = SignOff::default();
     let sign_off = workbook
         .plan(&gemeente.name)
         .map_or(&unsigned, |p| &p.sign_off);
     ui.horizontal(|ui| {
-        signoff_panel::badge(ui, sign_off.status, model.sign_off_check(&gemeente.name));
+        match shown.option {
+            Some(option) => {
+                ui.label(RichText::new(format!("{option} · geen voorstel")).color(tokens::WARNING));
+            }
+            None => signoff_panel::badge(ui, sign_off.status, shown.check),
+        }
         ui.heading(
             RichText::new(format!("Artikel {} · {}", gemeente.article, gemeente.name)).strong(),
         );

@@ -11,6 +11,8 @@ pub enum View {
     Drafting,
     /// All gemeenten side by side.
     Overview,
+    /// Options, gemeenten or terms side by side.
+    Compare,
     /// Beheer: the card, the region and the term. Never restored at start, so an official who
     /// opens the app always lands on the choices.
     Admin,

@@ -1,0 +1,153 @@
+//! The row of options above the cards ("Optie A · voorstel", "Optie B"), with what can be done
+//! with them: new, copy, rename, delete, make the proposal, compare.
+
+use egui::{RichText, Ui};
+
+use super::app::Action;
+use super::design_tokens as tokens;
+use crate::core::compare::{Column, Source};
+use crate::core::options::OptionChange;
+use crate::core::{Edit, Plan};
+
+/// The option row's state between frames: the name being typed for a rename.
+#[derive(Debug, Default)]
+pub struct OptionsBar {
+    rename: Option<(String, String)>,
+}
+
+/// The accessible label of an option's tab ("Optie B", "Optie A (voorstel)").
+pub fn tab_label(plan: &Plan, name: &str) -> String {
+    if name == plan.proposal {
+        format!("{name} (voorstel)")
+    } else {
+        name.to_owned()
+    }
+}
+
+impl OptionsBar {
+    /// Shows the row for a plan with `shown` in view.
+    pub fn show(&mut self, ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
+        let gemeente = plan.gemeente.clone();
+        let edit = |change| {
+            Action::Edit(
+                Edit::Options {
+                    gemeente: gemeente.clone(),
+                    change,
+                },
+                None,
+            )
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Opties").strong());
+            for name in plan.option_names() {
+                if ui
+                    .selectable_label(name == shown, tab_label(plan, name))
+                    .on_hover_text("Toon deze optie; slepen en knoppen werken op de optie in beeld")
+                    .clicked()
+                {
+                    actions.push(Action::ShowOption {
+                        gemeente: gemeente.clone(),
+                        option: name.to_owned(),
+                    });
+                }
+            }
+            ui.separator();
+            let next = plan.next_option_name();
+            if ui
+                .button("Nieuwe optie")
+                .on_hover_text(format!("Een lege {next} naast de andere"))
+                .clicked()
+            {
+                actions.push(edit(OptionChange::New { name: next.clone() }));
+            }
+            if ui
+                .button("Kopie maken")
+                .on_hover_text(format!("{next} als kopie van {shown}"))
+                .clicked()
+            {
+                actions.push(edit(OptionChange::Copy {
+                    from: shown.to_owned(),
+                    name: next,
+                }));
+            }
+            if shown != plan.proposal {
+                if ui
+                    .button("Als voorstel markeren")
+                    .on_hover_text(
+                        "Deze optie gaat ter besluitvorming en komt in de bijlage; het huidige voorstel blijft als optie bestaan",
+                    )
+                    .clicked()
+                {
+                    actions.push(edit(OptionChange::Propose {
+                        name: shown.to_owned(),
+                    }));
+                }
+                if ui.button("Optie verwijderen").clicked() {
+                    actions.push(edit(OptionChange::Delete {
+                        name: shown.to_owned(),
+                    }));
+                }
+            }
+            if plan.option_names().len() > 1
+                && ui
+                    .button("Opties vergelijken")
+                    .on_hover_text("Zet de opties naast elkaar, met de verschillen per activiteit")
+                    .clicked()
+            {
+                let columns = plan
+                    .option_names()
+                    .into_iter()
+                    .take(3)
+                    .map(|name| Column {
+                        gemeente: gemeente.clone(),
+                        source: Source::Option(name.to_owned()),
+                    })
+                    .collect();
+                actions.push(Action::Compare(columns));
+            }
+        });
+        ui.horizontal(|ui| {
+            let buffer = match &mut self.rename {
+                Some((for_name, text)) if for_name == shown => text,
+                _ => {
+                    self.rename = Some((shown.to_owned(), shown.to_owned()));
+                    &mut self.rename.as_mut().expect("just set").1
+                }
+            };
+            let label = "Naam van de optie";
+            ui.label(RichText::new(label).small());
+            let response = ui.add(egui::TextEdit::singleline(buffer).desired_width(160.0));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let typed = buffer.trim().to_owned();
+            if (ui
+                .add_enabled(
+                    typed != shown && !typed.is_empty(),
+                    egui::Button::new("Hernoemen"),
+                )
+                .clicked()
+                || enter)
+                && typed != shown
+            {
+                actions.push(edit(OptionChange::Rename {
+                    from: shown.to_owned(),
+                    to: typed,
+                }));
+            }
+            if shown != plan.proposal {
+                ui.label(
+                    RichText::new(format!(
+                        "U werkt in {shown}; het voorstel is {}.",
+                        plan.proposal
+                    ))
+                    .color(tokens::WARNING),
+                );
+            }
+        });
+    }
+
+    /// Forgets a half-typed name (another gemeente or file).
+    pub fn reset(&mut self) {
+        self.rename = None;
+    }
+}

@@ -1,0 +1,136 @@
+//! Options, the compare view and "Vul aan" through the app's own screens (egui_kittest).
+
+mod common;
+
+use common::app::{drag_first, harness_with, peppers_on};
+use common::{d, filled_workbook};
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use keuzekaart::annex::{AnnexOptions, annex_data};
+use keuzekaart::ui::KeuzekaartApp;
+
+type App = Harness<'static, KeuzekaartApp>;
+
+fn click(h: &mut App, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn beuningen_in_annex(h: &App) -> Vec<(String, String)> {
+    let data = annex_data(
+        h.state().model().workbook(),
+        &AnnexOptions {
+            gemeente: Some("Beuningen".into()),
+            ..AnnexOptions::default()
+        },
+    );
+    data.articles[0]
+        .lines
+        .iter()
+        .map(|l| (l.number.clone(), l.peppers.clone()))
+        .collect()
+}
+
+#[test]
+fn option_b_copied_changed_compared_and_proposed_is_what_the_annex_prints() {
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    let proposal = h
+        .state()
+        .model()
+        .workbook()
+        .plan("Beuningen")
+        .unwrap()
+        .choices
+        .clone();
+
+    click(&mut h, "Kopie maken");
+    assert_eq!(h.state().shown_option(), Some("Optie B"));
+    assert!(h.query_by_label("Optie B · geen voorstel").is_some());
+
+    // Two peppers move from activity 4 to activity 5, in B only, by dragging.
+    drag_first(
+        &mut h,
+        "Rode peper op activiteit 4",
+        "Activiteit 5: Organiseren events",
+    );
+    drag_first(
+        &mut h,
+        "Rode peper op activiteit 4",
+        "Activiteit 5: Organiseren events",
+    );
+    let plan = h
+        .state()
+        .model()
+        .workbook()
+        .plan("Beuningen")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        plan.choices, proposal,
+        "Optie A, the proposal, is untouched"
+    );
+    let b = plan.option_choices("Optie B").unwrap();
+    let on = |n: u32| {
+        b.iter()
+            .find(|c| c.activity == n)
+            .map(|c| c.peppers)
+            .unwrap_or_default()
+    };
+    assert_eq!((on(4), on(5)), (d("1"), d("2")));
+    assert_eq!(peppers_on(&h, "Beuningen", 4), d("3"));
+
+    click(&mut h, "Opties vergelijken");
+    assert!(h.query_by_label("Verschillen: activiteit 4 en 5").is_some());
+    assert!(h.query_by_label("Activiteit 4 verschilt").is_some());
+    assert!(h.query_by_label("Activiteit 5 verschilt").is_some());
+    assert_eq!(h.query_all_by_label_contains("verschilt").count(), 2);
+
+    assert_eq!(
+        beuningen_in_annex(&h),
+        vec![("4".into(), "3".into()), ("12".into(), "2".into())]
+    );
+    click(&mut h, "Keuzes");
+    click(&mut h, "Als voorstel markeren");
+    let plan = h
+        .state()
+        .model()
+        .workbook()
+        .plan("Beuningen")
+        .unwrap()
+        .clone();
+    assert_eq!(plan.proposal, "Optie B");
+    assert_eq!(
+        beuningen_in_annex(&h),
+        vec![
+            ("4".into(), "1".into()),
+            ("5".into(), "2".into()),
+            ("12".into(), "2".into())
+        ]
+    );
+    assert!(h.query_by_label("Optie B (voorstel)").is_some());
+}
+
+#[test]
+fn undoing_a_new_option_shows_the_proposal_again() {
+    let mut h = harness_with(filled_workbook(), "Heumen", Vec2::new(1366.0, 2400.0));
+    click(&mut h, "Nieuwe optie");
+    assert_eq!(h.state().shown_option(), Some("Optie B"));
+    // An empty option: every pepper of Heumen is in the tray.
+    let peppers = h
+        .state()
+        .model()
+        .workbook()
+        .region
+        .gemeente("Heumen")
+        .unwrap()
+        .peppers;
+    assert_eq!(
+        Some(h.query_all_by_label("Rode peper in voorraad").count()),
+        usize::try_from(peppers).ok()
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().shown_option(), None);
+    assert_eq!(h.state().model().workbook(), &filled_workbook());
+}
