@@ -69,6 +69,7 @@ fn bench_app(c: &mut Criterion, view: View) {
         let name = match view {
             View::Drafting => "drafting_dragging",
             View::Overview => "overview",
+            View::Compare => "vergelijken",
             View::Admin => "beheer",
         };
         c.bench_function(&format!("frame/{name}/{w}x{h}"), |b| {
