@@ -134,3 +134,50 @@ fn undoing_a_new_option_shows_the_proposal_again() {
     assert_eq!(h.state().shown_option(), None);
     assert_eq!(h.state().model().workbook(), &filled_workbook());
 }
+
+#[test]
+fn vul_aan_tops_up_what_is_chosen_in_one_undoable_step_and_says_what_it_did() {
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    click(&mut h, "Vul aan…");
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Vul aan: Beuningen")
+    );
+    // Beuningen's chosen activities (4, then 12) come first and are ticked; 4 comes first and has
+    // no maximum, so all 3 peppers left go to activity 4.
+    click(&mut h, "Aanvullen");
+    assert_eq!(peppers_on(&h, "Beuningen", 4), d("6"));
+    assert_eq!(
+        h.state().message(),
+        Some("Vul aan: +3 op 4 Screenen kandidaten.")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().model().workbook(), &filled_workbook());
+
+    // In an option, Vul aan fills the option and leaves the proposal alone.
+    click(&mut h, "Nieuwe optie");
+    click(&mut h, "Vul aan…");
+    h.get_by_label("12 Subsidiëren participatietrajecten")
+        .click();
+    h.run();
+    click(&mut h, "Aanvullen");
+    let plan = h
+        .state()
+        .model()
+        .workbook()
+        .plan("Beuningen")
+        .unwrap()
+        .clone();
+    let b = plan.option_choices("Optie B").unwrap();
+    assert_eq!(
+        b.iter()
+            .map(|c| (c.activity, c.peppers))
+            .collect::<Vec<_>>(),
+        vec![(12, d("4"))]
+    );
+    assert_eq!(
+        plan.choices,
+        filled_workbook().plan("Beuningen").unwrap().choices
+    );
+}

@@ -104,6 +104,8 @@ pub enum Action {
         /// The option's name.
         option: String,
     },
+    /// Open "Vul aan" for the gemeente and option in view.
+    OpenFill,
     /// Open the compare view on these columns.
     Compare(Vec<crate::core::compare::Column>),
     /// Apply a Beheer edit, after warning when it breaks agreed sign-offs.
@@ -378,6 +380,22 @@ impl KeuzekaartApp {
                 }
             }
             Action::ShowOption { gemeente, option } => self.show_option(gemeente, Some(option)),
+            Action::OpenFill => {
+                let choices = self.shown_choices();
+                if let Some(gemeente) = self
+                    .model
+                    .workbook()
+                    .region
+                    .gemeente(self.selected_gemeente())
+                {
+                    let form = super::fill_dialog::FillForm::new(
+                        self.model.workbook(),
+                        gemeente,
+                        &choices,
+                    );
+                    self.dialog = Some(Dialog::Fill(Box::new(form)));
+                }
+            }
             Action::Compare(columns) => {
                 self.compare.columns = columns;
                 self.settings.view = View::Compare;

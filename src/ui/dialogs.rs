@@ -33,6 +33,8 @@ pub enum Dialog {
     Import(Box<ImportPreview>),
     /// The form to record a decision of the college or WerkBedrijf.
     Decision(Box<DecisionForm>),
+    /// "Vul aan": the priority order of activities to fill.
+    Fill(Box<super::fill_dialog::FillForm>),
     /// The annex was written: offer to open it.
     AnnexWritten {
         /// The PDF.
@@ -69,6 +71,7 @@ impl Dialog {
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
             Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
             Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
+            Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
         }
     }
 }
@@ -132,6 +135,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 }
             }
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
+            Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
             Dialog::AnnexWritten { path } => {
                 ui.label(format!("De bijlage staat in {}.", path.display()));
                 ui.add_space(tokens::SPACE_M);

@@ -327,6 +327,18 @@ fn tray(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente, actions: &mut Vec
             }
             if left <= Decimal::ZERO {
                 ui.label(RichText::new("Alle pepers zijn geplaatst.").italics());
+            } else {
+                ui.add_space(tokens::SPACE_M);
+                let editable = workbook
+                    .plan(&gemeente.name)
+                    .is_none_or(|p| p.sign_off.status.is_editable());
+                if ui
+                    .add_enabled(editable, egui::Button::new("Vul aan…"))
+                    .on_hover_text("Verdeel de resterende pepers over activiteiten in een volgorde die u kiest")
+                    .clicked()
+                {
+                    actions.push(Action::OpenFill);
+                }
             }
         });
     });

@@ -9,6 +9,7 @@ mod compare_view;
 pub mod design_tokens;
 mod dialogs;
 mod drafting;
+mod fill_dialog;
 mod options_bar;
 mod overview;
 mod pepper;
