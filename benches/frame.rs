@@ -70,6 +70,7 @@ fn bench_app(c: &mut Criterion, view: View) {
             View::Drafting => "drafting_dragging",
             View::Overview => "overview",
             View::Compare => "vergelijken",
+            View::Capacity => "capaciteit",
             View::Admin => "beheer",
         };
         c.bench_function(&format!("frame/{name}/{w}x{h}"), |b| {

@@ -181,3 +181,24 @@ fn vul_aan_tops_up_what_is_chosen_in_one_undoable_step_and_says_what_it_did() {
         filled_workbook().plan("Beuningen").unwrap().choices
     );
 }
+
+#[test]
+fn the_capacity_view_shows_the_hand_calculated_figures_and_its_assumptions() {
+    let mut h = harness_with(filled_workbook(), "Heumen", Vec2::new(1366.0, 1200.0));
+    click(&mut h, "Capaciteit");
+    // Heumen 0,7 fte = € 52.500; the region 1,3 fte = € 97.500.
+    assert!(h.query_by_label("€ 52.500").is_some());
+    assert!(h.query_by_label("€ 97.500").is_some());
+    assert!(h.query_by_label("1,3").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "Kandidaten in de keuzes van de regio: 2.856 · regionaal doel: 1.100"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("€ 75.000 per fte per jaar")
+            .count()
+            >= 1
+    );
+}

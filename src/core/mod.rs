@@ -1,6 +1,7 @@
 //! The domain core: the card, the region, the choices, the rules and money. No GUI and no file
 //! dialogs in here; the UI, storage and the command line depend on this module, never the reverse.
 
+pub mod capacity;
 pub mod card;
 pub mod compare;
 pub mod diff;

@@ -10,7 +10,9 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
 use super::settings::{Settings, View};
-use super::{admin, charts, compare_view, drafting, options_bar, overview, signoff_panel};
+use super::{
+    admin, capacity_view, charts, compare_view, drafting, options_bar, overview, signoff_panel,
+};
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
 use crate::core::setup::{SetupEdit, list};
@@ -182,6 +184,7 @@ pub struct KeuzekaartApp {
     option_view: Option<(u64, String, String, Workbook)>,
     options_bar: options_bar::OptionsBar,
     compare: compare_view::CompareState,
+    capacity: crate::core::capacity::CapacityAssumptions,
     queued: Vec<Action>,
     allow_close: bool,
     title: String,
@@ -260,6 +263,7 @@ impl KeuzekaartApp {
             option_view: None,
             options_bar: Default::default(),
             compare: Default::default(),
+            capacity: crate::core::capacity::CapacityAssumptions::bundled(),
             queued: Vec::new(),
             allow_close: false,
             title: String::new(),
@@ -675,6 +679,7 @@ impl KeuzekaartApp {
             UiCommand::ShowDrafting => self.settings.view = View::Drafting,
             UiCommand::ShowOverview => self.settings.view = View::Overview,
             UiCommand::ShowAdmin => self.settings.view = View::Admin,
+            UiCommand::ShowCapacity => self.settings.view = View::Capacity,
             UiCommand::ShowCompare => {
                 if let Some(gemeente) = self
                     .model
@@ -1058,6 +1063,7 @@ impl KeuzekaartApp {
                     UiCommand::ShowDrafting,
                     UiCommand::ShowOverview,
                     UiCommand::ShowCompare,
+                    UiCommand::ShowCapacity,
                     UiCommand::PreviousGemeente,
                     UiCommand::NextGemeente,
                     UiCommand::ZoomIn,
@@ -1082,6 +1088,7 @@ impl KeuzekaartApp {
                 (View::Drafting, UiCommand::ShowDrafting),
                 (View::Overview, UiCommand::ShowOverview),
                 (View::Compare, UiCommand::ShowCompare),
+                (View::Capacity, UiCommand::ShowCapacity),
                 (View::Admin, UiCommand::ShowAdmin),
             ] {
                 if ui
@@ -1309,6 +1316,11 @@ impl eframe::App for KeuzekaartApp {
             .gemeente(self.settings.gemeente.as_deref().unwrap_or_default());
         match (self.settings.view, gemeente) {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
+            (View::Capacity, _) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    capacity_view::show(ui, model.workbook(), &self.capacity)
+                });
+            }
             (View::Compare, _) => {
                 if self.compare.columns.is_empty()
                     && let Some(gemeente) = gemeente

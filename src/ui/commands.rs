@@ -36,6 +36,8 @@ pub enum UiCommand {
     ShowOverview,
     /// Show the compare view.
     ShowCompare,
+    /// Show the capacity view.
+    ShowCapacity,
     /// Show Beheer: the card, the region and the term (WerkBedrijf).
     ShowAdmin,
     /// Write the card alone to a file to send to all gemeenten.
@@ -58,7 +60,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 24] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -74,6 +76,7 @@ impl UiCommand {
         UiCommand::ShowDrafting,
         UiCommand::ShowOverview,
         UiCommand::ShowCompare,
+        UiCommand::ShowCapacity,
         UiCommand::ShowAdmin,
         UiCommand::ExportCard,
         UiCommand::ImportCard,
@@ -103,6 +106,7 @@ impl UiCommand {
             UiCommand::ShowDrafting => "Keuzes",
             UiCommand::ShowOverview => "Regio-overzicht",
             UiCommand::ShowCompare => "Vergelijken",
+            UiCommand::ShowCapacity => "Capaciteit",
             UiCommand::ShowAdmin => "Beheer",
             UiCommand::ExportCard => "Keuzekaart exporteren…",
             UiCommand::ImportCard => "Keuzekaart importeren…",
@@ -145,6 +149,9 @@ impl UiCommand {
             UiCommand::ShowCompare => {
                 "Opties, gemeenten of looptijden naast elkaar, met de verschillen per activiteit"
             }
+            UiCommand::ShowCapacity => {
+                "Wat de keuzes van WerkBedrijf vragen: dagdelen op locatie, fte en kosten, naast het regionale doel"
+            }
             UiCommand::ShowAdmin => {
                 "Keuzekaart, regio en looptijd aanpassen (WerkBedrijf); wijzigingen gelden voor alle gemeenten"
             }
@@ -184,7 +191,8 @@ impl UiCommand {
             UiCommand::ShowDrafting => KeyboardShortcut::new(Modifiers::ALT, Key::Num1),
             UiCommand::ShowOverview => KeyboardShortcut::new(Modifiers::ALT, Key::Num2),
             UiCommand::ShowCompare => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
-            UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
+            UiCommand::ShowCapacity => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
+            UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num5),
             UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
             UiCommand::PreviousGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             UiCommand::NextGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),

@@ -3,6 +3,7 @@
 mod admin;
 mod admin_forms;
 mod app;
+mod capacity_view;
 mod charts;
 pub mod commands;
 mod compare_view;

@@ -13,6 +13,8 @@ pub enum View {
     Overview,
     /// Options, gemeenten or terms side by side.
     Compare,
+    /// What the choices ask of WerkBedrijf in staff.
+    Capacity,
     /// Beheer: the card, the region and the term. Never restored at start, so an official who
     /// opens the app always lands on the choices.
     Admin,

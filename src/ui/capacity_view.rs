@@ -1,0 +1,97 @@
+//! Capaciteit: what the choices ask of WerkBedrijf in staff and what they buy, per gemeente and
+//! for the region, with the assumptions (data) shown beside the figures.
+
+use egui::{RichText, Ui};
+
+use super::design_tokens as tokens;
+use crate::core::Workbook;
+use crate::core::capacity::{Capacity, CapacityAssumptions, capacity};
+use crate::core::money::{format_eur, format_number};
+
+/// "30 kandidaten, 30 trajecten".
+fn bought_text(row: &Capacity) -> String {
+    let parts: Vec<String> = row
+        .bought
+        .iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(unit, amount)| format!("{} {unit}", format_number(*amount)))
+        .collect();
+    if parts.is_empty() {
+        "—".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Shows the capacity view.
+pub fn show(ui: &mut Ui, workbook: &Workbook, assumptions: &CapacityAssumptions) {
+    let (rows, region) = capacity(workbook, assumptions);
+    ui.heading("Capaciteit: wat de keuzes van WerkBedrijf vragen");
+    ui.label("Per gemeente het voorstel; inzet op locatie omgerekend naar fte en kosten per jaar.");
+    ui.add_space(tokens::SPACE_M);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("capaciteit")
+            .striped(true)
+            .spacing([tokens::SPACE_L, tokens::SPACE_S])
+            .show(ui, |ui| {
+                for heading in [
+                    "Gemeente",
+                    "Op locatie (dagdelen/week)",
+                    "fte",
+                    "Kosten per jaar",
+                    "Wat de keuzes opleveren",
+                ] {
+                    ui.label(RichText::new(heading).strong());
+                }
+                ui.end_row();
+                for row in rows.iter().chain(std::iter::once(&region)) {
+                    let strong = |text: String| {
+                        if row.name == region.name {
+                            RichText::new(text).strong()
+                        } else {
+                            RichText::new(text)
+                        }
+                    };
+                    ui.label(strong(row.name.clone()));
+                    ui.label(strong(format_number(row.dagdelen)));
+                    ui.label(strong(format_number(row.fte)));
+                    ui.label(strong(format_eur(row.cost)));
+                    ui.label(strong(bought_text(row)));
+                    ui.end_row();
+                }
+            });
+        ui.add_space(tokens::SPACE_L);
+        let candidates = region
+            .bought
+            .get("kandidaten")
+            .copied()
+            .unwrap_or_default();
+        ui.label(
+            RichText::new(format!(
+                "Kandidaten in de keuzes van de regio: {} · regionaal doel: {} mensen uit de bijstand naar werk",
+                format_number(candidates),
+                format_number(assumptions.regional_target.into())
+            ))
+            .strong(),
+        );
+        ui.add_space(tokens::SPACE_L);
+        ui.label(RichText::new("Uitgangspunten").strong());
+        for note in &assumptions.notes {
+            ui.label(format!("• {note}"));
+        }
+        ui.label(
+            RichText::new(format!(
+                "Gerekend met: {} dagdelen = 1 fte · {} per fte per jaar · activiteiten op locatie: {}.",
+                format_number(assumptions.dagdelen_per_fte),
+                format_eur(assumptions.cost_per_fte),
+                assumptions
+                    .location_activities
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .small(),
+        );
+    });
+}
