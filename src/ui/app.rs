@@ -106,6 +106,8 @@ pub enum Action {
         /// The option's name.
         option: String,
     },
+    /// Show the next (+1) or previous (-1) option of the shown gemeente (presentation arrows).
+    StepOption(i32),
     /// Open "Vul aan" for the gemeente and option in view.
     OpenFill,
     /// Open the compare view on these columns.
@@ -134,6 +136,16 @@ pub(crate) struct Message {
     pub at: Option<Pos2>,
     pub shown_at: f64,
     pub is_error: bool,
+}
+
+/// What presentation mode puts back when it ends: the view, gemeente, options in view, zoom and
+/// look as they were. The cards keep their own scroll position (presentation scrolls separately).
+struct Presentation {
+    view: View,
+    gemeente: Option<String>,
+    options_in_view: std::collections::BTreeMap<String, String>,
+    zoom: f32,
+    visuals: egui::Visuals,
 }
 
 /// How long a message stays next to the pointer, in seconds.
@@ -185,6 +197,8 @@ pub struct KeuzekaartApp {
     options_bar: options_bar::OptionsBar,
     compare: compare_view::CompareState,
     capacity: crate::core::capacity::CapacityAssumptions,
+    /// In presentation mode: everything needed to return to exactly the earlier view.
+    presentation: Option<Presentation>,
     queued: Vec<Action>,
     allow_close: bool,
     title: String,
@@ -264,6 +278,7 @@ impl KeuzekaartApp {
             options_bar: Default::default(),
             compare: Default::default(),
             capacity: crate::core::capacity::CapacityAssumptions::bundled(),
+            presentation: None,
             queued: Vec::new(),
             allow_close: false,
             title: String::new(),
@@ -384,6 +399,17 @@ impl KeuzekaartApp {
                 }
             }
             Action::ShowOption { gemeente, option } => self.show_option(gemeente, Some(option)),
+            Action::StepOption(step) => {
+                let gemeente = self.selected_gemeente().to_owned();
+                if let Some(plan) = self.model.workbook().plan(&gemeente) {
+                    let names = plan.option_names();
+                    let shown = self.shown_option().unwrap_or(&plan.proposal);
+                    let index = names.iter().position(|n| *n == shown).unwrap_or(0) as i32;
+                    let next = (index + step).rem_euclid(names.len() as i32) as usize;
+                    let option = names[next].to_owned();
+                    self.show_option(gemeente, Some(option));
+                }
+            }
             Action::OpenFill => {
                 let choices = self.shown_choices();
                 if let Some(gemeente) = self
@@ -483,6 +509,43 @@ impl KeuzekaartApp {
             Action::Notify { text, at, is_error } => self.show_message(ctx, text, at, is_error),
             Action::CloseDialog => self.dialog = None,
         }
+    }
+
+    /// Whether presentation mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presentation.is_some()
+    }
+
+    /// Enters presentation mode (full screen, larger, high contrast, drafting screen without
+    /// editing chrome) or leaves it, putting back exactly what was shown before.
+    fn toggle_presentation(&mut self, ctx: &egui::Context) {
+        match self.presentation.take() {
+            Some(saved) => {
+                self.settings.view = saved.view;
+                self.settings.gemeente = saved.gemeente;
+                self.options_in_view = saved.options_in_view;
+                ctx.set_zoom_factor(saved.zoom);
+                ctx.set_visuals(saved.visuals);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                self.drafting.presenting = false;
+            }
+            None => {
+                let zoom = ctx.zoom_factor();
+                self.presentation = Some(Presentation {
+                    view: self.settings.view,
+                    gemeente: self.settings.gemeente.clone(),
+                    options_in_view: self.options_in_view.clone(),
+                    zoom,
+                    visuals: ctx.global_style().visuals.clone(),
+                });
+                self.settings.view = View::Drafting;
+                ctx.set_zoom_factor(zoom * tokens::PRESENTATION_ZOOM);
+                ctx.set_visuals(tokens::presentation_visuals());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                self.drafting.presenting = true;
+            }
+        }
+        self.drafting.reset_notes();
     }
 
     /// The option in view for the shown gemeente when it is not the proposal (and still exists).
@@ -680,6 +743,7 @@ impl KeuzekaartApp {
             UiCommand::ShowOverview => self.settings.view = View::Overview,
             UiCommand::ShowAdmin => self.settings.view = View::Admin,
             UiCommand::ShowCapacity => self.settings.view = View::Capacity,
+            UiCommand::Present => self.toggle_presentation(ctx),
             UiCommand::ShowCompare => {
                 if let Some(gemeente) = self
                     .model
@@ -726,7 +790,9 @@ impl KeuzekaartApp {
             UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             UiCommand::ZoomReset => ctx.set_zoom_factor(1.0),
         }
-        self.settings.zoom = ctx.zoom_factor();
+        if self.presentation.is_none() {
+            self.settings.zoom = ctx.zoom_factor();
+        }
     }
 
     fn run_file(&mut self, ctx: &egui::Context, action: FileAction) {
@@ -1064,6 +1130,7 @@ impl KeuzekaartApp {
                     UiCommand::ShowOverview,
                     UiCommand::ShowCompare,
                     UiCommand::ShowCapacity,
+                    UiCommand::Present,
                     UiCommand::PreviousGemeente,
                     UiCommand::NextGemeente,
                     UiCommand::ZoomIn,
@@ -1277,9 +1344,52 @@ impl eframe::App for KeuzekaartApp {
             });
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.settings.view == View::Drafting {
+        let presenting = self.presentation.is_some();
+        if presenting {
+            if self.dialog.is_none() {
+                use egui::{Key, Modifiers};
+                let keys = ctx.input_mut(|i| {
+                    [
+                        Key::Escape,
+                        Key::ArrowLeft,
+                        Key::ArrowRight,
+                        Key::ArrowUp,
+                        Key::ArrowDown,
+                    ]
+                    .map(|key| i.consume_key(Modifiers::NONE, key))
+                });
+                let [escape, left, right, up, down] = keys;
+                if escape {
+                    actions.push(Action::Command(UiCommand::Present));
+                }
+                if left {
+                    actions.push(Action::Command(UiCommand::PreviousGemeente));
+                }
+                if right {
+                    actions.push(Action::Command(UiCommand::NextGemeente));
+                }
+                if up {
+                    actions.push(Action::StepOption(-1));
+                }
+                if down {
+                    actions.push(Action::StepOption(1));
+                }
+            }
+            egui::Panel::top("presentatie").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        "Presentatie · pijltjes links en rechts: gemeente · omhoog en omlaag: optie",
+                    );
+                    if ui.button("Presentatie verlaten (Esc)").clicked() {
+                        actions.push(Action::Command(UiCommand::Present));
+                    }
+                });
+            });
+        } else {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        }
+        if self.settings.view == View::Drafting && !presenting {
             // The overview shows every gemeente itself and needs the width.
             egui::Panel::left("gemeenten")
                 .resizable(false)
@@ -1347,6 +1457,10 @@ impl eframe::App for KeuzekaartApp {
                     .exact_size(tokens::CHART_PANEL_WIDTH)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
+                            if presenting {
+                                drafting::charts(ui, workbook, gemeente);
+                                return;
+                            }
                             if let Some(option) = &shown_option {
                                 ui.label(
                                     RichText::new(format!(
@@ -1363,7 +1477,7 @@ impl eframe::App for KeuzekaartApp {
                         });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    if let Some(plan) = model.workbook().plan(&gemeente.name) {
+                    if !presenting && let Some(plan) = model.workbook().plan(&gemeente.name) {
                         let name = shown_option.as_deref().unwrap_or(&plan.proposal);
                         self.options_bar.show(ui, plan, name, &mut actions);
                         ui.add_space(tokens::SPACE_S);
@@ -1401,7 +1515,14 @@ impl eframe::App for KeuzekaartApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
+        // In presentation mode, remember the view it will return to, not the presentation.
+        let mut settings = self.settings.clone();
+        if let Some(saved) = &self.presentation {
+            settings.view = saved.view;
+            settings.gemeente = saved.gemeente.clone();
+            settings.zoom = saved.zoom;
+        }
+        eframe::set_value(storage, Settings::STORAGE_KEY, &settings);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -46,6 +46,8 @@ pub enum UiCommand {
     ImportCard,
     /// Start a workbook for the next term from this one.
     NextTerm,
+    /// Enter or leave presentation mode.
+    Present,
     /// Select the previous gemeente.
     PreviousGemeente,
     /// Select the next gemeente.
@@ -60,7 +62,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in menu order.
-    pub const ALL: [UiCommand; 25] = [
+    pub const ALL: [UiCommand; 26] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -81,6 +83,7 @@ impl UiCommand {
         UiCommand::ExportCard,
         UiCommand::ImportCard,
         UiCommand::NextTerm,
+        UiCommand::Present,
         UiCommand::PreviousGemeente,
         UiCommand::NextGemeente,
         UiCommand::ZoomIn,
@@ -111,6 +114,7 @@ impl UiCommand {
             UiCommand::ExportCard => "Keuzekaart exporteren…",
             UiCommand::ImportCard => "Keuzekaart importeren…",
             UiCommand::NextTerm => "Nieuwe looptijd starten…",
+            UiCommand::Present => "Presenteren",
             UiCommand::PreviousGemeente => "Vorige gemeente",
             UiCommand::NextGemeente => "Volgende gemeente",
             UiCommand::ZoomIn => "Groter",
@@ -164,6 +168,9 @@ impl UiCommand {
             UiCommand::NextTerm => {
                 "Maak een werkmap voor de volgende looptijd, met de vastgestelde keuzes als beginpunt"
             }
+            UiCommand::Present => {
+                "Volledig scherm, grote letters en hoog contrast voor de beamer; pijltjes links en rechts wisselen de gemeente, omhoog en omlaag de optie; Esc sluit af"
+            }
             UiCommand::PreviousGemeente => "Ga naar de gemeente erboven in de lijst",
             UiCommand::NextGemeente => "Ga naar de gemeente eronder in de lijst",
             UiCommand::ZoomIn => "Maak tekst en pepers groter (voor de beamer)",
@@ -194,6 +201,7 @@ impl UiCommand {
             UiCommand::ShowCapacity => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
             UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num5),
             UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
+            UiCommand::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F11),
             UiCommand::PreviousGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             UiCommand::NextGemeente => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
             UiCommand::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),

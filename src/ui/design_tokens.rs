@@ -61,6 +61,34 @@ pub const FORM_LABEL_WIDTH: f32 = 190.0;
 /// Behind cells that differ between the columns of the compare view: a soft yellow that still
 /// reads on a projector.
 pub const DIFF_FILL: Color32 = Color32::from_rgb(0xFF, 0xF0, 0x9E);
+/// Card borders in presentation mode: black, so cards stand out on a washed-out projector.
+pub const PRESENTATION_STROKE: Color32 = Color32::BLACK;
+/// How much larger presentation mode draws everything than the normal view.
+pub const PRESENTATION_ZOOM: f32 = 1.35;
+
+/// The high-contrast look of presentation mode: white ground, black text and outlines, a strong
+/// blue for what is selected. Reads on a weak projector in a lit room.
+pub fn presentation_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    visuals.override_text_color = Some(Color32::BLACK);
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.faint_bg_color = Color32::from_gray(235);
+    for widget in [
+        &mut visuals.widgets.noninteractive,
+        &mut visuals.widgets.inactive,
+        &mut visuals.widgets.hovered,
+        &mut visuals.widgets.active,
+    ] {
+        widget.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+        widget.bg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+    }
+    visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3C, 0xA0);
+    visuals.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    visuals
+}
+
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
 pub const ADMIN_BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xB0);
 

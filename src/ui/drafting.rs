@@ -48,6 +48,8 @@ pub const TRAY_LABEL: &str = "Pepervoorraad";
 pub struct DraftingState {
     notes: HashMap<u32, String>,
     texts: Option<CardTexts>,
+    /// Presentation mode: tokens and figures only, no buttons, notes or long descriptions.
+    pub presenting: bool,
 }
 
 /// The words on the cards of one gemeente, formatted once per change of the workbook rather than
@@ -200,9 +202,16 @@ pub fn show(
     let workbook = shown.workbook;
     header(ui, shown, gemeente);
     ui.add_space(tokens::SPACE_S);
-    tray(ui, workbook, gemeente, actions);
+    tray(ui, workbook, gemeente, state.presenting, actions);
     ui.add_space(tokens::SPACE_M);
+    // Presentation scrolls on its own, so leaving it finds the cards where they were.
+    let scroll_id = if state.presenting {
+        "kaarten-presentatie"
+    } else {
+        "kaarten"
+    };
     egui::ScrollArea::vertical()
+        .id_salt(scroll_id)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let columns =
@@ -290,7 +299,13 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
 }
 
 /// The gemeente's unspent peppers, as tokens to drag; also the place to drop a pepper taken off a card.
-fn tray(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente, actions: &mut Vec<Action>) {
+fn tray(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    presenting: bool,
+    actions: &mut Vec<Action>,
+) {
     let left = workbook.budget(gemeente).left;
     let frame = Frame::group(ui.style())
         .inner_margin(Margin::same(8))
@@ -327,7 +342,7 @@ fn tray(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente, actions: &mut Vec
             }
             if left <= Decimal::ZERO {
                 ui.label(RichText::new("Alle pepers zijn geplaatst.").italics());
-            } else {
+            } else if !presenting {
                 ui.add_space(tokens::SPACE_M);
                 let editable = workbook
                     .plan(&gemeente.name)
@@ -443,9 +458,14 @@ fn card(
     } else {
         tokens::CARD_FILL_DISABLED
     };
+    let stroke = if state.presenting {
+        Stroke::new(2.0, tokens::PRESENTATION_STROKE)
+    } else {
+        Stroke::new(1.0, tokens::CARD_STROKE)
+    };
     let frame = Frame::new()
         .fill(fill)
-        .stroke(Stroke::new(1.0, tokens::CARD_STROKE))
+        .stroke(stroke)
         .corner_radius(tokens::CORNER)
         .inner_margin(Margin::same(10));
     let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
@@ -535,21 +555,35 @@ fn card_body(
             ui.label(RichText::new(&text.no_offer).color(weak).italics());
         }
     }
-    ui.add(egui::Label::new(RichText::new(&text.short).small().color(weak)).wrap())
-        .on_hover_ui(|ui| {
-            ui.set_max_width(420.0);
-            ui.label(&text.description);
-        });
-    egui::CollapsingHeader::new(RichText::new("Volledige omschrijving").small())
-        .id_salt(("omschrijving", number))
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
-        });
+    if !state.presenting {
+        ui.add(egui::Label::new(RichText::new(&text.short).small().color(weak)).wrap())
+            .on_hover_ui(|ui| {
+                ui.set_max_width(420.0);
+                ui.label(&text.description);
+            });
+        egui::CollapsingHeader::new(RichText::new("Volledige omschrijving").small())
+            .id_salt(("omschrijving", number))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
+            });
+    }
 
     if let Some(baseline) = &text.baseline {
         ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
     }
     let Some(offer) = offer else { return };
+    if state.presenting {
+        // Only the tokens and what they buy: no buttons or notes on the projector.
+        if offer.is_free() {
+            if taken {
+                ui.label(RichText::new("Gekozen").strong());
+            }
+        } else {
+            placed_tokens(ui, gemeente, number, peppers, text);
+            ui.label(RichText::new(&text.summary).strong());
+        }
+        return;
+    }
     if offer.is_free() {
         let mut chosen = taken;
         let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, &text.choose));
