@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes a screenshot of the real app window under Xvfb.
-# Usage: [CLICKS="x,y ..."] scripts/screenshot.sh WIDTHxHEIGHT OUT.png [app arguments...]
+# Usage: [CLICKS="x,y ..."] [KEYS="F11 ..."] scripts/screenshot.sh WIDTHxHEIGHT OUT.png [app arguments...]
 # Needs: apt-get install xvfb libgl1-mesa-dri x11-apps imagemagick xdotool
 set -euo pipefail
 size=$1; out=$2; shift 2
@@ -26,6 +26,12 @@ sleep "${SETTLE:-3}"
 # Optional clicks before the shot, e.g. CLICKS="237,12 100,120" to open a view or a gemeente.
 for click in ${CLICKS:-}; do
     DISPLAY=$display xdotool mousemove "${click%,*}" "${click#*,}" click 1
+    sleep 1
+done
+# Optional keys after the clicks, e.g. KEYS="F11 Right" for presentation mode on the next gemeente.
+for key in ${KEYS:-}; do
+    [ -n "${win:-}" ] && DISPLAY=$display xdotool windowfocus --sync "$win" || true
+    DISPLAY=$display xdotool key "$key"
     sleep 1
 done
 DISPLAY=$display xwd -root -silent | /usr/bin/convert xwd:- "png:$out"

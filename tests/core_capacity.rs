@@ -52,4 +52,9 @@ fn capacity_of_the_filled_workbook_matches_a_hand_calculation() {
         "Wijchen: 4 × 20"
     );
     assert_eq!(region.bought.get("events"), Some(&d("1")), "Druten");
+    assert!(
+        region.bought_text().contains("1 event,"),
+        "{}",
+        region.bought_text()
+    );
 }

@@ -49,6 +49,24 @@ pub struct Capacity {
     pub cost: Decimal,
     /// What the other activities buy, per unit ("kandidaten" → 480).
     pub bought: BTreeMap<String, Decimal>,
+    /// The units by their plural, to write amounts as Dutch ("1 event", "2 events").
+    pub units: BTreeMap<String, super::card::Unit>,
+}
+
+impl Capacity {
+    /// What the choices buy, as Dutch: "30 kandidaten, 1 event".
+    pub fn bought_text(&self) -> String {
+        let parts: Vec<String> = self
+            .bought
+            .iter()
+            .filter(|(_, amount)| !amount.is_zero())
+            .map(|(many, amount)| match self.units.get(many) {
+                Some(unit) => unit.amount(*amount),
+                None => format!("{} {many}", super::money::format_number(*amount)),
+            })
+            .collect();
+        parts.join(", ")
+    }
 }
 
 impl Capacity {
@@ -57,6 +75,8 @@ impl Capacity {
         for (unit, amount) in &other.bought {
             *self.bought.entry(unit.clone()).or_default() += amount;
         }
+        self.units
+            .extend(other.units.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
 
     fn finish(&mut self, assumptions: &CapacityAssumptions) {
@@ -86,18 +106,21 @@ pub fn capacity(
             ..Capacity::default()
         };
         for line in workbook.choice_lines(gemeente) {
-            let unit = workbook
+            let Some(unit) = workbook
                 .card
                 .activity(line.activity)
                 .and_then(|a| a.offer(gemeente.colour))
-                .map(|o| o.unit.many.clone())
-                .unwrap_or_default();
+                .map(|o| o.unit.clone())
+            else {
+                continue;
+            };
             let on_location = assumptions.location_activities.contains(&line.activity)
-                && unit.starts_with("dagde");
+                && unit.many.starts_with("dagde");
             if on_location {
                 row.dagdelen += line.volume;
             } else {
-                *row.bought.entry(unit).or_default() += line.volume;
+                *row.bought.entry(unit.many.clone()).or_default() += line.volume;
+                row.units.insert(unit.many.clone(), unit);
             }
         }
         row.finish(assumptions);

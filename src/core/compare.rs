@@ -159,7 +159,12 @@ pub fn compare(workbook: &Workbook, columns: &[Column]) -> Comparison {
         });
         per_column.push(cells);
     }
-    let name = columns.first().map(|c| c.gemeente.as_str()).unwrap_or("");
+    // Titles carry the gemeente's name only when every column is the same gemeente.
+    let same = columns.windows(2).all(|w| w[0].gemeente == w[1].gemeente);
+    let name = columns
+        .first()
+        .filter(|_| same)
+        .map(|c| c.gemeente.as_str());
     let mut rows = Vec::new();
     for activity in &workbook.card.activities {
         let cells: Vec<Option<Cell>> = per_column
@@ -181,7 +186,9 @@ pub fn compare(workbook: &Workbook, columns: &[Column]) -> Comparison {
         let differs = cells.windows(2).any(|w| key(&w[0]) != key(&w[1]));
         rows.push(Row {
             activity: activity.number,
-            title: activity.title_for(name),
+            title: name
+                .map(|n| activity.title_for(n))
+                .unwrap_or_else(|| activity.title.clone()),
             cells,
             differs,
         });

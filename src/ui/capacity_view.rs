@@ -8,18 +8,13 @@ use crate::core::Workbook;
 use crate::core::capacity::{Capacity, CapacityAssumptions, capacity};
 use crate::core::money::{format_eur, format_number};
 
-/// "30 kandidaten, 30 trajecten".
+/// "30 kandidaten, 1 event", or a dash when the choices buy nothing countable.
 fn bought_text(row: &Capacity) -> String {
-    let parts: Vec<String> = row
-        .bought
-        .iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(unit, amount)| format!("{} {unit}", format_number(*amount)))
-        .collect();
-    if parts.is_empty() {
+    let text = row.bought_text();
+    if text.is_empty() {
         "—".to_owned()
     } else {
-        parts.join(", ")
+        text
     }
 }
 
