@@ -231,3 +231,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
+    use keuzekaart::core::compare::{Column, Source, compare};
+    let old = common::agreed_workbook();
+    let mut model = Model::new(keuzekaart::core::term::next_term(&old));
+    let column = |source| Column {
+        gemeente: "Beuningen".into(),
+        source,
+    };
+    let columns = [column(Source::Option("Optie A".into())), column(Source::PreviousTerm)];
+    assert!(compare(model.workbook(), &columns).differing().is_empty());
+    model
+        .apply(Edit::MovePeppers {
+            gemeente: "Beuningen".into(),
+            from: 4,
+            to: 6,
+            peppers: d("1"),
+        })
+        .unwrap();
+    let comparison = compare(model.workbook(), &columns);
+    assert_eq!(comparison.differing(), vec![4, 6]);
+    assert_eq!(comparison.totals[1].title, "Beuningen · vorige looptijd 2021–2022");
+    assert_eq!(comparison.totals[0].used, comparison.totals[1].used);
+}

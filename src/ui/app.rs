@@ -1166,6 +1166,15 @@ impl KeuzekaartApp {
                     actions.push(Action::Command(command));
                 }
             }
+            ui.separator();
+            let present = UiCommand::Present;
+            if ui
+                .button(present.label())
+                .on_hover_text(present.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Command(present));
+            }
         });
     }
 
