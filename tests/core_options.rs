@@ -241,7 +241,10 @@ fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
         gemeente: "Beuningen".into(),
         source,
     };
-    let columns = [column(Source::Option("Optie A".into())), column(Source::PreviousTerm)];
+    let columns = [
+        column(Source::Option("Optie A".into())),
+        column(Source::PreviousTerm),
+    ];
     assert!(compare(model.workbook(), &columns).differing().is_empty());
     model
         .apply(Edit::MovePeppers {
@@ -253,6 +256,9 @@ fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
         .unwrap();
     let comparison = compare(model.workbook(), &columns);
     assert_eq!(comparison.differing(), vec![4, 6]);
-    assert_eq!(comparison.totals[1].title, "Beuningen · vorige looptijd 2021–2022");
+    assert_eq!(
+        comparison.totals[1].title,
+        "Beuningen · vorige looptijd 2021–2022"
+    );
     assert_eq!(comparison.totals[0].used, comparison.totals[1].used);
 }

@@ -202,3 +202,61 @@ fn the_capacity_view_shows_the_hand_calculated_figures_and_its_assumptions() {
             >= 1
     );
 }
+
+#[test]
+fn a_note_and_an_option_name_are_typed_in_place_and_undone_in_one_step() {
+    use egui::{Key, Modifiers};
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    click(&mut h, "Notitie bij activiteit 4");
+    h.get_by_role_and_label(egui::Role::TextInput, "Notitie bij activiteit 4")
+        .type_text("met de wijkteams");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let note = |h: &App| {
+        h.state()
+            .model()
+            .workbook()
+            .plan("Beuningen")
+            .unwrap()
+            .choice(4)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note(&h), "met de wijkteams");
+    assert!(
+        h.query_by_role_and_label(egui::Role::TextInput, "Notitie bij activiteit 4")
+            .is_none(),
+        "after Enter the note reads as text again"
+    );
+    assert_eq!(
+        h.state().model().undo_label(),
+        Some("Notitie bij activiteit 4")
+    );
+
+    click(&mut h, "Hernoemen…");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "Naam van de optie")
+        .type_text("Met wijkteams");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state()
+            .model()
+            .workbook()
+            .plan("Beuningen")
+            .unwrap()
+            .proposal,
+        "Met wijkteams"
+    );
+    assert!(h.query_by_label("Met wijkteams (voorstel)").is_some());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().model().workbook(), &filled_workbook());
+}

@@ -63,22 +63,56 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
     response
 }
 
-/// A legend: a colour swatch, the label and the value per entry.
+/// A legend: a colour swatch, the label and the value per entry. Painted as one block rather than
+/// a grid of widgets (it is redrawn with every frame of a drag); the pie's accessible label already
+/// reads every entry, and a label too long for the width ends in "…".
 pub fn legend(ui: &mut Ui, slices: &[Slice]) {
-    egui::Grid::new(ui.next_auto_id())
-        .num_columns(3)
-        .spacing([tokens::SPACE_S, 2.0])
-        .show(ui, |ui| {
-            for slice in slices {
-                let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
-                ui.painter().rect_filled(rect, 2, slice.colour);
-                ui.label(egui::RichText::new(&slice.label).small());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(egui::RichText::new(&slice.value).small());
-                });
-                ui.end_row();
-            }
-        });
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let row = ui.fonts_mut(|f| f.row_height(&font)).max(10.0) + 3.0;
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(vec2(width, row * slices.len() as f32), Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let text_colour = ui.visuals().text_color();
+    for (i, slice) in slices.iter().enumerate() {
+        let top = rect.top() + row * i as f32;
+        let swatch = Rect::from_min_size(
+            pos2(rect.left(), top + (row - 10.0) / 2.0),
+            vec2(10.0, 10.0),
+        );
+        painter.rect_filled(swatch, 2, slice.colour);
+        let value = painter.layout_no_wrap(slice.value.clone(), font.clone(), text_colour);
+        let value_width = value.size().x;
+        painter.galley(
+            pos2(
+                rect.right() - value_width,
+                top + (row - value.size().y) / 2.0,
+            ),
+            value,
+            text_colour,
+        );
+        let mut job = egui::text::LayoutJob::single_section(
+            slice.label.clone(),
+            egui::TextFormat::simple(font.clone(), text_colour),
+        );
+        job.wrap = egui::text::TextWrapping {
+            max_width: (width - 10.0 - tokens::SPACE_S * 2.0 - value_width).max(10.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        let label = painter.layout_job(job);
+        painter.galley(
+            pos2(
+                swatch.right() + tokens::SPACE_S,
+                top + (row - label.size().y) / 2.0,
+            ),
+            label,
+            text_colour,
+        );
+    }
 }
 
 /// Adds a filled circle sector as a triangle fan (works for any sweep, unlike a convex polygon).

@@ -48,6 +48,12 @@ pub const TRAY_LABEL: &str = "Pepervoorraad";
 pub struct DraftingState {
     notes: HashMap<u32, String>,
     texts: Option<CardTexts>,
+    /// Cards whose full description is open.
+    expanded: std::collections::HashSet<u32>,
+    /// The card whose note is being typed, if any.
+    editing_note: Option<u32>,
+    /// Give the note field focus in the next frame (it was just opened).
+    focus_note: bool,
     /// Presentation mode: tokens and figures only, no buttons, notes or long descriptions.
     pub presenting: bool,
 }
@@ -156,6 +162,8 @@ impl DraftingState {
     /// Forgets notes being typed (when another gemeente or file is shown).
     pub fn reset_notes(&mut self) {
         self.notes.clear();
+        self.editing_note = None;
+        self.focus_note = false;
     }
 
     /// Rebuilds the card texts when the workbook or the gemeente changed.
@@ -412,17 +420,32 @@ fn token(
         from,
     };
     let colour = gemeente.colour;
+    // One widget per token, straight on egui's drag-and-drop state (no child Ui per token as
+    // `dnd_drag_source` makes): a gemeente can have twenty of them on screen during a drag.
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT),
+        Sense::hover(),
+    );
     let response = ui
-        .dnd_drag_source(id, payload, |ui| {
-            let (rect, _) = ui.allocate_exact_size(
-                vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT),
-                Sense::hover(),
-            );
-            paint_pepper(ui.painter(), rect, colour, part, false);
-        })
-        .response;
-    let label = label.to_owned();
-    response.widget_info(move || WidgetInfo::labeled(Role::Button, true, label.clone()));
+        .interact(rect, id, Sense::drag())
+        .on_hover_cursor(egui::CursorIcon::Grab);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    if response.drag_started() {
+        egui::DragAndDrop::set_payload(ui.ctx(), payload);
+    }
+    if ui.ctx().is_being_dragged(id) {
+        // The token follows the pointer above everything else; its place on the card stays empty.
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+        if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+            let layer = ui
+                .ctx()
+                .layer_painter(egui::LayerId::new(egui::Order::Tooltip, id));
+            let moved = egui::Rect::from_center_size(pointer, rect.size());
+            paint_pepper(&layer, moved, colour, part, false);
+        }
+    } else if ui.is_rect_visible(rect) {
+        paint_pepper(ui.painter(), rect, colour, part, false);
+    }
 }
 
 /// How many peppers one step (a drop or a +/− press) is on this activity for this gemeente.
@@ -470,21 +493,20 @@ fn card(
         .inner_margin(Margin::same(10));
     let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
         ui.set_width(ui.available_width());
-        // Columns lay out justified; a card reads better left-aligned.
-        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-            card_body(
-                ui,
-                workbook,
-                gemeente,
-                activity,
-                text,
-                offer,
-                peppers,
-                choice.map(|c| c.taken).unwrap_or(false),
-                state,
-                actions,
-            )
-        });
+        // The column's layout is top-down, justified, aligned left: the card's own widgets are
+        // fixed-size and sit left, so no extra layout scope is needed per card.
+        card_body(
+            ui,
+            workbook,
+            gemeente,
+            activity,
+            text,
+            offer,
+            peppers,
+            choice.map(|c| c.taken).unwrap_or(false),
+            state,
+            actions,
+        )
     });
     inner
         .response
@@ -539,33 +561,38 @@ fn card_body(
     let editable = workbook
         .plan(&gemeente.name)
         .is_none_or(|p| p.sign_off.status.is_editable());
-    let weak = ui.visuals().weak_text_color();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(&text.number).strong().size(18.0).color(weak));
-        ui.add(egui::Label::new(RichText::new(&text.title).strong().size(16.0)).wrap());
+    // Number, title, price, limits and the short description are one laid-out text: one widget
+    // per card instead of five, which matters while a drag redraws the screen every frame.
+    let mut job = card_heading(ui, text, state.presenting);
+    job.wrap.max_width = ui.available_width();
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, galley.text()));
+    if ui.is_rect_visible(rect) {
+        ui.painter()
+            .galley(rect.min, galley, ui.visuals().text_color());
+    }
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(&text.description);
     });
-    match &text.price {
-        Some(price) => {
-            ui.label(RichText::new(price).strong());
-            if !text.limits.is_empty() {
-                ui.label(RichText::new(&text.limits).small());
+    if !state.presenting {
+        let expanded = state.expanded.contains(&number);
+        let toggle = if expanded {
+            "Omschrijving inklappen"
+        } else {
+            "Volledige omschrijving"
+        };
+        if text_button(ui, toggle).clicked() {
+            if expanded {
+                state.expanded.remove(&number);
+            } else {
+                state.expanded.insert(number);
             }
         }
-        None => {
-            ui.label(RichText::new(&text.no_offer).color(weak).italics());
+        if expanded {
+            ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
         }
-    }
-    if !state.presenting {
-        ui.add(egui::Label::new(RichText::new(&text.short).small().color(weak)).wrap())
-            .on_hover_ui(|ui| {
-                ui.set_max_width(420.0);
-                ui.label(&text.description);
-            });
-        egui::CollapsingHeader::new(RichText::new("Volledige omschrijving").small())
-            .id_salt(("omschrijving", number))
-            .show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
-            });
     }
 
     if let Some(baseline) = &text.baseline {
@@ -611,6 +638,58 @@ fn card_body(
     }
 }
 
+/// The top of a card as one text: "4  Screenen kandidaten", the price, the limits and (outside
+/// presentation) the short description.
+fn card_heading(ui: &Ui, text: &CardText, presenting: bool) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let style = ui.style();
+    let visuals = ui.visuals();
+    let body = egui::TextStyle::Body.resolve(style);
+    let small = egui::TextStyle::Small.resolve(style);
+    let weak = visuals.weak_text_color();
+    let strong = visuals.strong_text_color();
+    let plain = visuals.text_color();
+    let mut job = LayoutJob::default();
+    let mut add = |text: &str, size: Option<f32>, font: &egui::FontId, colour, italics| {
+        let font_id = match size {
+            Some(size) => egui::FontId::new(size, font.family.clone()),
+            None => font.clone(),
+        };
+        job.append(
+            text,
+            0.0,
+            TextFormat {
+                font_id,
+                color: colour,
+                italics,
+                ..TextFormat::default()
+            },
+        );
+    };
+    add(&text.number, Some(18.0), &body, weak, false);
+    add("  ", Some(16.0), &body, strong, false);
+    add(&text.title, Some(16.0), &body, strong, false);
+    match &text.price {
+        Some(price) => {
+            add("\n", None, &body, strong, false);
+            add(price, None, &body, strong, false);
+            if !text.limits.is_empty() {
+                add("\n", None, &small, plain, false);
+                add(&text.limits, None, &small, plain, false);
+            }
+        }
+        None => {
+            add("\n", None, &body, weak, false);
+            add(&text.no_offer, None, &body, weak, true);
+        }
+    }
+    if !presenting {
+        add("\n", None, &small, weak, false);
+        add(&text.short, None, &small, weak, false);
+    }
+    job
+}
+
 fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal, text: &CardText) {
     ui.horizontal_wrapped(|ui| {
         ui.set_min_height(tokens::TOKEN_HEIGHT);
@@ -651,10 +730,7 @@ fn step_buttons(
     let number = activity.number;
     ui.horizontal(|ui| {
         let mut button = |ui: &mut Ui, symbol: &str, label: &str, peppers: Decimal| {
-            let response = ui.add(
-                egui::Button::new(RichText::new(symbol).size(16.0)).min_size(vec2(34.0, 26.0)),
-            );
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+            let response = symbol_button(ui, symbol, label);
             let at = response.rect.center();
             if response.on_hover_text(label).clicked() {
                 actions.push(Action::Edit(
@@ -679,6 +755,51 @@ fn step_buttons(
     });
 }
 
+/// A small text that acts as a button ("Volledige omschrijving"), drawn directly like
+/// [`symbol_button`]; it underlines on hover and can be reached with Tab.
+fn text_button(ui: &mut Ui, text: &str) -> egui::Response {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let colour = ui.visuals().hyperlink_color;
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        if response.hovered() || response.has_focus() {
+            let y = rect.bottom() - 0.5;
+            ui.painter()
+                .hline(rect.x_range(), y, Stroke::new(1.0, colour));
+        }
+        ui.painter().galley(rect.min, galley, colour);
+    }
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
+}
+
+/// A small button with one symbol ("−", "+½"), drawn directly: it looks and behaves like an egui
+/// button (hover, press, keyboard focus, Enter/Space) at a fraction of the layout work, which
+/// matters with two to four of them on every card in every frame of a drag.
+fn symbol_button(ui: &mut Ui, symbol: &str, label: &str) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(34.0, 26.0), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        ui.painter().rect(
+            rect.expand(visuals.expansion),
+            visuals.corner_radius,
+            visuals.weak_bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            symbol,
+            egui::FontId::proportional(16.0),
+            visuals.text_color(),
+        );
+    }
+    response
+}
+
 fn note_field(
     ui: &mut Ui,
     workbook: &Workbook,
@@ -692,6 +813,33 @@ fn note_field(
         .and_then(|p| p.choice(number))
         .map(|c| c.note.as_str())
         .unwrap_or("");
+    let label = format!("Notitie bij activiteit {number}");
+    // The note reads as text until clicked (or reached with Tab and Enter); only then is it a text
+    // field, so a screen full of cards does not carry a dozen text fields through every frame.
+    if state.editing_note != Some(number) {
+        let text = if stored.is_empty() {
+            RichText::new("Notitie toevoegen…")
+                .small()
+                .color(ui.visuals().weak_text_color())
+        } else {
+            RichText::new(format!("Notitie: {stored}")).small()
+        };
+        let response = ui
+            .add(egui::Button::new(text).frame(false).wrap())
+            .on_hover_text("Een notitie bij deze keuze; de bijlage drukt haar af");
+        response.widget_info(|| {
+            let mut info = WidgetInfo::labeled(Role::Button, true, label.clone());
+            // A screen reader reads the note itself as the button's value.
+            info.current_text_value = Some(stored.to_owned());
+            info
+        });
+        if response.clicked() {
+            state.editing_note = Some(number);
+            state.focus_note = true;
+            state.notes.insert(number, stored.to_owned());
+        }
+        return;
+    }
     let text = state
         .notes
         .entry(number)
@@ -701,10 +849,11 @@ fn note_field(
             .hint_text("Notitie voor de bijlage")
             .desired_width(f32::INFINITY),
     );
-    let label = format!("Notitie bij activiteit {number}");
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label.clone()));
-    if response.lost_focus() {
-        if text != stored {
+    if std::mem::take(&mut state.focus_note) {
+        response.request_focus();
+    } else if response.lost_focus() || !response.has_focus() {
+        if *text != stored {
             actions.push(Action::Edit(
                 Edit::SetNote {
                     gemeente: gemeente.name.clone(),
@@ -715,9 +864,7 @@ fn note_field(
             ));
         }
         state.notes.remove(&number);
-    } else if !response.has_focus() && text != stored {
-        // The note changed underneath (undo): show the stored one.
-        *text = stored.to_owned();
+        state.editing_note = None;
     }
 }
 

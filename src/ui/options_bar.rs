@@ -13,6 +13,7 @@ use crate::core::{Edit, Plan};
 #[derive(Debug, Default)]
 pub struct OptionsBar {
     rename: Option<(String, String)>,
+    focus: bool,
 }
 
 /// The accessible label of an option's tab ("Optie B", "Optie A (voorstel)").
@@ -107,32 +108,35 @@ impl OptionsBar {
             }
         });
         ui.horizontal(|ui| {
-            let buffer = match &mut self.rename {
-                Some((for_name, text)) if for_name == shown => text,
-                _ => {
+            // The name is a text field only while renaming (one fewer text field per frame).
+            let renaming = matches!(&self.rename, Some((name, _)) if name == shown);
+            if !renaming {
+                if ui
+                    .button("Hernoemen…")
+                    .on_hover_text(format!("Geef {shown} een andere naam"))
+                    .clicked()
+                {
                     self.rename = Some((shown.to_owned(), shown.to_owned()));
-                    &mut self.rename.as_mut().expect("just set").1
+                    self.focus = true;
                 }
-            };
-            let label = "Naam van de optie";
-            ui.label(RichText::new(label).small());
-            let response = ui.add(egui::TextEdit::singleline(buffer).desired_width(160.0));
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let typed = buffer.trim().to_owned();
-            if (ui
-                .add_enabled(
-                    typed != shown && !typed.is_empty(),
-                    egui::Button::new("Hernoemen"),
-                )
-                .clicked()
-                || enter)
-                && typed != shown
-            {
-                actions.push(edit(OptionChange::Rename {
-                    from: shown.to_owned(),
-                    to: typed,
-                }));
+            } else if let Some((_, buffer)) = &mut self.rename {
+                let label = "Naam van de optie";
+                ui.label(RichText::new(label).small());
+                let response = ui.add(egui::TextEdit::singleline(buffer).desired_width(160.0));
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                let typed = buffer.trim().to_owned();
+                if std::mem::take(&mut self.focus) {
+                    response.request_focus();
+                } else if response.lost_focus() || !response.has_focus() {
+                    if !typed.is_empty() && typed != shown {
+                        actions.push(edit(OptionChange::Rename {
+                            from: shown.to_owned(),
+                            to: typed,
+                        }));
+                    }
+                    self.rename = None;
+                }
             }
             if shown != plan.proposal {
                 ui.label(

@@ -101,18 +101,22 @@ pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
     } else {
         (status.label().to_owned(), status_colour(status))
     };
-    egui::Frame::new()
-        .fill(colour)
-        .corner_radius(4)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .small()
-                    .color(egui::Color32::WHITE)
-                    .strong(),
-            );
-        });
+    // Painted rather than a frame around a label: one of these sits beside every gemeente.
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text, font, egui::Color32::WHITE);
+    let size = galley.size() + egui::vec2(12.0, 2.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, 4, colour);
+        ui.painter().galley(
+            rect.min + egui::vec2(6.0, 1.0),
+            galley.clone(),
+            egui::Color32::WHITE,
+        );
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
 }
 
 /// Shows the sign-off section for one gemeente.
