@@ -419,13 +419,25 @@ fn token(
         gemeente: gemeente.name.clone(),
         from,
     };
-    let colour = gemeente.colour;
-    // One widget per token, straight on egui's drag-and-drop state (no child Ui per token as
-    // `dnd_drag_source` makes): a gemeente can have twenty of them on screen during a drag.
     let (rect, _) = ui.allocate_exact_size(
         vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT),
         Sense::hover(),
     );
+    token_at(ui, rect, id, payload, gemeente.colour, part, label);
+}
+
+/// A token in a place already allocated. One widget per token, straight on egui's drag-and-drop
+/// state (no child Ui per token as `dnd_drag_source` makes): a gemeente can have twenty of them
+/// on screen during a drag.
+fn token_at(
+    ui: &Ui,
+    rect: egui::Rect,
+    id: Id,
+    payload: PepperPayload,
+    colour: crate::core::PepperColour,
+    part: TokenPart,
+    label: &str,
+) {
     let response = ui
         .interact(rect, id, Sense::drag())
         .on_hover_cursor(egui::CursorIcon::Grab);
@@ -691,32 +703,43 @@ fn card_heading(ui: &Ui, text: &CardText, presenting: bool) -> egui::text::Layou
 }
 
 fn placed_tokens(ui: &mut Ui, gemeente: &Gemeente, number: u32, peppers: Decimal, text: &CardText) {
-    ui.horizontal_wrapped(|ui| {
-        ui.set_min_height(tokens::TOKEN_HEIGHT);
-        let whole = peppers.floor();
-        let count: u32 = whole.try_into().unwrap_or(0u32).min(200);
-        for i in 0..count {
-            token(
-                ui,
+    let whole = peppers.floor();
+    let count: u32 = whole.try_into().unwrap_or(0u32).min(200);
+    let half = peppers > whole;
+    let total = count + u32::from(half);
+    // Laid out by hand in rows (no wrapping child layout per card): tokens are all the same size.
+    let spacing = ui.spacing().item_spacing;
+    let step_x = tokens::TOKEN_WIDTH + spacing.x;
+    let step_y = tokens::TOKEN_HEIGHT + spacing.y;
+    let width = ui.available_width();
+    let per_row = (((width + spacing.x) / step_x).floor() as u32).max(1);
+    let rows = total.div_ceil(per_row).max(1);
+    let (area, _) = ui.allocate_exact_size(
+        vec2(width, rows as f32 * step_y - spacing.y),
+        Sense::hover(),
+    );
+    let payload = PepperPayload {
+        gemeente: gemeente.name.clone(),
+        from: Some(number),
+    };
+    for i in 0..total {
+        let at = area.min + vec2((i % per_row) as f32 * step_x, (i / per_row) as f32 * step_y);
+        let rect = egui::Rect::from_min_size(at, vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT));
+        let (id, part, label) = if i < count {
+            (
                 Id::unique(("placed", number, i)),
-                gemeente,
-                Some(number),
                 TokenPart::Whole,
                 &text.token,
-            );
-        }
-        if peppers > whole {
-            let id = Id::unique(("placed", number, "half"));
-            token(
-                ui,
-                id,
-                gemeente,
-                Some(number),
+            )
+        } else {
+            (
+                Id::unique(("placed", number, "half")),
                 TokenPart::Half,
                 &text.half_token,
-            );
-        }
-    });
+            )
+        };
+        token_at(ui, rect, id, payload.clone(), gemeente.colour, part, label);
+    }
 }
 
 fn step_buttons(
@@ -728,31 +751,35 @@ fn step_buttons(
     actions: &mut Vec<Action>,
 ) {
     let number = activity.number;
-    ui.horizontal(|ui| {
-        let mut button = |ui: &mut Ui, symbol: &str, label: &str, peppers: Decimal| {
-            let response = symbol_button(ui, symbol, label);
-            let at = response.rect.center();
-            if response.on_hover_text(label).clicked() {
-                actions.push(Action::Edit(
-                    Edit::AddPeppers {
-                        gemeente: gemeente.name.clone(),
-                        activity: number,
-                        peppers,
-                    },
-                    Some(at),
-                ));
-            }
-        };
-        let step = offer.peppers;
-        let [minus, plus, half_minus, half_plus] = &text.buttons;
-        button(ui, "−", minus, -step);
-        button(ui, "+", plus, step);
-        if gemeente.may_go_below_minimum {
-            let half = quantum(gemeente, step);
-            button(ui, "−½", half_minus, -half);
-            button(ui, "+½", half_plus, half);
+    let step = offer.peppers;
+    let [minus, plus, half_minus, half_plus] = &text.buttons;
+    let mut buttons = vec![("−", minus, -step), ("+", plus, step)];
+    if gemeente.may_go_below_minimum {
+        let half = quantum(gemeente, step);
+        buttons.push(("−½", half_minus, -half));
+        buttons.push(("+½", half_plus, half));
+    }
+    // One row allocated at once, the buttons placed in it (no horizontal child layout per card).
+    let gap = ui.spacing().item_spacing.x;
+    let size = vec2(34.0, 26.0);
+    let width = buttons.len() as f32 * (size.x + gap) - gap;
+    let (row, _) = ui.allocate_exact_size(vec2(width, size.y), Sense::hover());
+    for (i, (symbol, label, peppers)) in buttons.into_iter().enumerate() {
+        let rect = egui::Rect::from_min_size(row.min + vec2(i as f32 * (size.x + gap), 0.0), size);
+        let id = Id::unique(("stap", number, i));
+        let response = symbol_button_at(ui, rect, id, symbol, label);
+        let at = response.rect.center();
+        if response.on_hover_text(label.as_str()).clicked() {
+            actions.push(Action::Edit(
+                Edit::AddPeppers {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    peppers,
+                },
+                Some(at),
+            ));
         }
-    });
+    }
 }
 
 /// A small text that acts as a button ("Volledige omschrijving"), drawn directly like
@@ -777,8 +804,14 @@ fn text_button(ui: &mut Ui, text: &str) -> egui::Response {
 /// A small button with one symbol ("−", "+½"), drawn directly: it looks and behaves like an egui
 /// button (hover, press, keyboard focus, Enter/Space) at a fraction of the layout work, which
 /// matters with two to four of them on every card in every frame of a drag.
-fn symbol_button(ui: &mut Ui, symbol: &str, label: &str) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(vec2(34.0, 26.0), Sense::click());
+fn symbol_button_at(
+    ui: &Ui,
+    rect: egui::Rect,
+    id: Id,
+    symbol: &str,
+    label: &str,
+) -> egui::Response {
+    let response = ui.interact(rect, id, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact(&response);
