@@ -296,3 +296,52 @@ fn bijlage_exporteren_writes_the_pdf_and_offers_to_open_it() {
     h.run();
     assert_eq!(h.state().dialog_title(), None);
 }
+
+#[test]
+fn saving_from_the_unsaved_changes_question_moves_on_only_when_the_save_worked() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("map");
+    std::fs::create_dir(&folder).unwrap();
+    let mut h = app_in(home.path(), "Druten", Duration::from_secs(30));
+    plus(&mut h, 2);
+    h.state_mut()
+        .file_action(FileAction::SaveAs(folder.join("concept.ron")));
+    h.run();
+    plus(&mut h, 3);
+    let edited = h.state().model().workbook().clone();
+
+    // The folder disappears: the save from the question fails, says why, and keeps the work.
+    std::fs::remove_dir_all(&folder).unwrap();
+    h.state_mut().file_action(FileAction::New);
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Niet-opgeslagen wijzigingen")
+    );
+    h.get_by_label("Opslaan").click();
+    h.run();
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Opslaan mislukt"));
+    assert_eq!(h.state().model().workbook().plans, edited.plans);
+    assert!(h.state().model().is_dirty());
+
+    // With the folder back, the same answer saves and then starts the new workbook.
+    std::fs::create_dir(&folder).unwrap();
+    h.get_by_label("Sluiten").click();
+    h.run();
+    h.state_mut().file_action(FileAction::New);
+    h.run();
+    h.get_by_label("Opslaan").click();
+    h.run();
+    let saved = keuzekaart::storage::read_workbook(&folder.join("concept.ron")).unwrap();
+    assert_eq!(saved.plans, edited.plans);
+    assert!(!h.state().model().is_dirty());
+    assert!(
+        h.state()
+            .model()
+            .workbook()
+            .plan("Druten")
+            .unwrap()
+            .choices
+            .is_empty()
+    );
+}

@@ -80,6 +80,9 @@ pub enum Action {
     File(FileAction),
     /// Do a file operation without asking about unsaved changes (the user already answered).
     FileConfirmed(FileAction),
+    /// Save (asking for a name if the workbook has none), then, only if that worked, do the file
+    /// operation the unsaved-changes question was about.
+    SaveThen(FileAction),
     /// Show another gemeente.
     SelectGemeente(String),
     /// Restore the recovery copy found at start.
@@ -438,6 +441,19 @@ impl KeuzekaartApp {
                 self.dialog = Some(Dialog::UnsavedChanges { then: file });
             }
             Action::File(file) | Action::FileConfirmed(file) => self.run_file(ctx, file),
+            Action::SaveThen(then) => {
+                let path = self
+                    .file
+                    .clone()
+                    .or_else(|| dialogs::pick_save_path(self.file.as_deref(), "werkmap.ron"));
+                // No name chosen: nothing happens, the work stays open.
+                let Some(path) = path else { return };
+                self.save_to(ctx, &path);
+                // A failed save keeps its error dialog and the work; only a saved workbook moves on.
+                if !self.model.is_dirty() {
+                    self.run_file(ctx, then);
+                }
+            }
             Action::SelectGemeente(name) => {
                 self.settings.gemeente = Some(name);
                 self.drafting.reset_notes();

@@ -94,8 +94,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 ui.horizontal(|ui| {
                     if ui.button("Opslaan").clicked() {
                         actions.push(Action::CloseDialog);
-                        actions.push(Action::FileConfirmed(FileAction::Save));
-                        actions.push(Action::File(then.clone()));
+                        actions.push(Action::SaveThen(then.clone()));
                     }
                     if ui.button("Niet opslaan").clicked() {
                         actions.push(Action::CloseDialog);
