@@ -17,6 +17,10 @@ fn click(h: &mut App, label: &str) {
     h.run();
 }
 
+fn plan_of(h: &App, gemeente: &str) -> keuzekaart::core::Plan {
+    h.state().model().workbook().plan(gemeente).unwrap().clone()
+}
+
 fn beuningen_in_annex(h: &App) -> Vec<(String, String)> {
     let data = annex_data(
         h.state().model().workbook(),
@@ -59,13 +63,7 @@ fn option_b_copied_changed_compared_and_proposed_is_what_the_annex_prints() {
         "Rode peper op activiteit 4",
         "Activiteit 5: Organiseren events",
     );
-    let plan = h
-        .state()
-        .model()
-        .workbook()
-        .plan("Beuningen")
-        .unwrap()
-        .clone();
+    let plan = plan_of(&h, "Beuningen");
     assert_eq!(
         plan.choices, proposal,
         "Optie A, the proposal, is untouched"
@@ -92,13 +90,7 @@ fn option_b_copied_changed_compared_and_proposed_is_what_the_annex_prints() {
     );
     click(&mut h, "Keuzes");
     click(&mut h, "Als voorstel markeren");
-    let plan = h
-        .state()
-        .model()
-        .workbook()
-        .plan("Beuningen")
-        .unwrap()
-        .clone();
+    let plan = plan_of(&h, "Beuningen");
     assert_eq!(plan.proposal, "Optie B");
     assert_eq!(
         beuningen_in_annex(&h),
@@ -162,13 +154,7 @@ fn vul_aan_tops_up_what_is_chosen_in_one_undoable_step_and_says_what_it_did() {
         .click();
     h.run();
     click(&mut h, "Aanvullen");
-    let plan = h
-        .state()
-        .model()
-        .workbook()
-        .plan("Beuningen")
-        .unwrap()
-        .clone();
+    let plan = plan_of(&h, "Beuningen");
     let b = plan.option_choices("Optie B").unwrap();
     assert_eq!(
         b.iter()

@@ -253,20 +253,24 @@ fn area(ui: &mut Ui, label: &str, value: &mut String) {
     ui.end_row();
 }
 
-/// "Toepassen" and "Herstellen" under a form; reports the edit or the form's Dutch message.
-fn apply_buttons(
+/// "Toepassen" and "Herstellen" under a form: both only while the form differs from `original`;
+/// "Toepassen" reports the form's edits (or its Dutch message about what was typed), "Herstellen"
+/// puts the original back.
+fn form_buttons<F: PartialEq>(
     ui: &mut Ui,
     [apply_label, reset_label]: [&str; 2],
-    changed: bool,
-    edit: impl FnOnce() -> Result<Vec<SetupEdit>, String>,
-    reset: &mut bool,
+    form: &mut F,
+    original: F,
+    edits: impl FnOnce(&F) -> Result<Vec<SetupEdit>, String>,
     actions: &mut Vec<Action>,
 ) {
+    let changed = *form != original;
+    let mut reset = false;
     ui.add_space(tokens::SPACE_M);
     ui.horizontal(|ui| {
         let apply = ui.add_enabled(changed, egui::Button::new(apply_label));
         if apply.clicked() {
-            match edit() {
+            match edits(form) {
                 Ok(edits) => actions.extend(edits.into_iter().map(Action::Setup)),
                 Err(message) => actions.push(Action::Notify {
                     text: message,
@@ -279,12 +283,15 @@ fn apply_buttons(
             .add_enabled(changed, egui::Button::new(reset_label))
             .clicked()
         {
-            *reset = true;
+            reset = true;
         }
         if changed {
             ui.label(RichText::new("Niet toegepast").color(tokens::WARNING));
         }
     });
+    if reset {
+        *form = original;
+    }
 }
 
 fn activity_editor(
@@ -390,25 +397,23 @@ fn activity_editor(
             .color(ui.visuals().weak_text_color()),
         );
     }
-    let original = ActivityForm::from_activity(activity);
-    let changed = *form != original;
-    let mut reset = false;
-    let renumber = form.number.trim().parse::<u32>().ok();
-    let form_copy = form.clone();
-    apply_buttons(
-        ui,
-        ["Toepassen", "Herstellen"],
-        changed,
-        || form_copy.to_edit().map(|e| vec![e]),
-        &mut reset,
-        actions,
-    );
-    if let Some(new) = renumber.filter(|n| *n != number) {
+    if let Some(new) = form
+        .number
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n != number)
+    {
         state.renumbered = Some((number, new));
     }
-    if reset {
-        state.activity_form = Some(original);
-    }
+    form_buttons(
+        ui,
+        ["Toepassen", "Herstellen"],
+        form,
+        ActivityForm::from_activity(activity),
+        |form| form.to_edit().map(|e| vec![e]),
+        actions,
+    );
 }
 
 fn region_editor(
@@ -433,21 +438,14 @@ fn region_editor(
                     );
                 }
             });
-        let original = values_form(&workbook.region);
-        let changed = *values != original;
-        let mut reset = false;
-        let copy = values.clone();
-        apply_buttons(
+        form_buttons(
             ui,
             ["Waarden toepassen", "Waarden herstellen"],
-            changed,
-            || values_edits(&copy, &workbook.region),
-            &mut reset,
+            values,
+            values_form(&workbook.region),
+            |values| values_edits(values, &workbook.region),
             actions,
         );
-        if reset {
-            state.values_form = Some(original);
-        }
     }
     ui.separator();
     let Some(form) = &mut state.gemeente_form else {
@@ -489,21 +487,14 @@ fn region_editor(
         ))
         .small(),
     );
-    let original = GemeenteForm::from_gemeente(gemeente);
-    let changed = *form != original;
-    let mut reset = false;
-    let copy = form.clone();
-    apply_buttons(
+    form_buttons(
         ui,
         ["Toepassen", "Herstellen"],
-        changed,
-        || copy.to_edit().map(|e| vec![e]),
-        &mut reset,
+        form,
+        GemeenteForm::from_gemeente(gemeente),
+        |form| form.to_edit().map(|e| vec![e]),
         actions,
     );
-    if reset {
-        state.gemeente_form = Some(original);
-    }
 }
 
 fn term_editor(
@@ -526,21 +517,14 @@ fn term_editor(
             field(ui, "Citeertitel", &mut form.citation_title, 520.0);
             field(ui, "Naam van de keuzekaart", &mut form.card_name, 300.0);
         });
-    let original = TermForm::from_region(&workbook.region, &workbook.card.name);
-    let changed = *form != original;
-    let copy = form.clone();
-    let mut reset = false;
-    apply_buttons(
+    form_buttons(
         ui,
         ["Toepassen", "Herstellen"],
-        changed,
-        || copy.to_edit().map(|e| vec![e]),
-        &mut reset,
+        form,
+        TermForm::from_region(&workbook.region, &workbook.card.name),
+        |form| form.to_edit().map(|e| vec![e]),
         actions,
     );
-    if reset {
-        state.term_form = Some(original);
-    }
     ui.add_space(tokens::SPACE_L);
     ui.separator();
     ui.heading("Nieuwe looptijd");

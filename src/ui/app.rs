@@ -1205,7 +1205,7 @@ impl KeuzekaartApp {
             let budget = workbook.budget(gemeente);
             let selected = gemeente.name == self.selected_gemeente();
             let text = format!("{} · art. {}", gemeente.name, gemeente.article);
-            let response = selectable_row(ui, selected, &text);
+            let response = super::painted::selectable_row(ui, selected, &text);
             if response.clicked() {
                 actions.push(Action::SelectGemeente(gemeente.name.clone()));
             }
@@ -1320,34 +1320,6 @@ fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// A full-width selectable row ("Beuningen · art. 6"), drawn directly rather than as a sized
-/// button in a child layout; it behaves the same (hover, click, Tab and Enter, selected state).
-fn selectable_row(ui: &mut Ui, selected: bool, text: &str) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() || response.has_focus() {
-            ui.painter().rect(
-                rect,
-                visuals.corner_radius,
-                visuals.weak_bg_fill,
-                visuals.bg_stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
-        ui.painter().text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            text,
-            egui::FontId::proportional(15.0),
-            visuals.text_color(),
-        );
-    }
-    response
 }
 
 fn command_button(

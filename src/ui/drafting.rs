@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::app::Action;
 use super::charts::{self, Slice};
 use super::design_tokens as tokens;
+use super::painted;
 use super::pepper::{TokenPart, paint_pepper};
 use super::signoff_panel;
 use crate::core::money::{format_eur, format_number};
@@ -595,7 +596,7 @@ fn card_body(
         } else {
             "Volledige omschrijving"
         };
-        if text_button(ui, toggle).clicked() {
+        if painted::text_button(ui, toggle).clicked() {
             if expanded {
                 state.expanded.remove(&number);
             } else {
@@ -767,7 +768,7 @@ fn step_buttons(
     for (i, (symbol, label, peppers)) in buttons.into_iter().enumerate() {
         let rect = egui::Rect::from_min_size(row.min + vec2(i as f32 * (size.x + gap), 0.0), size);
         let id = Id::unique(("stap", number, i));
-        let response = symbol_button_at(ui, rect, id, symbol, label);
+        let response = painted::symbol_button_at(ui, rect, id, symbol, label);
         let at = response.rect.center();
         if response.on_hover_text(label.as_str()).clicked() {
             actions.push(Action::Edit(
@@ -780,57 +781,6 @@ fn step_buttons(
             ));
         }
     }
-}
-
-/// A small text that acts as a button ("Volledige omschrijving"), drawn directly like
-/// [`symbol_button`]; it underlines on hover and can be reached with Tab.
-fn text_button(ui: &mut Ui, text: &str) -> egui::Response {
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let colour = ui.visuals().hyperlink_color;
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
-    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
-    if ui.is_rect_visible(rect) {
-        if response.hovered() || response.has_focus() {
-            let y = rect.bottom() - 0.5;
-            ui.painter()
-                .hline(rect.x_range(), y, Stroke::new(1.0, colour));
-        }
-        ui.painter().galley(rect.min, galley, colour);
-    }
-    response.on_hover_cursor(egui::CursorIcon::PointingHand)
-}
-
-/// A small button with one symbol ("−", "+½"), drawn directly: it looks and behaves like an egui
-/// button (hover, press, keyboard focus, Enter/Space) at a fraction of the layout work, which
-/// matters with two to four of them on every card in every frame of a drag.
-fn symbol_button_at(
-    ui: &Ui,
-    rect: egui::Rect,
-    id: Id,
-    symbol: &str,
-    label: &str,
-) -> egui::Response {
-    let response = ui.interact(rect, id, Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact(&response);
-        ui.painter().rect(
-            rect.expand(visuals.expansion),
-            visuals.corner_radius,
-            visuals.weak_bg_fill,
-            visuals.bg_stroke,
-            egui::StrokeKind::Inside,
-        );
-        ui.painter().text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            symbol,
-            egui::FontId::proportional(16.0),
-            visuals.text_color(),
-        );
-    }
-    response
 }
 
 fn note_field(

@@ -13,6 +13,7 @@ mod drafting;
 mod fill_dialog;
 mod options_bar;
 mod overview;
+mod painted;
 mod pepper;
 pub mod settings;
 mod signoff_panel;

@@ -1,0 +1,78 @@
+//! Small widgets drawn straight with the painter instead of composed from egui's layout widgets.
+//! They look and behave like egui's own (hover and pressed looks from the style, Tab focus,
+//! Enter/Space, an accessible name) but cost a fraction per frame, which counts on the drafting
+//! screen: it carries dozens of them and redraws at the pointer's pace during a drag.
+
+use egui::{Id, Rect, Response, Role, Sense, Stroke, Ui, WidgetInfo};
+
+/// Paints a button face: the style's fill and outline for the response's state (or none when
+/// `plain` and nothing is going on), and the text centred.
+fn paint_face(
+    ui: &Ui,
+    rect: Rect,
+    visuals: &egui::style::WidgetVisuals,
+    text: &str,
+    size: f32,
+    plain: bool,
+) {
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    if !plain {
+        ui.painter().rect(
+            rect.expand(visuals.expansion),
+            visuals.corner_radius,
+            visuals.weak_bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(size),
+        visuals.text_color(),
+    );
+}
+
+/// A small button with one symbol ("−", "+½") in a place already allocated.
+pub fn symbol_button_at(ui: &Ui, rect: Rect, id: Id, symbol: &str, label: &str) -> Response {
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    let visuals = ui.style().interact(&response);
+    paint_face(ui, rect, visuals, symbol, 16.0, false);
+    response
+}
+
+/// A full-width selectable row ("Beuningen · art. 6"); filled when selected, hovered or focused.
+pub fn selectable_row(ui: &mut Ui, selected: bool, text: &str) -> Response {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, text));
+    let visuals = ui.style().interact_selectable(&response, selected);
+    let plain = !(selected || response.hovered() || response.has_focus());
+    paint_face(ui, rect, &visuals, text, 15.0, plain);
+    response
+}
+
+/// A small text that acts as a button ("Volledige omschrijving"), in the link colour; it
+/// underlines on hover and focus.
+pub fn text_button(ui: &mut Ui, text: &str) -> Response {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let colour = ui.visuals().hyperlink_color;
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        if response.hovered() || response.has_focus() {
+            ui.painter().hline(
+                rect.x_range(),
+                rect.bottom() - 0.5,
+                Stroke::new(1.0, colour),
+            );
+        }
+        ui.painter().galley(rect.min, galley, colour);
+    }
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
+}
