@@ -62,12 +62,6 @@ pub enum Edit {
         /// The step.
         step: SignOffStep,
     },
-    /// Put a whole plan back as it was; used by undo and redo, applied without checks because it
-    /// restores a state the user already had.
-    RestorePlan {
-        /// The plan to restore.
-        plan: Plan,
-    },
     /// A change of the card, the region or the term (Beheer).
     Setup(SetupEdit),
     /// A choice edit (peppers, taken, note, fill) applied to an option other than the proposal.
@@ -149,7 +143,7 @@ impl Edit {
             | Edit::SignOff { gemeente, .. }
             | Edit::Options { gemeente, .. }
             | Edit::Fill { gemeente, .. } => Some(gemeente),
-            Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => Some(&plan.gemeente),
+            Edit::ImportPlan { plan } => Some(&plan.gemeente),
             Edit::InOption { edit, .. } => edit.gemeente(),
             Edit::Setup(_) => None,
         }
@@ -173,7 +167,6 @@ impl Edit {
             Edit::SetTaken { activity, .. } => format!("Activiteit {activity} niet meer gekozen"),
             Edit::SetNote { activity, .. } => format!("Notitie bij activiteit {activity}"),
             Edit::SignOff { step, .. } => step.label(),
-            Edit::RestorePlan { plan } => format!("Keuzes van {}", plan.gemeente),
             Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
             Edit::Setup(setup) => setup.label(),
             Edit::InOption { option, edit } => format!("{} ({option})", edit.label()),
@@ -238,7 +231,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
     let mut after = before.clone();
     let status = before.sign_off.status;
     let changes_choices = match edit {
-        Edit::SignOff { .. } | Edit::RestorePlan { .. } | Edit::InOption { .. } => false,
+        Edit::SignOff { .. } | Edit::InOption { .. } => false,
         Edit::Options { change, .. } => change.changes_proposal(),
         _ => true,
     };
@@ -388,7 +381,7 @@ fn apply_to_plan(
             .map_err(Refusal)?;
         }
         // An import is taken as it is; the rules then show what in it needs attention.
-        Edit::RestorePlan { plan } | Edit::ImportPlan { plan } => *after = plan.clone(),
+        Edit::ImportPlan { plan } => *after = plan.clone(),
         Edit::Fill { priority, .. } => fill(workbook, gemeente_name, after, priority),
         Edit::Setup(_) | Edit::InOption { .. } | Edit::Options { .. } => {
             unreachable!("handled by apply")

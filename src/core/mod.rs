@@ -14,6 +14,7 @@ pub mod rules;
 pub mod setup;
 pub mod signoff;
 pub mod term;
+pub mod words;
 pub mod workbook;
 
 pub use card::{Activity, Card, Offer, Unit};

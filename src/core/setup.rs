@@ -9,6 +9,7 @@ use super::card::{Activity, Card, Offer, Unit};
 use super::edit::Refusal;
 use super::money::format_number;
 use super::region::{Gemeente, PepperColour};
+use super::words::list;
 use super::workbook::Workbook;
 
 /// One change of the card, the region or the term.
@@ -363,14 +364,5 @@ fn renumber(workbook: &mut Workbook, from: u32, to: u32) {
                 }
             }
         }
-    }
-}
-
-/// "A, B en C".
-pub fn list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }

@@ -12,7 +12,8 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use crate::core::money::format_number;
 use crate::core::rules::Severity;
-use crate::core::setup::{SetupEdit, list, users_of};
+use crate::core::setup::{SetupEdit, users_of};
+use crate::core::words::list;
 use crate::core::{Model, PepperColour, Workbook};
 
 /// The part of Beheer in view.
@@ -51,6 +52,8 @@ pub struct AdminState {
     filled_for: Option<(u64, Option<u32>, Option<String>)>,
     /// An activity renumbered by the last "Toepassen": (old, new), to keep it selected.
     renumbered: Option<(u32, u32)>,
+    /// The gemeenten that chose the selected activity (worked out with the forms, not per frame).
+    users: Vec<String>,
 }
 
 impl AdminState {
@@ -89,6 +92,10 @@ impl AdminState {
             .as_deref()
             .and_then(|g| workbook.region.gemeente(g))
             .map(GemeenteForm::from_gemeente);
+        self.users = self
+            .activity
+            .map(|n| users_of(workbook, n))
+            .unwrap_or_default();
         self.values_form = Some(values_form(&workbook.region));
         self.term_form = Some(TermForm::from_region(&workbook.region, &workbook.card.name));
         self.filled_for = Some(key);
@@ -311,11 +318,10 @@ fn activity_editor(
         return;
     };
     ui.heading(format!("Activiteit {number}"));
-    let users = users_of(workbook, number);
-    ui.label(if users.is_empty() {
+    ui.label(if state.users.is_empty() {
         "Nog door geen gemeente gekozen.".to_owned()
     } else {
-        format!("Gekozen door {}.", list(&users))
+        format!("Gekozen door {}.", list(&state.users))
     });
     ui.add_space(tokens::SPACE_S);
     egui::Grid::new("activiteit")

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
-use crate::core::setup::{SetupEdit, list};
+use crate::core::setup::SetupEdit;
+use crate::core::words::list;
 use crate::core::{Edit, Model, Workbook};
 use crate::storage::paths::{AppPaths, remember};
 use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};
@@ -200,6 +201,7 @@ pub struct KeuzekaartApp {
     options_bar: options_bar::OptionsBar,
     compare: compare_view::CompareState,
     capacity: crate::core::capacity::CapacityAssumptions,
+    capacity_cache: capacity_view::CapacityCache,
     /// In presentation mode: everything needed to return to exactly the earlier view.
     presentation: Option<Presentation>,
     queued: Vec<Action>,
@@ -284,6 +286,7 @@ impl KeuzekaartApp {
             options_bar: Default::default(),
             compare: Default::default(),
             capacity: crate::core::capacity::CapacityAssumptions::bundled(),
+            capacity_cache: Default::default(),
             presentation: None,
             queued: Vec::new(),
             allow_close: false,
@@ -388,16 +391,15 @@ impl KeuzekaartApp {
             Action::Edit(edit, at) => {
                 let edit = self.aim_at_option(edit);
                 let follow = self.option_to_follow(&edit);
-                let fill = matches!(&edit, Edit::Fill { .. } | Edit::InOption { edit: _, .. })
-                    && edit_is_fill(&edit);
-                let before = self.shown_choices();
+                // "Vul aan" reports what it added: keep the choices from before it.
+                let before = edit_is_fill(&edit).then(|| self.shown_choices());
                 match self.model.apply(edit) {
                     Ok(()) => {
                         self.message = None;
                         if let Some((gemeente, option)) = follow {
                             self.show_option(gemeente, option);
                         }
-                        if fill {
+                        if let Some(before) = before {
                             self.report_fill(ctx, &before);
                         }
                     }
@@ -1452,7 +1454,13 @@ impl eframe::App for KeuzekaartApp {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
             (View::Capacity, _) => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    capacity_view::show(ui, model.workbook(), &self.capacity)
+                    capacity_view::show(
+                        ui,
+                        model.workbook(),
+                        model.generation(),
+                        &self.capacity,
+                        &mut self.capacity_cache,
+                    )
                 });
             }
             (View::Compare, _) => {

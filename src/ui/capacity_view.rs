@@ -18,9 +18,31 @@ fn bought_text(row: &Capacity) -> String {
     }
 }
 
+/// The figures, worked out once per change of the workbook rather than in every frame.
+#[derive(Debug, Default)]
+pub struct CapacityCache {
+    figures: Option<(u64, Vec<Capacity>, Capacity)>,
+}
+
 /// Shows the capacity view.
-pub fn show(ui: &mut Ui, workbook: &Workbook, assumptions: &CapacityAssumptions) {
-    let (rows, region) = capacity(workbook, assumptions);
+pub fn show(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    generation: u64,
+    assumptions: &CapacityAssumptions,
+    cache: &mut CapacityCache,
+) {
+    if cache
+        .figures
+        .as_ref()
+        .is_none_or(|(g, _, _)| *g != generation)
+    {
+        let (rows, region) = capacity(workbook, assumptions);
+        cache.figures = Some((generation, rows, region));
+    }
+    let Some((_, rows, region)) = &cache.figures else {
+        return;
+    };
     ui.heading("Capaciteit: wat de keuzes van WerkBedrijf vragen");
     ui.label("Per gemeente het voorstel; inzet op locatie omgerekend naar fte en kosten per jaar.");
     ui.add_space(tokens::SPACE_M);
@@ -39,7 +61,7 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, assumptions: &CapacityAssumptions)
                     ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
-                for row in rows.iter().chain(std::iter::once(&region)) {
+                for row in rows.iter().chain(std::iter::once(region)) {
                     let strong = |text: String| {
                         if row.name == region.name {
                             RichText::new(text).strong()

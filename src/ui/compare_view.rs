@@ -10,7 +10,7 @@ use super::design_tokens as tokens;
 use crate::core::compare::{Column, Comparison, Source, compare};
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::peppers_label;
-use crate::core::setup::list;
+use crate::core::words::list;
 use crate::core::{Gemeente, Workbook};
 
 /// The columns chosen, and the comparison worked out for them (once per change).

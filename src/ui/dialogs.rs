@@ -161,7 +161,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     ui.label(
                         RichText::new(format!(
                             "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk                              dekt de prijzen en budgetten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
-                            crate::core::setup::list(broken)
+                            crate::core::words::list(broken)
                         ))
                         .color(tokens::ERROR),
                     );
