@@ -90,6 +90,11 @@ fn a_word_for_a_price_is_refused_with_the_field_named_and_nothing_changes() {
     // The typed text is still there to correct.
     click(&mut h, "Herstellen");
     assert_eq!(red_volume_of_4(&h), d("10"));
+    // The same price written differently changes nothing and says so.
+    retype(&mut h, "Volume per stap (rood)", "10,0");
+    click(&mut h, "Toepassen");
+    assert_eq!(h.state().message(), Some("Er verandert niets."));
+    assert_eq!(h.state().model().undo_label(), None);
 }
 
 #[test]

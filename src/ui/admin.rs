@@ -57,6 +57,11 @@ pub struct AdminState {
 }
 
 impl AdminState {
+    /// Fills the forms from the workbook again in the next frame, dropping what was typed.
+    pub fn refill(&mut self) {
+        self.filled_for = None;
+    }
+
     fn refresh(&mut self, model: &Model) {
         let workbook = model.workbook();
         if let Some((old, new)) = self.renumbered

@@ -660,8 +660,15 @@ impl KeuzekaartApp {
     /// trouble (over budget, below a minimum, a sign-off that no longer holds).
     fn apply_setup(&mut self, ctx: &egui::Context, setup: SetupEdit) {
         let label = setup.label();
+        let generation = self.model.generation();
         if let Err(refusal) = self.model.apply(Edit::Setup(setup)) {
             self.show_message(ctx, refusal.0, None, true);
+            return;
+        }
+        if self.model.generation() == generation {
+            // "10,0" for "10": the form differed as text, the card did not.
+            self.admin.refill();
+            self.show_message(ctx, "Er verandert niets.".into(), None, false);
             return;
         }
         let mut named: Vec<String> = Vec::new();
