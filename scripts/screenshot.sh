@@ -22,6 +22,8 @@ for _ in $(seq 1 50); do
     sleep 0.2
 done
 [ -n "${win:-}" ] && DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" || true
+# The pointer rests in the bottom-right corner (the status bar), so no tooltip covers the shot.
+DISPLAY=$display xdotool mousemove "$((width - 2))" "$((height - 2))" || true
 sleep "${SETTLE:-3}"
 # Optional clicks before the shot, e.g. CLICKS="237,12 100,120" to open a view or a gemeente.
 for click in ${CLICKS:-}; do
