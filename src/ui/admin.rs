@@ -216,13 +216,7 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
             });
             ui.separator();
             for command in [UiCommand::ExportCard, UiCommand::ImportCard] {
-                if ui
-                    .button(command.label())
-                    .on_hover_text(command.tooltip())
-                    .clicked()
-                {
-                    actions.push(Action::Command(command));
-                }
+                command.button(ui, actions);
             }
         }
         Section::Region => {
@@ -544,14 +538,7 @@ fn term_editor(
          en per gemeente de vastgestelde keuzes (of anders de laatste) als concept én als ‘vorige looptijd’ \
          naast de nieuwe keuzes.",
     );
-    let command = UiCommand::NextTerm;
-    if ui
-        .button(command.label())
-        .on_hover_text(command.tooltip())
-        .clicked()
-    {
-        actions.push(Action::Command(command));
-    }
+    UiCommand::NextTerm.button(ui, actions);
 }
 
 fn consequences(ui: &mut Ui, model: &Model) {

@@ -1195,14 +1195,7 @@ impl KeuzekaartApp {
                 }
             }
             ui.separator();
-            let present = UiCommand::Present;
-            if ui
-                .button(present.label())
-                .on_hover_text(present.tooltip())
-                .clicked()
-            {
-                actions.push(Action::Command(present));
-            }
+            UiCommand::Present.button(ui, actions);
         });
     }
 
@@ -1329,6 +1322,19 @@ fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+impl UiCommand {
+    /// A plain button for the command (outside menus), with its tooltip; reports the command.
+    pub(crate) fn button(self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if ui
+            .button(self.label())
+            .on_hover_text(self.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(self));
+        }
+    }
 }
 
 fn command_button(
