@@ -1,8 +1,7 @@
 //! Options within a gemeente's plan, and "Vul aan", in the core.
 
-mod common;
 
-use common::{d, filled_workbook};
+use crate::common::{d, filled_workbook};
 use keuzekaart::core::options::OptionChange;
 use keuzekaart::core::rules::{self, Severity};
 use keuzekaart::core::{Edit, Model, Workbook};
@@ -235,7 +234,7 @@ proptest! {
 #[test]
 fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
     use keuzekaart::core::compare::{Column, Source, compare};
-    let old = common::agreed_workbook();
+    let old = crate::common::agreed_workbook();
     let mut model = Model::new(keuzekaart::core::term::next_term(&old));
     let column = |source| Column {
         gemeente: "Beuningen".into(),

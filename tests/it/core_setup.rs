@@ -1,9 +1,8 @@
 //! Beheer in the core: card, region and term edits through the one edit path, their undo, the
 //! sign-offs they break, card files and the next term.
 
-mod common;
 
-use common::{agreed_workbook, d, filled_workbook};
+use crate::common::{agreed_workbook, d, filled_workbook};
 use keuzekaart::core::setup::SetupEdit;
 use keuzekaart::core::signoff::Status;
 use keuzekaart::core::term::next_term;

@@ -1,11 +1,10 @@
 //! Signing off: the status walk, locking, amendments, fingerprints and `keuzekaart verify`.
 
-mod common;
 
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::{d, filled_workbook};
+use crate::common::{d, filled_workbook};
 use keuzekaart::core::signoff::{self, Decision, Outcome, Side, SignOffStep, Status};
 use keuzekaart::core::{Edit, Model, Workbook};
 use keuzekaart::storage;
@@ -185,7 +184,7 @@ fn niet_akkoord_sends_the_choices_back_to_concept_and_keeps_the_decision() {
 }
 
 #[test]
-fn the_fingerprint_survives_save_load_reordering_and_notes_but_not_a_changed_pepper() {
+fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_pepper_or_note() {
     let model = agreed_model();
     let text = storage::to_ron(model.workbook());
     let back = storage::parse_workbook(&text).unwrap();
@@ -207,10 +206,23 @@ fn the_fingerprint_survives_save_load_reordering_and_notes_but_not_a_changed_pep
         signoff::verify(&back)[1]
     );
 
-    // A note is not part of the agreed content.
+    // A note on an agreed choice is printed, so it is part of the agreed content; a note on an
+    // option is not.
     let mut noted = model.workbook().clone();
     noted.plan_mut("Beuningen").choices[0].note = "start in maart".into();
-    assert!(matches!(signoff::verify(&noted)[1].holds, Some(Ok(_))));
+    assert!(matches!(signoff::verify(&noted)[1].holds, Some(Err(_))));
+    let mut optioned = model.workbook().clone();
+    optioned
+        .plan_mut("Beuningen")
+        .alternatives
+        .push(keuzekaart::core::options::Scenario {
+            name: "Optie B".into(),
+            choices: vec![keuzekaart::core::Choice {
+                note: "start in maart".into(),
+                ..keuzekaart::core::Choice::empty(4)
+            }],
+        });
+    assert!(matches!(signoff::verify(&optioned)[1].holds, Some(Ok(_))));
 
     // A pepper changed by hand is caught, and so is a price change on the card.
     let mut edited = model.workbook().clone();
@@ -228,31 +240,53 @@ fn the_fingerprint_survives_save_load_reordering_and_notes_but_not_a_changed_pep
 
 #[test]
 fn the_fingerprint_of_known_content_is_fixed_across_app_versions() {
-    // If this value changes, files signed with an earlier build no longer verify: the canonical
-    // form must then get a new version line and both forms must be accepted.
+    // If this changes, files signed with an earlier build no longer verify: a change of the
+    // canonical form needs a new recipe number, and the old recipe must stay (see recipe 1 in
+    // trust.rs, whose golden value from the first wave still verifies).
     let wb = Workbook::bundled();
     let gemeente = wb.region.gemeente("Beuningen").unwrap();
     let choices = filled_workbook().plan("Beuningen").unwrap().choices.clone();
-    let canonical =
-        signoff::canonical_form(gemeente, &wb.card, &wb.region.citation_title, 0, &choices);
+    let college = decision(Side::College, Outcome::Akkoord, "02-02-2021");
+    let db = decision(Side::WerkBedrijf, Outcome::Akkoord, "14-03-2021");
+    let terms = signoff::Terms {
+        region: &wb.region,
+        card: &wb.card,
+    };
+    let canonical = signoff::canonical_form(terms, gemeente, 0, &choices, &[&db, &college]);
+    let card = |n: u32| wb.card.activity(n).unwrap().description.clone();
+    let q = |s: &str| serde_json::to_string(s).unwrap();
     assert_eq!(
         canonical,
-        "keuzekaart-vaststelling 1\n\
-         dvo=Dienstverleningsovereenkomst WerkBedrijf Regio Rijk van Nijmegen 2021-2022\n\
-         gemeente=Beuningen\nartikel=6\nkleur=rood\npepers=8\nversie=0\n\
-         keuze activiteit=4 pepers=3 gekozen=false aanbod volume=10 eenheid=kandidaat/kandidaten pepers=1 minimum=1 maximum=-\n\
-         keuze activiteit=12 pepers=2 gekozen=false aanbod volume=15 eenheid=traject/trajecten pepers=1 minimum=1 maximum=4\n"
+        format!(
+            "keuzekaart-vaststelling 2\n\
+             dvo=\"Dienstverleningsovereenkomst WerkBedrijf Regio Rijk van Nijmegen 2021-2022\"\n\
+             looptijd=2021-01-01/2022-12-31\n\
+             peperwaarde rood=10000\npeperwaarde groen=100000\n\
+             gemeente=\"Beuningen\"\nartikel=6\ndoel={}\nkleur=rood\npepers=8\nbudget=78395\n\
+             onder-minimum=false\nversie=0\n\
+             keuze activiteit=4 pepers=3 gekozen=false notitie=\"\" titel=\"Screenen kandidaten\" omschrijving={} \
+             aanbod volume=10 eenheid=\"kandidaat\"/\"kandidaten\" pepers=1 minimum=1 maximum=-\n\
+             keuze activiteit=12 pepers=2 gekozen=false notitie=\"\" titel=\"Subsidiëren participatietrajecten\" omschrijving={} \
+             aanbod volume=15 eenheid=\"traject\"/\"trajecten\" pepers=1 minimum=1 maximum=4\n\
+             besluit college uitkomst=\"Akkoord\" datum=2021-02-02 nummer=\"2021-0042\" ondertekenaar=\"J. de Vries\" functie=\"wethouder Werk\" plaats=\"Beuningen\"\n\
+             besluit werkbedrijf uitkomst=\"Akkoord\" datum=2021-03-14 nummer=\"2021-0042\" ondertekenaar=\"J. de Vries\" functie=\"voorzitter DB MGR\" plaats=\"Beuningen\"\n",
+            q(&gemeente.goal),
+            q(&card(4)),
+            q(&card(12)),
+        )
     );
-    let fingerprint =
-        signoff::fingerprint(gemeente, &wb.card, &wb.region.citation_title, 0, &choices);
+    // The app signs with this recipe: the fingerprint stored is the hash of this text.
+    let model = agreed_model();
+    let agreed = &model.workbook().plan("Beuningen").unwrap().sign_off.agreed[0];
+    assert_eq!(agreed.recipe, signoff::CURRENT_RECIPE);
     assert_eq!(
-        fingerprint,
-        "4517cc3e667206a1f0b03ae0a41c70cbe6cec54f39e0fca9990cb5a849042e86"
+        agreed.fingerprint,
+        signoff::fingerprint(terms, gemeente, 0, &choices, &[&college, &db])
     );
 }
 
 #[test]
-fn verify_exits_one_naming_a_hand_edited_gemeente_and_zero_after_a_note_change() {
+fn verify_exits_one_naming_a_hand_edited_gemeente_and_zero_after_an_unprinted_change() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("vastgesteld.ron");
     let text = storage::to_ron(agreed_model().workbook());
@@ -277,7 +311,7 @@ fn verify_exits_one_naming_a_hand_edited_gemeente_and_zero_after_a_note_change()
         "{stdout}"
     );
 
-    // A note is edited by hand: still holds.
+    // A note of an agreed choice is edited by hand: the annex prints it, so it no longer holds.
     let noted = text.replacen(
         "activity: 4,\n                    peppers: \"3\",",
         "activity: 4,\n                    peppers: \"3\",\n                    note: \"met de wijkteams\",",
@@ -285,6 +319,11 @@ fn verify_exits_one_naming_a_hand_edited_gemeente_and_zero_after_a_note_change()
     );
     assert!(noted != text, "the choice was not found");
     std::fs::write(&path, &noted).unwrap();
+    assert_eq!(run().status.code(), Some(1));
+    // Metadata the annex does not print: still holds.
+    let authored = text.replacen("metadata: (", "metadata: (\n        author: \"Iemand\",", 1);
+    assert!(authored != text);
+    std::fs::write(&path, &authored).unwrap();
     assert_eq!(run().status.code(), Some(0));
 
     // The agreed peppers are edited by hand: verify fails and names Beuningen.

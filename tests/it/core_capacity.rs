@@ -1,8 +1,7 @@
 //! Capaciteit against a hand calculation.
 
-mod common;
 
-use common::{d, filled_workbook};
+use crate::common::{d, filled_workbook};
 use keuzekaart::core::capacity::{CapacityAssumptions, capacity};
 
 #[test]

@@ -1,7 +1,6 @@
 //! Properties of the rules over random workbooks.
 
-mod common;
-use common::strategies::workbooks;
+use crate::common::strategies::workbooks;
 
 use keuzekaart::core::Workbook;
 use keuzekaart::core::edit::{Edit, apply};

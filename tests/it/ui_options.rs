@@ -1,9 +1,8 @@
 //! Options, the compare view and "Vul aan" through the app's own screens (egui_kittest).
 
-mod common;
 
-use common::app::{drag_first, harness_with, peppers_on};
-use common::{d, filled_workbook};
+use crate::common::app::{drag_first, harness_with, peppers_on};
+use crate::common::{d, filled_workbook};
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,11 +1,10 @@
 //! Workbook files: round trips, atomic saves, broken files, old versions and exchange files.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::strategies::workbooks;
-use common::{d, filled_workbook};
+use crate::common::strategies::workbooks;
+use crate::common::{d, filled_workbook};
 use keuzekaart::core::edit::Edit;
 use keuzekaart::core::{Model, Workbook, rules};
 use keuzekaart::storage::{self, LoadError};
@@ -36,10 +35,19 @@ fn save_then_load_gives_the_same_workbook() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn random_workbooks_survive_a_round_trip(workbook in workbooks()) {
+    fn random_workbooks_survive_a_round_trip_or_are_refused_for_a_value_out_of_range(
+        workbook in workbooks()
+    ) {
         let text = storage::to_ron(&workbook);
-        let back = storage::parse_workbook(&text).unwrap();
-        prop_assert_eq!(back, workbook);
+        match keuzekaart::core::limits::check_workbook(&workbook) {
+            Ok(()) => prop_assert_eq!(storage::parse_workbook(&text).unwrap(), workbook),
+            // A negative count: refused where it is read, with its line and column.
+            Err(_) => {
+                let error = storage::parse_workbook(&text).unwrap_err().to_string();
+                prop_assert!(error.contains("kan niet negatief zijn"), "{}", error);
+                prop_assert!(error.starts_with("Fout in regel "), "{}", error);
+            }
+        }
     }
 }
 

@@ -1,6 +1,5 @@
 //! The command line, run as the real binary on real files.
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -48,13 +47,13 @@ fn new_then_check_succeeds_and_new_refuses_to_overwrite() {
 #[test]
 fn check_exits_one_on_rule_errors_and_names_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut wb = common::filled_workbook();
+    let mut wb = crate::common::filled_workbook();
     wb.plan_mut("Beuningen")
         .choices
         .iter_mut()
         .find(|c| c.activity == 12)
         .unwrap()
-        .peppers = common::d("6");
+        .peppers = crate::common::d("6");
     std::fs::write(
         dir.path().join("te-veel.ron"),
         keuzekaart::storage::to_ron(&wb),
@@ -73,7 +72,7 @@ fn check_exits_one_on_rule_errors_and_names_them() {
 #[test]
 fn a_hand_broken_file_exits_two_with_line_and_column_and_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let ron = keuzekaart::storage::to_ron(&common::filled_workbook());
+    let ron = keuzekaart::storage::to_ron(&crate::common::filled_workbook());
     // A person deletes a closing quote while editing Heumen's entry by hand.
     let broken = ron.replacen("gemeente: \"Heumen\"", "gemeente: \"Heumen", 1);
     let path = dir.path().join("kapot.ron");
@@ -149,7 +148,7 @@ fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("w.ron"),
-        keuzekaart::storage::to_ron(&common::filled_workbook()),
+        keuzekaart::storage::to_ron(&crate::common::filled_workbook()),
     )
     .unwrap();
     let out = keuzekaart(&["summary", "w.ron"], dir.path());
@@ -175,14 +174,14 @@ fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
 #[test]
 fn diff_lists_per_gemeente_what_changed_between_two_files() {
     let dir = tempfile::tempdir().unwrap();
-    let before = common::filled_workbook();
+    let before = crate::common::filled_workbook();
     let mut after = before.clone();
-    after.plan_mut("Beuningen").choices[0].peppers = common::d("2");
+    after.plan_mut("Beuningen").choices[0].peppers = crate::common::d("2");
     after
         .plan_mut("Beuningen")
         .choices
         .push(keuzekaart::core::Choice {
-            peppers: common::d("1"),
+            peppers: crate::common::d("1"),
             ..keuzekaart::core::Choice::empty(6)
         });
     std::fs::write(

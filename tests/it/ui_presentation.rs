@@ -1,10 +1,9 @@
 //! Presentation mode through the app's own screens (egui_kittest): it hides the editing chrome,
 //! steps gemeenten and options with the arrow keys, and leaving it puts everything back.
 
-mod common;
 
-use common::app::{centre_of, harness_with};
-use common::filled_workbook;
+use crate::common::app::{centre_of, harness_with};
+use crate::common::filled_workbook;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,16 +1,15 @@
 //! The printed annex, read back with poppler's pdftotext and pdfinfo as a reader would see it.
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{d, filled_workbook};
+use crate::common::{d, filled_workbook};
 use keuzekaart::annex::{AnnexOptions, annex_pdf};
 use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
 use keuzekaart::core::{Edit, Model, Workbook};
 
-fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+pub(crate) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(name)
         .args(args)
         .arg(pdf)
@@ -36,7 +35,7 @@ fn pdfinfo(pdf: &Path, extra: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn write_pdf(
+pub(crate) fn write_pdf(
     dir: &Path,
     name: &str,
     workbook: &Workbook,
@@ -58,7 +57,7 @@ fn pages(pdf: &Path) -> usize {
 }
 
 /// The workbook with every gemeente agreed by both sides.
-fn all_agreed() -> Workbook {
+pub(crate) fn all_agreed() -> Workbook {
     let mut model = Model::new(filled_workbook());
     let names: Vec<String> = model
         .workbook()
@@ -349,6 +348,7 @@ fn the_command_line_refuses_rule_errors_unless_forced() {
         ])
         .status
         .code(),
-        Some(2)
+        Some(3),
+        "the workbook was read, the annex not made: 2 is only for an unreadable workbook"
     );
 }

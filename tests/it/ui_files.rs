@@ -2,13 +2,12 @@
 //! are bypassed by giving the app the path a dialog would return; everything after that is the
 //! app's own code.
 
-mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::app::peppers_on;
-use common::{d, filled_workbook};
+use crate::common::app::peppers_on;
+use crate::common::{d, filled_workbook};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,7 +17,7 @@ use keuzekaart::storage::{self};
 use keuzekaart::ui::settings::Settings;
 use keuzekaart::ui::{FileAction, KeuzekaartApp, Startup};
 
-fn app_in(home: &Path, gemeente: &str, autosave: Duration) -> Harness<'static, KeuzekaartApp> {
+pub(crate) fn app_in(home: &Path, gemeente: &str, autosave: Duration) -> Harness<'static, KeuzekaartApp> {
     let paths = AppPaths::below(home);
     let settings = Settings {
         gemeente: Some(gemeente.to_owned()),
@@ -41,7 +40,7 @@ fn app_in(home: &Path, gemeente: &str, autosave: Duration) -> Harness<'static, K
     harness
 }
 
-fn plus(h: &mut Harness<'static, KeuzekaartApp>, activity: u32) {
+pub(crate) fn plus(h: &mut Harness<'static, KeuzekaartApp>, activity: u32) {
     h.get_by_label(&format!("Peper erbij op activiteit {activity}"))
         .click();
     h.run();
@@ -225,7 +224,7 @@ fn recovery_after_a_killed_session_gives_back_the_edits() {
     let home = tempfile::tempdir().unwrap();
     let recovery = AppPaths::below(home.path()).recovery_file();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["recovery_child", "--exact", "--ignored", "--test-threads=1"])
+        .args(["ui_files::recovery_child", "--exact", "--ignored", "--test-threads=1"])
         .env("KEUZEKAART_TEST_CHILD_HOME", home.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -1,12 +1,11 @@
 //! Beheer through the app's own screens (egui_kittest): prices, the number of activities, the
 //! warning over agreed choices, card files and the next term.
 
-mod common;
 
 use std::process::Command;
 
-use common::app::harness_with;
-use common::{agreed_workbook, d, filled_workbook};
+use crate::common::app::harness_with;
+use crate::common::{agreed_workbook, d, filled_workbook};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -139,7 +138,7 @@ fn a_fourteenth_and_fifteenth_activity_fit_and_a_sixteenth_is_refused() {
     assert_eq!(activity.offers[&PepperColour::Red].volume, d("5"));
     click(&mut h, "Keuzes");
     click(&mut h, "Peper erbij op activiteit 15");
-    assert_eq!(common::app::peppers_on(&h, "Beuningen", 15), d("1"));
+    assert_eq!(crate::common::app::peppers_on(&h, "Beuningen", 15), d("1"));
 }
 
 #[test]

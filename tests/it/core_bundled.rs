@@ -1,7 +1,6 @@
 //! The bundled 2021–2022 card and region hold exactly what the DVO says.
 
-mod common;
-use common::d;
+use crate::common::d;
 
 use keuzekaart::core::{PepperColour, Workbook, rules};
 

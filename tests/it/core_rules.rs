@@ -1,7 +1,6 @@
 //! The rules of the card, as a gemeente official meets them.
 
-mod common;
-use common::{d, filled_workbook};
+use crate::common::{d, filled_workbook};
 
 use keuzekaart::core::edit::{Edit, apply};
 use keuzekaart::core::rules::{self, Severity, has_errors};

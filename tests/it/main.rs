@@ -1,0 +1,26 @@
+//! The integration tests, as one test binary: the library (with eframe and Typst) is linked once
+//! instead of once per file, which made the suite several times slower to build.
+//!
+//! Each module is one area, named as before: `core_*` the domain, `storage` files, `cli` the
+//! command line, `annex` the printed annex, `signoff` signing off, `trust` what is signed is
+//! printed and no input breaks it, `ui_*` the real app driven headless through egui_kittest.
+
+mod common;
+
+mod annex;
+mod cli;
+mod core_bundled;
+mod core_capacity;
+mod core_options;
+mod core_properties;
+mod core_rules;
+mod core_setup;
+mod signoff;
+mod storage;
+mod trust;
+mod ui_admin;
+mod ui_drafting;
+mod ui_files;
+mod ui_options;
+mod ui_presentation;
+mod ui_signoff;
