@@ -18,8 +18,10 @@ pub const NAME_PLACEHOLDER: &str = "[Gemeentenaam]";
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Used for amounts of one or less ("1 kandidaat", "0,5 dagdeel/week").
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub one: String,
     /// Used for other amounts ("20 kandidaten").
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub many: String,
 }
 
@@ -41,15 +43,18 @@ impl Unit {
 #[serde(deny_unknown_fields)]
 pub struct Offer {
     /// What one step buys, in `unit`.
+    #[serde(deserialize_with = "crate::core::limits::de::volume")]
     pub volume: Decimal,
     /// The unit of the volume.
     pub unit: Unit,
     /// What one step costs in peppers (zero for a free offer).
+    #[serde(deserialize_with = "crate::core::limits::de::price")]
     pub peppers: Decimal,
     /// The minimum take in peppers ("minimale afname"); more is always allowed.
+    #[serde(deserialize_with = "crate::core::limits::de::price")]
     pub minimum: Decimal,
     /// The maximum take in peppers, when the card sets one (activity 12: 4 red peppers).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::core::limits::de::optional_price")]
     pub maximum: Option<Decimal>,
 }
 
@@ -93,10 +98,13 @@ impl Offer {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// The number on the card (1–15); choices refer to activities by this number.
+    #[serde(deserialize_with = "crate::core::limits::de::count")]
     pub number: u32,
     /// The title, possibly with the `[Gemeentenaam]` placeholder.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub title: String,
     /// The description from the card.
+    #[serde(deserialize_with = "crate::core::limits::de::long_text")]
     pub description: String,
     /// The offer per pepper colour; a colour without an offer cannot be spent here.
     pub offers: BTreeMap<PepperColour, Offer>,

@@ -213,6 +213,10 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             *workbook = before;
             return Err(refusal);
         }
+        if let Err(problem) = super::limits::check_workbook(workbook) {
+            *workbook = before;
+            return Err(Refusal(problem.to_string()));
+        }
         if *workbook == before {
             return Ok(None);
         }
@@ -273,6 +277,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
     if after == before {
         return Ok(None);
     }
+    super::limits::check_plan(&after).map_err(|problem| Refusal(problem.to_string()))?;
     *workbook.plan_mut(gemeente_name) = after;
     Ok(Some(Snapshot::Plan(before)))
 }
@@ -289,15 +294,9 @@ fn apply_to_plan(
             activity, peppers, ..
         } => {
             let old = after.peppers_on(*activity);
-            check_change(
-                workbook,
-                gemeente_name,
-                after,
-                *activity,
-                old + peppers,
-                *peppers,
-            )?;
-            set_peppers(after, *activity, old + peppers);
+            let new = old.checked_add(*peppers).ok_or_else(too_many)?;
+            check_change(workbook, gemeente_name, after, *activity, new, *peppers)?;
+            set_peppers(after, *activity, new);
         }
         Edit::MovePeppers {
             from, to, peppers, ..
@@ -306,25 +305,13 @@ fn apply_to_plan(
                 return Ok(());
             }
             let old_from = after.peppers_on(*from);
-            check_change(
-                workbook,
-                gemeente_name,
-                after,
-                *from,
-                old_from - peppers,
-                -*peppers,
-            )?;
-            set_peppers(after, *from, old_from - peppers);
+            let new_from = old_from.checked_sub(*peppers).ok_or_else(too_many)?;
+            check_change(workbook, gemeente_name, after, *from, new_from, -*peppers)?;
+            set_peppers(after, *from, new_from);
             let old_to = after.peppers_on(*to);
-            check_change(
-                workbook,
-                gemeente_name,
-                after,
-                *to,
-                old_to + peppers,
-                *peppers,
-            )?;
-            set_peppers(after, *to, old_to + peppers);
+            let new_to = old_to.checked_add(*peppers).ok_or_else(too_many)?;
+            check_change(workbook, gemeente_name, after, *to, new_to, *peppers)?;
+            set_peppers(after, *to, new_to);
         }
         Edit::SetTaken {
             activity, taken, ..
@@ -353,6 +340,8 @@ fn apply_to_plan(
             with_choice(after, *activity, |c| c.taken = *taken);
         }
         Edit::SetNote { activity, note, .. } => {
+            super::limits::check_text(note, super::limits::MAX_NOTE_CHARS, "de notitie")
+                .map_err(|message| Refusal(format!("{message}.")))?;
             if workbook.card.activity(*activity).is_none() {
                 return Err(Refusal(format!(
                     "Activiteit {activity} staat niet op de keuzekaart."
@@ -374,8 +363,10 @@ fn apply_to_plan(
                 after,
                 step,
                 &gemeente,
-                &workbook.card,
-                &workbook.region.citation_title,
+                signoff::Terms {
+                    region: &workbook.region,
+                    card: &workbook.card,
+                },
                 has_errors,
             )
             .map_err(Refusal)?;
@@ -451,15 +442,15 @@ fn check_change(
         )));
     }
     let step = quantum(gemeente, offer.peppers);
-    if !(new % step).is_zero() {
+    if step.is_zero() || !new.checked_rem(step).is_some_and(|r| r.is_zero()) {
         return Err(Refusal(format!(
             "Op activiteit {activity} gaan pepers per {}.",
             peppers_label(step)
         )));
     }
-    let used = plan.peppers_used() + delta;
+    let used = plan.peppers_used().checked_add(delta).ok_or_else(too_many)?;
     if used > gemeente.peppers {
-        let left = gemeente.peppers - plan.peppers_used();
+        let left = gemeente.peppers.saturating_sub(plan.peppers_used());
         return Err(Refusal(if left <= Decimal::ZERO {
             format!(
                 "Geen pepers meer over: {} heeft alle {} geplaatst.",
@@ -475,6 +466,11 @@ fn check_change(
         }));
     }
     Ok(())
+}
+
+/// The refusal for a count no budget can hold (an edit made by a script, never by a button).
+fn too_many() -> Refusal {
+    Refusal("Zoveel pepers passen in geen enkel budget.".to_owned())
 }
 
 fn set_peppers(plan: &mut Plan, activity: u32, peppers: Decimal) {

@@ -6,6 +6,7 @@ pub mod card;
 pub mod compare;
 pub mod diff;
 pub mod edit;
+pub mod limits;
 pub mod model;
 pub mod money;
 pub mod options;

@@ -64,16 +64,21 @@ impl Term {
 #[serde(deny_unknown_fields)]
 pub struct Gemeente {
     /// The gemeente's name as the DVO writes it ("Mook en Middelaar").
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub name: String,
     /// The DVO article that holds this gemeente's choices (5–11 in 2021–2022).
+    #[serde(deserialize_with = "crate::core::limits::de::count")]
     pub article: u32,
     /// The text of article N.1, "Doel bij inzet van lokale dienstverlening".
+    #[serde(deserialize_with = "crate::core::limits::de::long_text")]
     pub goal: String,
     /// Which colour of peppers the gemeente spends.
     pub colour: PepperColour,
     /// How many peppers the gemeente may spend (may be fractional after a budget change).
+    #[serde(deserialize_with = "crate::core::limits::de::price")]
     pub peppers: Decimal,
     /// The euro budget for local choices: 25% of the Participatiebudget minus long-running obligations.
+    #[serde(deserialize_with = "crate::core::limits::de::euros")]
     pub budget: Decimal,
     /// Whether the gemeente may take less than an activity's minimum (Mook en Middelaar).
     #[serde(default)]
@@ -87,6 +92,7 @@ pub struct Region {
     /// The region's name ("Rijk van Nijmegen").
     pub name: String,
     /// The DVO's citation title (art. 17), printed at the head of the annex.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub citation_title: String,
     /// When the agreement is in force.
     pub term: Term,

@@ -23,15 +23,18 @@ pub const BUNDLED_CARD: &str = include_str!("../../assets/keuzekaart-2021-2022.r
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The activity's number on the card.
+    #[serde(deserialize_with = "crate::core::limits::de::count")]
     pub activity: u32,
     /// Peppers placed on the activity.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::core::limits::de::peppers")]
     pub peppers: Decimal,
     /// For an offer that costs no peppers (activity 1): whether the gemeente takes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub taken: bool,
     /// A free-text note for the annex ("start na de zomer").
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::core::limits::de::note")]
     pub note: String,
 }
 
@@ -58,6 +61,7 @@ impl Choice {
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The gemeente the plan belongs to, by name.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub gemeente: String,
     /// The proposal's choices, in card order: what is checked, signed off and printed.
     #[serde(default)]
@@ -117,6 +121,7 @@ pub struct Metadata {
     pub last_saved: Option<NaiveDateTime>,
     /// The name the user gave in the settings, if any.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub author: String,
 }
 

@@ -58,6 +58,12 @@ pub fn read_exchange(path: &Path) -> Result<ExchangeFile, LoadError> {
             supported: EXCHANGE_VERSION,
         });
     }
+    let plan = Plan {
+        gemeente: file.gemeente.clone(),
+        choices: file.choices.clone(),
+        ..Plan::default()
+    };
+    crate::core::limits::check_plan(&plan).map_err(LoadError::OutOfRange)?;
     Ok(file)
 }
 

@@ -47,6 +47,8 @@ pub enum LoadError {
         /// The offending line of the file, to show the user.
         source_line: String,
     },
+    /// A number or text in the file is outside the range the app works with.
+    OutOfRange(crate::core::limits::OutOfRange),
     /// The file was written by a newer version of the app.
     NewerVersion {
         /// The version in the file.
@@ -92,6 +94,7 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::OutOfRange(problem) => write!(f, "Ongeldige waarde bij {problem}"),
             LoadError::NewerVersion { found, supported } => write!(
                 f,
                 "Dit bestand is gemaakt met een nieuwere versie van Keuzekaart (bestandsversie {found}); \
@@ -149,6 +152,14 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, LoadError> {
     parse_workbook(&read_text(path)?)
 }
 
+/// [`read_workbook`], with the stamp of the content as read, so a later save can tell whether
+/// someone else saved over the file in between.
+pub fn read_workbook_stamped(path: &Path) -> Result<(Workbook, super::FileStamp), LoadError> {
+    let text = read_text(path)?;
+    let stamp = super::FileStamp::of(text.as_bytes());
+    Ok((parse_workbook(&text)?, stamp))
+}
+
 /// Parses a workbook from bytes (a file's content).
 pub fn parse_workbook_bytes(data: &[u8]) -> Result<Workbook, LoadError> {
     parse_workbook(&bytes_to_text(data.to_vec())?)
@@ -175,14 +186,18 @@ pub fn parse_workbook(text: &str) -> Result<Workbook, LoadError> {
         version: u32,
     }
     let probe: VersionProbe = parse_ron(text)?;
-    match probe.version {
+    let workbook = match probe.version {
         0 => parse_ron::<migrate::WorkbookV0>(text).map(migrate::from_v0),
         FORMAT_VERSION => parse_ron(text),
         found => Err(LoadError::NewerVersion {
             found,
             supported: FORMAT_VERSION,
         }),
-    }
+    }?;
+    // Most values were checked as they were read (with line and column); this catches the rest
+    // (counts, map values, migrated old files).
+    crate::core::limits::check_workbook(&workbook).map_err(LoadError::OutOfRange)?;
+    Ok(workbook)
 }
 
 fn syntax_error(text: &str, error: ron::error::SpannedError) -> LoadError {
