@@ -91,13 +91,24 @@ fn large_workbook() -> Workbook {
                     version,
                     agreed_on: date,
                     choices: choices.clone(),
-                    fingerprint: signoff::fingerprint(
-                        g,
-                        &wb.card,
-                        &wb.region.citation_title,
-                        version,
-                        &choices,
-                    ),
+                    fingerprint: {
+                        let decisions: Vec<&Decision> = sign_off
+                            .decisions
+                            .iter()
+                            .filter(|d| d.version == version)
+                            .collect();
+                        signoff::fingerprint(
+                            signoff::Terms {
+                                region: &wb.region,
+                                card: &wb.card,
+                            },
+                            g,
+                            version,
+                            &choices,
+                            &decisions,
+                        )
+                    },
+                    recipe: signoff::CURRENT_RECIPE,
                 });
             }
             Plan {

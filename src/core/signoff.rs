@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::card::Card;
-use super::region::Gemeente;
+use super::region::{Gemeente, Region};
 use super::workbook::{Choice, Plan, Workbook};
 
 /// Where a gemeente's choices stand.
@@ -107,12 +107,16 @@ pub struct Decision {
     /// "Beslissing d.d."
     pub date: NaiveDate,
     /// The decision's number in the deciding body's records.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub number: String,
     /// Who signs.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub signatory: String,
     /// The signatory's role ("wethouder Werk en Inkomen").
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub role: String,
     /// Where it is signed.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub place: String,
     /// Which version of the choices it was about (0: the original, N: amendment N).
     #[serde(default)]
@@ -129,8 +133,12 @@ pub struct AgreedVersion {
     pub agreed_on: NaiveDate,
     /// The agreed choices.
     pub choices: Vec<Choice>,
-    /// SHA-256 (hex) over the canonical form of the choices and the card prices.
+    /// SHA-256 (hex) over the canonical form of what was agreed ([`canonical_form`]).
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub fingerprint: String,
+    /// Which recipe made the fingerprint (files of the first wave have none: recipe 1).
+    #[serde(default = "first_recipe")]
+    pub recipe: u32,
 }
 
 impl AgreedVersion {
@@ -222,8 +230,7 @@ pub fn step(
     plan: &mut Plan,
     step: &SignOffStep,
     gemeente: &Gemeente,
-    card: &Card,
-    citation_title: &str,
+    terms: Terms<'_>,
     has_errors: bool,
 ) -> Result<(), String> {
     let status = plan.sign_off.status;
@@ -285,18 +292,18 @@ pub fn step(
                 (Side::WerkBedrijf, true) => {
                     let agreed_on = college_date.map_or(date, |c| c.max(date));
                     let choices = plan.choices.clone();
-                    let fingerprint = fingerprint(
-                        gemeente,
-                        card,
-                        citation_title,
-                        plan.sign_off.version,
-                        &choices,
-                    );
+                    let version = plan.sign_off.version;
+                    let decisions: Vec<&Decision> = [Side::College, Side::WerkBedrijf]
+                        .into_iter()
+                        .filter_map(|side| decision_on(&plan.sign_off, side, version))
+                        .collect();
+                    let fingerprint = fingerprint(terms, gemeente, version, &choices, &decisions);
                     plan.sign_off.agreed.push(AgreedVersion {
-                        version: plan.sign_off.version,
+                        version,
                         agreed_on,
                         choices,
                         fingerprint,
+                        recipe: CURRENT_RECIPE,
                     });
                     Status::Vastgesteld
                 }
@@ -313,11 +320,28 @@ pub fn step(
     Ok(())
 }
 
-/// The canonical text a fingerprint is taken over: what was agreed (gemeente, version, peppers per
-/// activity) and the card prices it rests on, in a fixed order with normalized numbers. Notes,
-/// titles and the file's layout are not part of it, so they can change without breaking a
-/// sign-off; a change of any pepper count or price does break it.
-pub fn canonical_form(
+/// The recipe new sign-offs are fingerprinted with. Recipe 1 (the first wave) covered the peppers,
+/// the card prices, the gemeente's name and article and the citation title; recipe 2 covers
+/// everything contractual the annex prints for the gemeente. Old sign-offs keep their recipe and
+/// are verified with it, so they stay valid but are shown as made with the previous fingerprint.
+pub const CURRENT_RECIPE: u32 = 2;
+
+fn first_recipe() -> u32 {
+    1
+}
+
+/// What a fingerprint is taken over, besides the agreed choices themselves.
+#[derive(Clone, Copy)]
+pub struct Terms<'a> {
+    /// The region: citation title, term, pepper values.
+    pub region: &'a Region,
+    /// The card the choices rest on.
+    pub card: &'a Card,
+}
+
+/// The first recipe's canonical text: what was agreed (gemeente, version, peppers per activity)
+/// and the card prices it rests on. Kept to verify sign-offs made with it.
+fn canonical_form_v1(
     gemeente: &Gemeente,
     card: &Card,
     citation_title: &str,
@@ -335,12 +359,7 @@ pub fn canonical_form(
         gemeente.colour.name(),
         n(gemeente.peppers)
     ));
-    let mut sorted: Vec<&Choice> = choices
-        .iter()
-        .filter(|c| !c.peppers.is_zero() || c.taken)
-        .collect();
-    sorted.sort_by_key(|c| c.activity);
-    for choice in sorted {
+    for choice in agreed_choices(choices) {
         text.push_str(&format!(
             "keuze activiteit={} pepers={} gekozen={}",
             choice.activity,
@@ -366,17 +385,151 @@ pub fn canonical_form(
     text
 }
 
-/// SHA-256 (hex) of the canonical form.
-pub fn fingerprint(
+/// The choices that count for a sign-off, in activity order.
+fn agreed_choices(choices: &[Choice]) -> Vec<&Choice> {
+    let mut sorted: Vec<&Choice> = choices
+        .iter()
+        .filter(|c| !c.peppers.is_zero() || c.taken)
+        .collect();
+    sorted.sort_by_key(|c| c.activity);
+    sorted
+}
+
+/// The decision of a side on a version, if recorded and agreeing (the latest such).
+pub fn decision_on(sign_off: &SignOff, side: Side, version: u32) -> Option<&Decision> {
+    sign_off
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.side == side && d.version == version && d.outcome.agrees())
+}
+
+/// The second recipe's canonical text: everything contractual the annex prints for the gemeente,
+/// one fact per line, texts as JSON strings (so a newline or quote in a text cannot shift a
+/// field), numbers normalized ("10.0" and "10" are the same price):
+/// the DVO (citation title, term dates, pepper values), the gemeente (name, article, goal,
+/// colour, peppers, euro budget, whether it may go below a minimum), the version, per agreed
+/// choice the peppers, note and the offer it rests on (title and description with the name
+/// filled in, unit, volume, price, minimum, maximum), and the two decisions that agreed it.
+/// Options, the file's layout and metadata are not part of it.
+pub fn canonical_form(
+    terms: Terms<'_>,
     gemeente: &Gemeente,
-    card: &Card,
-    citation_title: &str,
     version: u32,
     choices: &[Choice],
+    decisions: &[&Decision],
 ) -> String {
-    let digest =
-        Sha256::digest(canonical_form(gemeente, card, citation_title, version, choices).as_bytes());
-    format!("{digest:x}")
+    use std::fmt::Write;
+    let n = |d: Decimal| d.normalize().to_string();
+    let q = |s: &str| serde_json::to_string(s).expect("a string always serializes");
+    let region = terms.region;
+    let mut text = String::from("keuzekaart-vaststelling 2\n");
+    let _ = writeln!(text, "dvo={}", q(&region.citation_title));
+    let _ = writeln!(text, "looptijd={}/{}", region.term.start, region.term.end);
+    for (colour, value) in &region.pepper_values {
+        let _ = writeln!(text, "peperwaarde {}={}", colour.name(), n(*value));
+    }
+    let _ = writeln!(text, "gemeente={}", q(&gemeente.name));
+    let _ = writeln!(text, "artikel={}", gemeente.article);
+    let _ = writeln!(text, "doel={}", q(&gemeente.goal));
+    let _ = writeln!(text, "kleur={}", gemeente.colour.name());
+    let _ = writeln!(text, "pepers={}", n(gemeente.peppers));
+    let _ = writeln!(text, "budget={}", n(gemeente.budget));
+    let _ = writeln!(text, "onder-minimum={}", gemeente.may_go_below_minimum);
+    let _ = writeln!(text, "versie={version}");
+    for choice in agreed_choices(choices) {
+        let _ = write!(
+            text,
+            "keuze activiteit={} pepers={} gekozen={} notitie={}",
+            choice.activity,
+            n(choice.peppers),
+            choice.taken,
+            q(&choice.note)
+        );
+        let activity = terms.card.activity(choice.activity);
+        if let Some(a) = activity {
+            let _ = write!(
+                text,
+                " titel={} omschrijving={}",
+                q(&a.title_for(&gemeente.name)),
+                q(&a.description_for(&gemeente.name))
+            );
+        }
+        match activity.and_then(|a| a.offer(gemeente.colour)) {
+            Some(o) => {
+                let _ = writeln!(
+                    text,
+                    " aanbod volume={} eenheid={}/{} pepers={} minimum={} maximum={}",
+                    n(o.volume),
+                    q(&o.unit.one),
+                    q(&o.unit.many),
+                    n(o.peppers),
+                    n(o.minimum),
+                    o.maximum.map(n).unwrap_or_else(|| "-".into())
+                );
+            }
+            None => text.push_str(" aanbod=geen\n"),
+        }
+    }
+    let mut decisions: Vec<&&Decision> = decisions.iter().collect();
+    decisions.sort_by_key(|d| d.side == Side::WerkBedrijf);
+    for d in decisions {
+        let _ = writeln!(
+            text,
+            "besluit {} uitkomst={} datum={} nummer={} ondertekenaar={} functie={} plaats={}",
+            match d.side {
+                Side::College => "college",
+                Side::WerkBedrijf => "werkbedrijf",
+            },
+            q(d.outcome.label()),
+            d.date,
+            q(&d.number),
+            q(&d.signatory),
+            q(&d.role),
+            q(&d.place)
+        );
+    }
+    text
+}
+
+/// SHA-256 (hex) of the current recipe's canonical form.
+pub fn fingerprint(
+    terms: Terms<'_>,
+    gemeente: &Gemeente,
+    version: u32,
+    choices: &[Choice],
+    decisions: &[&Decision],
+) -> String {
+    let text = canonical_form(terms, gemeente, version, choices, decisions);
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+/// Recomputes the fingerprint of an agreed version with the recipe it was made with; `None` for
+/// a recipe this build does not know.
+pub fn recompute(
+    terms: Terms<'_>,
+    gemeente: &Gemeente,
+    sign_off: &SignOff,
+    agreed: &AgreedVersion,
+) -> Option<String> {
+    let text = match agreed.recipe {
+        1 => canonical_form_v1(
+            gemeente,
+            terms.card,
+            &terms.region.citation_title,
+            agreed.version,
+            &agreed.choices,
+        ),
+        2 => {
+            let decisions: Vec<&Decision> = [Side::College, Side::WerkBedrijf]
+                .into_iter()
+                .filter_map(|side| decision_on(sign_off, side, agreed.version))
+                .collect();
+            canonical_form(terms, gemeente, agreed.version, &agreed.choices, &decisions)
+        }
+        _ => return None,
+    };
+    Some(format!("{:x}", Sha256::digest(text.as_bytes())))
 }
 
 /// Whether one gemeente's sign-off in force still holds.
@@ -388,13 +541,53 @@ pub struct SignOffCheck {
     pub status: Status,
     /// The version being drafted or in force.
     pub version: u32,
-    /// `None` when nothing is agreed yet; `Some(Ok)` when the fingerprint holds; `Some(Err)` with
-    /// the reason when it does not.
+    /// The recipe the version in force was fingerprinted with (0 when nothing is agreed).
+    pub recipe: u32,
+    /// The full fingerprint stored with the version in force, to compare with the signed paper.
+    pub fingerprint: Option<String>,
+    /// `None` when nothing is agreed yet; `Some(Ok)` with the short fingerprint when it holds;
+    /// `Some(Err)` with the reason when it does not.
     pub holds: Option<Result<String, String>>,
 }
 
+impl SignOffCheck {
+    /// Whether the version in force was agreed and still holds.
+    pub fn is_valid(&self) -> bool {
+        matches!(self.holds, Some(Ok(_)))
+    }
+
+    /// Whether it holds, but under the first recipe, which did not cover budgets and texts.
+    pub fn holds_with_previous_recipe(&self) -> bool {
+        self.is_valid() && self.recipe < CURRENT_RECIPE
+    }
+
+    /// The status as the app and the annex write it: never a plain "Vastgesteld" for a sign-off
+    /// that does not hold ("Vastgesteld — ONGELDIG: …"), and a word on sign-offs made with the
+    /// first recipe.
+    pub fn status_label(&self) -> String {
+        let label = self.status.label();
+        match &self.holds {
+            Some(Err(reason)) if self.status == Status::Vastgesteld => {
+                format!("{label} — ONGELDIG: {reason}")
+            }
+            Some(Err(reason)) => format!("{label}; vaststelling ONGELDIG: {reason}"),
+            Some(Ok(_)) if self.status == Status::Vastgesteld && self.recipe < CURRENT_RECIPE => {
+                format!("{label} met de vorige vingerafdruk; {PREVIOUS_RECIPE_NOTE}")
+            }
+            _ => label.to_owned(),
+        }
+    }
+}
+
+/// What a sign-off made with the first recipe does not cover, in Dutch.
+pub const PREVIOUS_RECIPE_NOTE: &str = "die dekt niet het budget en de teksten";
+
 /// Recomputes the fingerprint of every gemeente's agreed version in force.
 pub fn verify(workbook: &Workbook) -> Vec<SignOffCheck> {
+    let terms = Terms {
+        region: &workbook.region,
+        card: &workbook.card,
+    };
     workbook
         .region
         .gemeenten
@@ -402,39 +595,59 @@ pub fn verify(workbook: &Workbook) -> Vec<SignOffCheck> {
         .map(|gemeente| {
             let plan = workbook.plan(&gemeente.name);
             let sign_off = plan.map(|p| p.sign_off.clone()).unwrap_or_default();
-            let holds = sign_off.in_force().map(|agreed| {
-                let recomputed = fingerprint(
-                    gemeente,
-                    &workbook.card,
-                    &workbook.region.citation_title,
-                    agreed.version,
-                    &agreed.choices,
-                );
-                if recomputed != agreed.fingerprint {
+            let in_force = sign_off.in_force();
+            let holds = in_force.map(|agreed| {
+                let Some(recomputed) = recompute(terms, gemeente, &sign_off, agreed) else {
                     return Err(format!(
-                        "de vastgestelde keuzes of de prijzen op de keuzekaart zijn na vaststelling veranderd \
-                         (vingerafdruk {} klopt niet meer)",
-                        agreed.short_fingerprint()
+                        "de vingerafdruk is gemaakt met een onbekend recept ({}); werk de app bij",
+                        agreed.recipe
                     ));
+                };
+                if recomputed != agreed.fingerprint {
+                    return Err(if agreed.recipe >= 2 {
+                        format!(
+                            "de vastgestelde keuzes, de keuzekaart, het budget of de teksten zijn na vaststelling veranderd \
+                             (vingerafdruk {} klopt niet meer)",
+                            agreed.short_fingerprint()
+                        )
+                    } else {
+                        format!(
+                            "de vastgestelde keuzes of de prijzen op de keuzekaart zijn na vaststelling veranderd \
+                             (vingerafdruk {} klopt niet meer)",
+                            agreed.short_fingerprint()
+                        )
+                    });
                 }
                 let current = plan.map(|p| p.choices.as_slice()).unwrap_or_default();
-                if sign_off.status == Status::Vastgesteld && !same_agreed_content(current, &agreed.choices) {
+                if sign_off.status == Status::Vastgesteld
+                    && !same_agreed_content(current, &agreed.choices, agreed.recipe >= 2)
+                {
                     return Err("de keuzes in het bestand wijken af van de vastgestelde keuzes".into());
                 }
                 Ok(agreed.short_fingerprint().to_owned())
             });
-            SignOffCheck { gemeente: gemeente.name.clone(), status: sign_off.status, version: sign_off.version, holds }
+            SignOffCheck {
+                gemeente: gemeente.name.clone(),
+                status: sign_off.status,
+                version: sign_off.version,
+                recipe: in_force.map_or(0, |a| a.recipe),
+                fingerprint: in_force.map(|a| a.fingerprint.clone()),
+                holds,
+            }
         })
         .collect()
 }
 
-/// Whether two sets of choices agree on everything the fingerprint covers (notes may differ).
-fn same_agreed_content(a: &[Choice], b: &[Choice]) -> bool {
+/// Whether two sets of choices agree on everything the fingerprint covers (with the first
+/// recipe, notes may differ; the second prints and covers them).
+fn same_agreed_content(a: &[Choice], b: &[Choice], with_notes: bool) -> bool {
     let key = |choices: &[Choice]| {
-        let mut k: Vec<(u32, Decimal, bool)> = choices
-            .iter()
-            .filter(|c| !c.peppers.is_zero() || c.taken)
-            .map(|c| (c.activity, c.peppers.normalize(), c.taken))
+        let mut k: Vec<(u32, Decimal, bool, String)> = agreed_choices(choices)
+            .into_iter()
+            .map(|c| {
+                let note = if with_notes { c.note.clone() } else { String::new() };
+                (c.activity, c.peppers.normalize(), c.taken, note)
+            })
             .collect();
         k.sort();
         k
