@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::peppers_label;
-use crate::core::signoff::{Decision, Side, Status, verify};
+use crate::core::signoff::{Decision, Side, SignOffCheck, Status, verify};
 use crate::core::{Gemeente, Workbook};
 
 /// The whole annex.
@@ -28,6 +28,10 @@ pub struct AnnexData {
     pub overview: Overview,
     /// The articles, in article order.
     pub articles: Vec<Article>,
+    /// Texts that were changed so the annex could print them; for the app and the command line
+    /// to say, not printed.
+    #[serde(skip)]
+    pub replacements: Vec<super::printable::Replacement>,
 }
 
 /// The regional figures, for the overview page and its charts.
@@ -140,21 +144,38 @@ pub struct AnnexOptions {
 
 /// Builds the annex data from a workbook.
 pub fn annex_data(workbook: &Workbook, options: &AnnexOptions) -> AnnexData {
-    let checks = verify(workbook);
-    let mut gemeenten: Vec<&Gemeente> = workbook.region.gemeenten.iter().collect();
-    gemeenten.sort_by_key(|g| g.article);
+    annex_data_with(workbook, options, super::fonts())
+}
+
+/// [`annex_data`] with the question "can the fonts draw this character?" given, for tests.
+pub fn annex_data_with(
+    original: &Workbook,
+    options: &AnnexOptions,
+    covers: &dyn super::printable::Coverage,
+) -> AnnexData {
+    // Sign-offs are verified on the texts as stored; the annex prints them made printable.
+    let checks = verify(original);
+    let (printable, replacements) = super::printable::printable_workbook(original, covers);
+    let workbook = &printable;
+    let mut gemeenten: Vec<(&Gemeente, &SignOffCheck, &str)> = workbook
+        .region
+        .gemeenten
+        .iter()
+        .zip(&checks)
+        .zip(&original.region.gemeenten)
+        .map(|((g, c), o)| (g, c, o.name.as_str()))
+        .collect();
+    gemeenten.sort_by_key(|(g, _, _)| g.article);
     let articles: Vec<Article> = gemeenten
         .iter()
-        .filter(|g| options.gemeente.as_ref().is_none_or(|name| *name == g.name))
-        .map(|g| {
-            article(
-                workbook,
-                g,
-                checks
-                    .iter()
-                    .find(|c| c.gemeente == g.name)
-                    .and_then(|c| c.holds.clone()),
-            )
+        .filter(|(_, _, name)| options.gemeente.as_deref().is_none_or(|wanted| wanted == *name))
+        .map(|(g, check, _)| article(workbook, g, check))
+        .collect();
+    let replacements = replacements
+        .into_iter()
+        // Only what this annex prints: with one gemeente, its own texts and the shared ones.
+        .filter(|r: &super::printable::Replacement| {
+            options.gemeente.is_none() || r.gemeente.is_none() || r.gemeente == options.gemeente
         })
         .collect();
     let produced = options
@@ -176,12 +197,8 @@ pub fn annex_data(workbook: &Workbook, options: &AnnexOptions) -> AnnexData {
         overview: Overview {
             gemeenten: gemeenten
                 .iter()
-                .map(|g| {
+                .map(|(g, check, _)| {
                     let budget = workbook.budget(g);
-                    let status = workbook
-                        .plan(&g.name)
-                        .map(|p| p.sign_off.status)
-                        .unwrap_or_default();
                     OverviewRow {
                         name: g.name.clone(),
                         budget: format_eur(g.budget),
@@ -197,7 +214,7 @@ pub fn annex_data(workbook: &Workbook, options: &AnnexOptions) -> AnnexData {
                             format_number(budget.used),
                             format_number(budget.available)
                         ),
-                        status: status.label().to_owned(),
+                        status: check.status_label(),
                     }
                 })
                 .collect(),
@@ -209,14 +226,12 @@ pub fn annex_data(workbook: &Workbook, options: &AnnexOptions) -> AnnexData {
             ),
         },
         articles,
+        replacements,
     }
 }
 
-fn article(
-    workbook: &Workbook,
-    gemeente: &Gemeente,
-    holds: Option<Result<String, String>>,
-) -> Article {
+fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Article {
+    let holds = check.holds.clone();
     let n = gemeente.article;
     let plan = workbook.plan(&gemeente.name).cloned().unwrap_or_default();
     let sign_off = &plan.sign_off;
@@ -224,11 +239,16 @@ fn article(
     let agreed = sign_off.status == Status::Vastgesteld && matches!(holds, Some(Ok(_)));
     let in_force = sign_off.in_force();
     let status = match (sign_off.status, in_force) {
+        (Status::Vastgesteld, Some(v)) if agreed && check.holds_with_previous_recipe() => format!(
+            "{} (met de vorige vingerafdruk; {})",
+            v.describe(),
+            crate::core::signoff::PREVIOUS_RECIPE_NOTE
+        ),
         (Status::Vastgesteld, Some(v)) if agreed => v.describe(),
-        (Status::Concept, _) if sign_off.version > 0 => {
+        (Status::Concept, _) if sign_off.version > 0 && !matches!(holds, Some(Err(_))) => {
             format!("Concept van tussentijdse wijziging {}", sign_off.version)
         }
-        (status, _) => status.label().to_owned(),
+        _ => check.status_label(),
     };
     let warning = match &holds {
         Some(Err(reason)) => Some(format!("Let op: de vaststelling is ongeldig: {reason}.")),

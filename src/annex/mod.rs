@@ -3,6 +3,7 @@
 //! program). The layout lives in `assets/bijlage.typ`; the data goes in as JSON.
 
 mod data;
+mod printable;
 mod world;
 
 use std::sync::OnceLock;
@@ -11,7 +12,8 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use data::{AnnexData, AnnexOptions, annex_data};
+pub use data::{AnnexData, AnnexOptions, annex_data, annex_data_with};
+pub use printable::{Coverage, REPLACEMENT, Replacement, printable};
 pub use world::TEMPLATE;
 
 use crate::core::Workbook;

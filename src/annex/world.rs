@@ -26,6 +26,25 @@ impl Fonts {
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Fonts { fonts, book }
     }
+
+}
+
+/// The family the annex template sets its text in.
+const BODY_FAMILY: &str = "Libertinus Serif";
+
+impl super::printable::Coverage for Fonts {
+    fn any(&self, c: char) -> bool {
+        (0..self.fonts.len())
+            .filter_map(|index| self.book.info(index))
+            .any(|info| info.coverage.contains(u32::from(c)))
+    }
+
+    fn body(&self, c: char) -> bool {
+        (0..self.fonts.len())
+            .filter_map(|index| self.book.info(index))
+            .filter(|info| info.family == BODY_FAMILY)
+            .all(|info| info.coverage.contains(u32::from(c)))
+    }
 }
 
 fn file_id(path: &str) -> FileId {
