@@ -7,6 +7,7 @@
 mod card_file;
 mod exchange;
 mod load;
+pub mod lock;
 mod migrate;
 pub mod paths;
 pub mod recovery;
@@ -16,11 +17,11 @@ pub use card_file::{CARD_FILE_VERSION, CardFile, export_card, read_card_file};
 pub use exchange::{ExchangeFile, ImportPreview, export_gemeente, preview_import, read_exchange};
 pub use load::{
     LoadError, MAX_FILE_BYTES, parse_ron, parse_workbook, parse_workbook_bytes, read_text,
-    read_workbook,
+    read_workbook, read_workbook_stamped,
 };
 pub use save::{
-    SaveError, backup_path, save_workbook, to_ron, to_ron_pretty, write_atomic, write_atomic_with,
-    write_new_workbook,
+    FileStamp, SaveError, SaveFailure, backup_path, save_workbook, save_workbook_checked, to_ron,
+    to_ron_pretty, write_atomic, write_atomic_with, write_new_workbook,
 };
 
 /// A Dutch reason for the common I/O errors.

@@ -61,6 +61,7 @@ impl AppPaths {
         std::fs::create_dir_all(&self.config_dir).map_err(|source| super::SaveError {
             path: self.config_dir.clone(),
             source,
+            existed: false,
         })?;
         super::write_atomic(&self.recent_file(), super::to_ron_pretty(&files).as_bytes())
     }

@@ -37,16 +37,23 @@ pub struct SaveError {
     pub path: PathBuf,
     /// What the system said.
     pub source: std::io::Error,
+    /// Whether a file was there before, so the message says it is unchanged only when it was.
+    pub existed: bool,
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Opslaan in {} is mislukt: {}. Het bestaande bestand is niet veranderd.",
+            "Opslaan in {} is mislukt: {}.",
             self.path.display(),
             io_reason(&self.source)
-        )
+        )?;
+        if self.existed {
+            write!(f, " Het bestaande bestand is niet veranderd.")
+        } else {
+            write!(f, " Er is geen bestand gemaakt.")
+        }
     }
 }
 
@@ -65,20 +72,54 @@ pub fn write_atomic_with(
     contents: &[u8],
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
+    write_atomic_like(path, contents, path, before_rename)
+}
+
+/// [`write_atomic_with`], giving the new file the permissions (and, where allowed, the owner) of
+/// `like` when that file exists — the file itself on a save, the workbook for its `.bak` — so
+/// colleagues on a shared drive keep their access. A new file gets the usual permissions for the
+/// user's umask (0644 for 022), not the 0600 of a temporary file.
+fn write_atomic_like(
+    path: &Path,
+    contents: &[u8],
+    like: &Path,
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let existed = path.exists();
     let err = |source| SaveError {
         path: path.to_owned(),
         source,
+        existed,
     };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
         _ => PathBuf::from("."),
     };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".keuzekaart-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Subject to the umask, like any file a program creates.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     // The temporary file is removed when dropped, so a failed save leaves nothing behind.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".keuzekaart-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(err)?;
+    let mut temp = builder.tempfile_in(&dir).map_err(err)?;
+    if let Ok(original) = std::fs::metadata(like) {
+        temp.as_file()
+            .set_permissions(original.permissions())
+            .map_err(err)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Only root may give a file away; for others this fails and the file stays theirs.
+            let _ = std::os::unix::fs::fchown(
+                temp.as_file(),
+                Some(original.uid()),
+                Some(original.gid()),
+            );
+        }
+    }
     temp.write_all(contents).map_err(err)?;
     temp.as_file().sync_all().map_err(err)?;
     before_rename().map_err(err)?;
@@ -103,14 +144,91 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves a workbook over `path`: the current file (if any) is first kept as `NAME.ron.bak`, then
 /// the new content is written atomically. On any error the file at `path` is unchanged.
 pub fn save_workbook(path: &Path, workbook: &Workbook) -> Result<(), SaveError> {
-    let text = to_ron(workbook);
-    if let Ok(previous) = std::fs::read(path) {
-        if previous == text.as_bytes() {
-            return Ok(());
-        }
-        write_atomic(&backup_path(path), &previous)?;
+    save_workbook_checked(path, workbook, None)
+        .map(|_| ())
+        .map_err(|failure| match failure {
+            SaveFailure::Io(e) => e,
+            SaveFailure::ChangedOnDisk { .. } => unreachable!("nothing was expected"),
+        })
+}
+
+/// What a file's content was when this app last read or wrote it, to notice that someone else
+/// saved over it since (two officials with the same workbook on a shared folder).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp([u8; 32]);
+
+impl FileStamp {
+    /// The stamp of some content (SHA-256).
+    pub fn of(bytes: &[u8]) -> FileStamp {
+        use sha2::Digest;
+        FileStamp(sha2::Sha256::digest(bytes).into())
     }
-    write_atomic(path, text.as_bytes())
+}
+
+/// Why a checked save did not happen.
+#[derive(Debug)]
+pub enum SaveFailure {
+    /// Writing failed; nothing changed on disk.
+    Io(SaveError),
+    /// The file changed on disk since it was opened or saved here; nothing was written.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveFailure::Io(e) => e.fmt(f),
+            SaveFailure::ChangedOnDisk { path } => write!(
+                f,
+                "{} is veranderd sinds u het opende, waarschijnlijk door iemand anders. \
+                 Er is niets opgeslagen, zodat geen van beide versies verloren gaat.",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SaveFailure {}
+
+/// [`save_workbook`], refusing when the file on disk is no longer what `expected` says (someone
+/// saved over it since). Returns the stamp of what is on disk now.
+pub fn save_workbook_checked(
+    path: &Path,
+    workbook: &Workbook,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveFailure> {
+    let text = to_ron(workbook);
+    match std::fs::read(path) {
+        Ok(previous) => {
+            if let Some(expected) = expected
+                && FileStamp::of(&previous) != *expected
+            {
+                return Err(SaveFailure::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+            if previous == text.as_bytes() {
+                return Ok(FileStamp::of(&previous));
+            }
+            // A failed backup is reported as a failed save of the workbook itself, which is
+            // then untouched.
+            write_atomic_like(&backup_path(path), &previous, path, || Ok(())).map_err(|e| {
+                SaveFailure::Io(SaveError {
+                    path: path.to_owned(),
+                    source: e.source,
+                    existed: true,
+                })
+            })?;
+        }
+        // Not there (new, or moved away since it was opened: writing it anew loses nothing), or
+        // unreadable (then writing fails too, with the reason).
+        Err(_) => {}
+    }
+    write_atomic(path, text.as_bytes()).map_err(SaveFailure::Io)?;
+    Ok(FileStamp::of(text.as_bytes()))
 }
 
 /// Writes a workbook to a new file, refusing to overwrite an existing one unless `force`.
@@ -119,6 +237,7 @@ pub fn write_new_workbook(path: &Path, workbook: &Workbook, force: bool) -> Resu
         return Err(SaveError {
             path: path.to_owned(),
             source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "exists"),
+            existed: true,
         });
     }
     write_atomic(path, to_ron(workbook).as_bytes())
