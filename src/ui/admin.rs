@@ -242,20 +242,33 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
 /// A labelled single-line text field, findable by its label (accessibility and tests).
 fn field(ui: &mut Ui, label: &str, value: &mut String, width: f32) {
     ui.label(label);
-    let response = ui.add(egui::TextEdit::singleline(value).desired_width(width));
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    let max = crate::core::limits::MAX_NAME_CHARS;
+    ui.vertical(|ui| {
+        let response = ui.add(
+            egui::TextEdit::singleline(value)
+                .char_limit(max)
+                .desired_width(width),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+        super::painted::text_limit_hint(ui, value, max);
+    });
     ui.end_row();
 }
 
 /// A labelled multi-line text field.
 fn area(ui: &mut Ui, label: &str, value: &mut String) {
     ui.label(label);
-    let response = ui.add(
-        egui::TextEdit::multiline(value)
-            .desired_width(520.0)
-            .desired_rows(4),
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    let max = crate::core::limits::MAX_LONG_TEXT_CHARS;
+    ui.vertical(|ui| {
+        let response = ui.add(
+            egui::TextEdit::multiline(value)
+                .char_limit(max)
+                .desired_width(520.0)
+                .desired_rows(4),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+        super::painted::text_limit_hint(ui, value, max);
+    });
     ui.end_row();
 }
 

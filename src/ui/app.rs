@@ -30,6 +30,8 @@ pub enum FileAction {
     New,
     /// Open this workbook file.
     Open(PathBuf),
+    /// Open this workbook file read-only (another instance has it open).
+    OpenReadOnly(PathBuf),
     /// Save to the current file.
     Save,
     /// Save to this file, which becomes the current file.
@@ -64,7 +66,11 @@ impl FileAction {
     fn replaces_workbook(&self) -> bool {
         matches!(
             self,
-            FileAction::New | FileAction::Open(_) | FileAction::NextTerm | FileAction::Quit
+            FileAction::New
+                | FileAction::Open(_)
+                | FileAction::OpenReadOnly(_)
+                | FileAction::NextTerm
+                | FileAction::Quit
         )
     }
 }
@@ -185,6 +191,12 @@ impl Default for Startup {
 pub struct KeuzekaartApp {
     model: Model,
     file: Option<PathBuf>,
+    /// The open file's content as last read or written here, to notice a save by someone else.
+    stamp: Option<storage::FileStamp>,
+    /// The lock file that tells other instances this app has the file open.
+    lock: Option<storage::lock::Lock>,
+    /// Set when the file was opened read-only because someone else has it: who.
+    read_only: Option<String>,
     settings: Settings,
     paths: Option<AppPaths>,
     recent: Vec<PathBuf>,
@@ -273,6 +285,9 @@ impl KeuzekaartApp {
         let mut app = KeuzekaartApp {
             model: Model::new(startup.workbook.unwrap_or_else(Workbook::bundled)),
             file: None,
+            stamp: None,
+            lock: None,
+            read_only: None,
             settings,
             paths: startup.paths,
             recent,
@@ -294,7 +309,7 @@ impl KeuzekaartApp {
             first_frame_probe: None,
         };
         if let Some(file) = startup.file {
-            app.open_now(ctx, &file);
+            app.open_now(ctx, &file, false);
         }
         match recovery {
             Some(Ok(copy)) => app.dialog = Some(Dialog::Recovery(Box::new(copy))),
@@ -349,7 +364,12 @@ impl KeuzekaartApp {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Naamloos".to_owned());
         let dirty = if self.model.is_dirty() { " ●" } else { "" };
-        format!("{name}{dirty} — Keuzekaart")
+        let read_only = if self.read_only.is_some() {
+            " (alleen-lezen)"
+        } else {
+            ""
+        };
+        format!("{name}{dirty}{read_only} — Keuzekaart")
     }
 
     /// Queues a file operation as if chosen from the menu after its dialog (tests give the path).
@@ -836,7 +856,8 @@ impl KeuzekaartApp {
                     false,
                 );
             }
-            FileAction::Open(path) => self.open_now(ctx, &path),
+            FileAction::Open(path) => self.open_now(ctx, &path, false),
+            FileAction::OpenReadOnly(path) => self.open_now(ctx, &path, true),
             FileAction::Save => match self.file.clone() {
                 Some(path) => self.save_to(ctx, &path),
                 None => self.run_command(ctx, UiCommand::SaveAs),
@@ -995,13 +1016,16 @@ impl KeuzekaartApp {
                     review,
                     produced: None,
                 };
-                let result = crate::annex::annex_pdf(self.model.workbook(), &options)
+                let data = crate::annex::annex_data(self.model.workbook(), &options);
+                let replaced: Vec<String> =
+                    data.replacements.iter().map(ToString::to_string).collect();
+                let result = crate::annex::render(&data, crate::annex::TEMPLATE)
                     .map_err(|e| e.to_string())
                     .and_then(|bytes| {
                         storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
                     });
                 self.dialog = Some(match result {
-                    Ok(()) => Dialog::AnnexWritten { path },
+                    Ok(()) => Dialog::AnnexWritten { path, replaced },
                     Err(text) => Dialog::Error {
                         title: "Bijlage exporteren mislukt".into(),
                         text,
@@ -1015,18 +1039,42 @@ impl KeuzekaartApp {
         }
     }
 
-    /// Opens a workbook file; on any error the open workbook stays as it was.
-    fn open_now(&mut self, ctx: &egui::Context, path: &Path) {
-        match storage::read_workbook(path) {
-            Ok(workbook) => {
+    /// Opens a workbook file; on any error the open workbook stays as it was. A file another
+    /// instance has open is only opened read-only, after asking.
+    fn open_now(&mut self, ctx: &egui::Context, path: &Path, read_only: bool) {
+        use storage::lock::{self, LockState};
+        let mut cleared = None;
+        match lock::inspect(path) {
+            LockState::Held(owner) if !read_only => {
+                self.dialog = Some(Dialog::InUse {
+                    path: path.to_owned(),
+                    owner: owner.describe(),
+                });
+                return;
+            }
+            LockState::Stale(owner) => cleared = Some(owner.describe()),
+            _ => {}
+        }
+        match storage::read_workbook_stamped(path) {
+            Ok((workbook, stamp)) => {
                 self.replace_model(Model::new(workbook), Some(path.to_owned()));
+                self.stamp = Some(stamp);
+                if read_only {
+                    self.read_only = Some(match lock::inspect(path) {
+                        LockState::Held(owner) => owner.describe(),
+                        _ => "iemand anders".to_owned(),
+                    });
+                } else {
+                    // Where the folder cannot be written the lock is missing, and so is saving.
+                    self.lock = storage::lock::Lock::take(path).ok();
+                }
                 self.remember_recent(path);
                 let findings = self.model.findings();
                 let errors = findings
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
-                let text = if has_errors(findings) {
+                let mut text = if has_errors(findings) {
                     format!(
                         "{} geopend; de controle vond {errors} fout(en), zie links.",
                         display_name(path)
@@ -1034,6 +1082,16 @@ impl KeuzekaartApp {
                 } else {
                     format!("{} geopend.", display_name(path))
                 };
+                if let Some(who) = &self.read_only {
+                    text.push_str(&format!(
+                        " Alleen-lezen: {who} heeft het bestand open; bewaar wijzigingen met Opslaan als…"
+                    ));
+                }
+                if let Some(who) = cleared {
+                    text.push_str(&format!(
+                        " Een achtergebleven vergrendeling van {who} is opgeruimd."
+                    ));
+                }
                 self.show_message(ctx, text, None, has_errors(findings));
             }
             Err(e) => {
@@ -1048,6 +1106,18 @@ impl KeuzekaartApp {
     }
 
     fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let same_file = self.file.as_deref() == Some(path);
+        if same_file && let Some(who) = &self.read_only {
+            self.dialog = Some(Dialog::Error {
+                title: "Alleen-lezen geopend".into(),
+                text: format!(
+                    "{who} heeft dit bestand open, daarom is het alleen-lezen geopend en is er niets \
+                     opgeslagen. Bewaar uw wijzigingen onder een andere naam met Opslaan als… in het menu Bestand."
+                ),
+            });
+            return;
+        }
+        let expected = if same_file { self.stamp.clone() } else { None };
         let mut metadata = self.model.workbook().metadata.clone();
         let previous = metadata.clone();
         metadata.last_saved = Some(chrono::Local::now().naive_local());
@@ -1058,9 +1128,14 @@ impl KeuzekaartApp {
             metadata.author = self.settings.author.clone();
         }
         self.model.set_metadata(metadata);
-        match storage::save_workbook(path, self.model.workbook()) {
-            Ok(()) => {
+        match storage::save_workbook_checked(path, self.model.workbook(), expected.as_ref()) {
+            Ok(stamp) => {
                 self.model.mark_saved();
+                self.stamp = Some(stamp);
+                if !same_file {
+                    self.read_only = None;
+                    self.lock = storage::lock::Lock::take(path).ok();
+                }
                 self.file = Some(path.to_owned());
                 self.remember_recent(path);
                 if let Some(autosaver) = &mut self.autosaver {
@@ -1072,6 +1147,10 @@ impl KeuzekaartApp {
                     None,
                     false,
                 );
+            }
+            Err(storage::SaveFailure::ChangedOnDisk { path }) => {
+                self.model.set_metadata(previous);
+                self.dialog = Some(Dialog::ChangedOnDisk { path });
             }
             Err(e) => {
                 self.model.set_metadata(previous);
@@ -1086,6 +1165,9 @@ impl KeuzekaartApp {
     fn replace_model(&mut self, model: Model, file: Option<PathBuf>) {
         self.model = model;
         self.file = file;
+        self.stamp = None;
+        self.lock = None;
+        self.read_only = None;
         self.drafting.reset_notes();
         self.ensure_gemeente();
         if let Some(autosaver) = &mut self.autosaver {
@@ -1532,7 +1614,7 @@ impl eframe::App for KeuzekaartApp {
             }
             (View::Overview, _) | (_, None) => {
                 egui::CentralPanel::default()
-                    .show(ui, |ui| overview::show(ui, model.workbook(), &mut actions));
+                    .show(ui, |ui| overview::show(ui, model, &mut actions));
             }
         }
         self.message_at_pointer(&ctx);

@@ -39,6 +39,8 @@ pub enum Dialog {
     AnnexWritten {
         /// The PDF.
         path: PathBuf,
+        /// Texts that were changed so they could be printed, in Dutch (emoji, control characters).
+        replaced: Vec<String>,
     },
     /// A Beheer change that needs a yes first: it breaks agreed sign-offs, or replaces the card.
     ConfirmSetup {
@@ -50,6 +52,18 @@ pub enum Dialog {
         broken: Vec<String>,
         /// The change.
         edit: crate::core::SetupEdit,
+    },
+    /// Another instance has the workbook open: open it read-only, or not at all.
+    InUse {
+        /// The workbook.
+        path: PathBuf,
+        /// Who has it ("Anne op PC-0412 (sinds …)").
+        owner: String,
+    },
+    /// The workbook changed on disk since it was opened here; nothing was saved.
+    ChangedOnDisk {
+        /// The workbook.
+        path: PathBuf,
     },
     /// What changed between two versions of a gemeente's choices.
     Changes {
@@ -71,9 +85,17 @@ impl Dialog {
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
             Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
             Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
+            Dialog::InUse { .. } => "Bestand is al geopend".into(),
+            Dialog::ChangedOnDisk { .. } => "Bestand is intussen veranderd".into(),
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
         }
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Shows the dialog as a modal window and reports the user's answer as actions.
@@ -135,8 +157,20 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             }
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
-            Dialog::AnnexWritten { path } => {
+            Dialog::AnnexWritten { path, replaced } => {
                 ui.label(format!("De bijlage staat in {}.", path.display()));
+                if !replaced.is_empty() {
+                    ui.add_space(tokens::SPACE_S);
+                    ui.label(
+                        RichText::new("Niet alle tekst kon worden gedrukt zoals hij is ingevoerd:")
+                            .color(tokens::WARNING),
+                    );
+                    egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                        for line in replaced.iter() {
+                            ui.label(format!("• {line}."));
+                        }
+                    });
+                }
                 ui.add_space(tokens::SPACE_M);
                 ui.horizontal(|ui| {
                     if ui.button("Openen").clicked() {
@@ -160,7 +194,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     ui.add_space(tokens::SPACE_S);
                     ui.label(
                         RichText::new(format!(
-                            "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk                              dekt de prijzen en budgetten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
+                            "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk dekt alles wat de bijlage van hen afdrukt, ook de prijzen, budgetten en teksten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
                             crate::core::words::list(broken)
                         ))
                         .color(tokens::ERROR),
@@ -171,6 +205,49 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     let confirm = if broken.is_empty() { "Toepassen" } else { "Toch wijzigen" };
                     if ui.button(confirm).clicked() {
                         actions.push(Action::ConfirmSetup(edit.clone()));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::InUse { path, owner } => {
+                ui.label(format!(
+                    "{} is geopend door {owner}. Als u het ook bewerkt, overschrijft de een het werk \
+                     van de ander. U kunt het alleen-lezen openen en uw wijzigingen met Opslaan als… \
+                     onder een andere naam bewaren.",
+                    file_name(path)
+                ));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Alleen-lezen openen").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::FileConfirmed(FileAction::OpenReadOnly(path.clone())));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ChangedOnDisk { path } => {
+                ui.label(format!(
+                    "{} is veranderd sinds u het opende, waarschijnlijk door iemand anders. Er is niets \
+                     opgeslagen, zodat geen van beide versies verloren gaat.",
+                    file_name(path)
+                ));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Opslaan als…").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::Command(super::commands::UiCommand::SaveAs));
+                    }
+                    if ui.button("Vergelijken met het bestand").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::File(FileAction::CompareWith(path.clone())));
+                    }
+                    if ui.button("Opnieuw laden").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::FileConfirmed(FileAction::Open(path.clone())));
                     }
                     if ui.button("Annuleren").clicked() {
                         actions.push(Action::CloseDialog);

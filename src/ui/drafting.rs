@@ -286,7 +286,12 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
     );
     charts::budget_bar(ui, budget.fraction_used(), &text, &text, 28.0);
     if !sign_off.status.is_editable() {
+        let invalid = shown.check.filter(|c| matches!(c.holds, Some(Err(_))));
         let text = match (sign_off.status, sign_off.in_force()) {
+            (Status::Vastgesteld, Some(_)) if invalid.is_some() => format!(
+                "{}. Deze keuzes zijn alleen te lezen; start rechts een tussentijdse wijziging om ze opnieuw vast te stellen.",
+                invalid.map(|c| c.status_label()).unwrap_or_default()
+            ),
             (Status::Vastgesteld, Some(agreed)) => format!(
                 "{}. Deze keuzes zijn alleen te lezen; start rechts een tussentijdse wijziging om ze te veranderen.",
                 agreed.describe()
@@ -830,9 +835,11 @@ fn note_field(
     let response = ui.add(
         egui::TextEdit::singleline(text)
             .hint_text("Notitie voor de bijlage")
+            .char_limit(crate::core::limits::MAX_NOTE_CHARS)
             .desired_width(f32::INFINITY),
     );
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label.clone()));
+    super::painted::text_limit_hint(ui, text, crate::core::limits::MAX_NOTE_CHARS);
     if std::mem::take(&mut state.focus_note) {
         response.request_focus();
     } else if response.lost_focus() || !response.has_focus() {

@@ -122,7 +122,11 @@ impl OptionsBar {
             } else if let Some((_, buffer)) = &mut self.rename {
                 let label = "Naam van de optie";
                 ui.label(RichText::new(label).small());
-                let response = ui.add(egui::TextEdit::singleline(buffer).desired_width(160.0));
+                let response = ui.add(
+                    egui::TextEdit::singleline(buffer)
+                        .char_limit(crate::core::limits::MAX_NAME_CHARS)
+                        .desired_width(160.0),
+                );
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
                 let typed = buffer.trim().to_owned();

@@ -17,7 +17,8 @@ use crate::core::rules::peppers_label;
 pub const CHART_LABEL: &str = "Besteding per gemeente, in procenten van de eigen pepers";
 
 /// Shows the overview of the whole region.
-pub fn show(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
+pub fn show(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
+    let workbook = model.workbook();
     ui.heading(format!(
         "Regio-overzicht {} · {}",
         workbook.region.name,
@@ -33,14 +34,15 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            table(ui, workbook, actions);
+            table(ui, model, actions);
             ui.add_space(tokens::SPACE_L);
             ui.label(RichText::new(CHART_LABEL).strong());
             stacked_bars(ui, workbook);
         });
 }
 
-fn table(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
+fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
+    let workbook = model.workbook();
     let region = &workbook.region;
     let small = |text: String| RichText::new(text).small();
     egui::Grid::new("overzicht")
@@ -69,11 +71,14 @@ fn table(ui: &mut Ui, workbook: &Workbook, actions: &mut Vec<Action>) {
                         actions.push(Action::SelectGemeente(gemeente.name.clone()));
                         actions.push(Action::Command(UiCommand::ShowDrafting));
                     }
-                    ui.label(
-                        RichText::new(status.label())
-                            .small()
-                            .color(super::signoff_panel::status_colour(status)),
-                    );
+                    let check = model.sign_off_check(&gemeente.name);
+                    let invalid = check.is_some_and(|c| matches!(c.holds, Some(Err(_))));
+                    let (label, colour) = if invalid {
+                        (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
+                    } else {
+                        (status.label().to_owned(), super::signoff_panel::status_colour(status))
+                    };
+                    ui.label(RichText::new(label).small().color(colour));
                 });
             }
             ui.label(RichText::new("Regio").strong());

@@ -76,3 +76,21 @@ pub fn text_button(ui: &mut Ui, text: &str) -> Response {
     }
     response.on_hover_cursor(egui::CursorIcon::PointingHand)
 }
+
+/// Under a text field with a length limit: nothing while there is room, "1.950 van 2.000 tekens"
+/// when it is nearly full, and a plain sentence when it is full (typing or pasting more is cut
+/// off by the field, so the user must see why).
+pub fn text_limit_hint(ui: &mut egui::Ui, text: &str, max: usize) {
+    let count = text.chars().count();
+    if count * 10 < max * 9 {
+        return;
+    }
+    use crate::core::money::format_number;
+    let n = |v: usize| format_number(rust_decimal::Decimal::from(v));
+    let hint = if count >= max {
+        format!("Vol: hier passen hoogstens {} tekens.", n(max))
+    } else {
+        format!("{} van {} tekens", n(count), n(max))
+    };
+    ui.label(egui::RichText::new(hint).small());
+}

@@ -93,11 +93,15 @@ pub fn status_colour(status: Status) -> egui::Color32 {
     }
 }
 
-/// A small status badge ("Vastgesteld"), red with "ongeldig" when the sign-off does not hold.
+/// A small status badge ("Vastgesteld"), red with "ONGELDIG" when the sign-off does not hold,
+/// never a plain "Vastgesteld" then.
 pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
     let invalid = matches!(check.and_then(|c| c.holds.as_ref()), Some(Err(_)));
+    let previous = check.is_some_and(SignOffCheck::holds_with_previous_recipe);
     let (text, colour) = if invalid {
-        (format!("{} · ongeldig", status.label()), tokens::ERROR)
+        (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
+    } else if previous && status == Status::Vastgesteld {
+        (format!("{} (vorige vingerafdruk)", status.label()), status_colour(status))
     } else {
         (status.label().to_owned(), status_colour(status))
     };
@@ -134,8 +138,18 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             ui.label(RichText::new(format!("tussentijdse wijziging {}", sign_off.version)).small());
         }
     });
-    if let Some(Some(Err(reason))) = check.map(|c| &c.holds) {
-        ui.label(RichText::new(format!("Vaststelling ongeldig: {reason}.")).color(tokens::ERROR));
+    if let Some(check) = check {
+        if matches!(check.holds, Some(Err(_))) {
+            ui.label(RichText::new(format!("{}.", check.status_label())).color(tokens::ERROR));
+        } else if check.holds_with_previous_recipe() {
+            ui.label(
+                RichText::new(format!(
+                    "Vastgesteld met de vorige vingerafdruk; {}.",
+                    crate::core::signoff::PREVIOUS_RECIPE_NOTE
+                ))
+                .small(),
+            );
+        }
     }
     let name = gemeente.name.clone();
     let step = |step: SignOffStep| {
@@ -290,7 +304,11 @@ pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Act
         .show(ui, |ui| {
             let field = |ui: &mut Ui, label: &str, value: &mut String| {
                 ui.label(label);
-                let response = ui.add(egui::TextEdit::singleline(value).desired_width(260.0));
+                let response = ui.add(
+                    egui::TextEdit::singleline(value)
+                        .char_limit(crate::core::limits::MAX_NAME_CHARS)
+                        .desired_width(260.0),
+                );
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
                 ui.end_row();
