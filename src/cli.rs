@@ -20,6 +20,9 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_RULE_ERRORS: u8 = 1;
 /// Exit code when a file could not be read, parsed or written.
 pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit code of `annex` when the workbook was read but the annex could not be made or written
+/// (an unknown gemeente, a full disk); 2 stays reserved for a workbook that cannot be read.
+pub const EXIT_ANNEX_NOT_MADE: u8 = 3;
 
 /// Keuzekaart: lokale keuzes van de DVO WerkBedrijf Rijk van Nijmegen opstellen, controleren en vastleggen.
 #[derive(Debug, Parser)]
@@ -54,7 +57,7 @@ pub enum Command {
         /// De werkmap (.ron).
         file: PathBuf,
     },
-    /// Maak de bijlage (artikelen 5-11) als PDF/A (exit 0: gemaakt, 1: regels overtreden, 2: onleesbaar).
+    /// Maak de bijlage (artikelen 5-11) als PDF/A (exit 0: gemaakt, 1: regels overtreden, 2: onleesbaar, 3: niet gemaakt).
     Annex {
         /// De werkmap (.ron).
         file: PathBuf,
@@ -172,19 +175,27 @@ fn next_term(
         return Ok(EXIT_UNREADABLE);
     };
     let next = crate::core::term::next_term(&workbook);
+    if let Err(problem) = crate::core::limits::check_workbook(&next) {
+        writeln!(err, "De volgende looptijd kan niet worden gemaakt: {problem}")?;
+        return Ok(EXIT_UNREADABLE);
+    }
     let agreed = next
         .previous
         .as_ref()
         .map(|p| p.plans.iter().filter(|b| b.agreed).count())
         .unwrap_or_default();
-    writeln!(
-        out,
+    let summary = format!(
         "Looptijd {} → {}; {agreed} van {} gemeenten beginnen bij hun vastgestelde keuzes, de andere bij hun laatste.",
         workbook.region.term.label(),
         next.region.term.label(),
         next.plans.len()
-    )?;
-    write_new(path, next, force, out, err)
+    );
+    let code = write_new(path, next, force, out, err)?;
+    // Only once the file is there: a refusal to overwrite must not read like a success.
+    if code == EXIT_OK {
+        writeln!(out, "{summary}")?;
+    }
+    Ok(code)
 }
 
 fn write_new(
@@ -318,7 +329,11 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
         };
         let verdict = match &check.holds {
             None => "nog niet vastgesteld".to_owned(),
-            Some(Ok(short)) => format!("vingerafdruk {short} klopt"),
+            Some(Ok(_)) if check.holds_with_previous_recipe() => format!(
+                "vingerafdruk klopt (vorige vingerafdruk; {})",
+                signoff::PREVIOUS_RECIPE_NOTE
+            ),
+            Some(Ok(_)) => "vingerafdruk klopt".to_owned(),
             Some(Err(reason)) => {
                 all_hold = false;
                 format!("ONGELDIG: {reason}")
@@ -330,6 +345,9 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             check.gemeente,
             check.status.label()
         )?;
+        if let Some(fingerprint) = &check.fingerprint {
+            writeln!(out, "    vingerafdruk: {fingerprint}")?;
+        }
     }
     Ok(if all_hold { EXIT_OK } else { EXIT_RULE_ERRORS })
 }
@@ -406,7 +424,7 @@ fn annex(
             "De gemeente '{name}' staat niet in de werkmap; kies uit: {}.",
             names.join(", ")
         )?;
-        return Ok(EXIT_UNREADABLE);
+        return Ok(EXIT_ANNEX_NOT_MADE);
     }
     let errors: Vec<_> = rules::check(&workbook)
         .into_iter()
@@ -427,11 +445,15 @@ fn annex(
             return Ok(EXIT_RULE_ERRORS);
         }
     }
-    let bytes = match crate::annex::annex_pdf(&workbook, &options) {
+    let data = crate::annex::annex_data(&workbook, &options);
+    for replacement in &data.replacements {
+        writeln!(err, "let op: {replacement}.")?;
+    }
+    let bytes = match crate::annex::render(&data, crate::annex::TEMPLATE) {
         Ok(bytes) => bytes,
         Err(e) => {
             writeln!(err, "{e}")?;
-            return Ok(EXIT_UNREADABLE);
+            return Ok(EXIT_ANNEX_NOT_MADE);
         }
     };
     match storage::write_atomic(pdf, &bytes) {
@@ -446,7 +468,7 @@ fn annex(
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_UNREADABLE)
+            Ok(EXIT_ANNEX_NOT_MADE)
         }
     }
 }

@@ -10,4 +10,5 @@ pub mod annex;
 pub mod cli;
 pub mod core;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;
