@@ -15,6 +15,8 @@ pub const TEMPLATE: &str = include_str!("../../assets/bijlage.typ");
 pub struct Fonts {
     fonts: Vec<Font>,
     book: LazyHash<FontBook>,
+    /// Per font, the characters it has a real glyph for.
+    drawn: Vec<std::collections::HashSet<u32>>,
 }
 
 impl Fonts {
@@ -24,7 +26,8 @@ impl Fonts {
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Fonts { fonts, book }
+        let drawn = fonts.iter().map(drawn_by).collect();
+        Fonts { fonts, book, drawn }
     }
 
 }
@@ -32,18 +35,50 @@ impl Fonts {
 /// The family the annex template sets its text in.
 const BODY_FAMILY: &str = "Libertinus Serif";
 
+/// The characters a font has a real glyph for: its coverage table may claim characters it maps
+/// to the empty glyph 0, which PDF/A refuses.
+fn drawn_by(font: &Font) -> std::collections::HashSet<u32> {
+    let mut drawn = std::collections::HashSet::new();
+    let Ok(face) = ttf_parser::Face::parse(font.data().as_slice(), font.index()) else {
+        return drawn;
+    };
+    if let Some(cmap) = face.tables().cmap {
+        for subtable in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+            subtable.codepoints(|cp| {
+                if subtable.glyph_index(cp).is_some_and(|glyph| glyph.0 != 0) {
+                    drawn.insert(cp);
+                }
+            });
+        }
+    }
+    drawn
+}
+
+impl Fonts {
+    fn draws(&self, index: usize, c: char) -> bool {
+        self.drawn[index].contains(&u32::from(c))
+    }
+}
+
 impl super::printable::Coverage for Fonts {
+    /// Typst sets text in the body font and otherwise falls back to a font whose coverage
+    /// claims the character; so a character prints when the body font draws it, or when every
+    /// font that claims it really draws it (whichever of them Typst picks).
     fn any(&self, c: char) -> bool {
-        (0..self.fonts.len())
-            .filter_map(|index| self.book.info(index))
-            .any(|info| info.coverage.contains(u32::from(c)))
+        if self.body(c) {
+            return true;
+        }
+        let mut claimed = (0..self.fonts.len())
+            .filter(|&i| self.fonts[i].info().coverage.contains(u32::from(c)))
+            .peekable();
+        claimed.peek().is_some() && claimed.all(|i| self.draws(i, c))
     }
 
     fn body(&self, c: char) -> bool {
-        (0..self.fonts.len())
-            .filter_map(|index| self.book.info(index))
-            .filter(|info| info.family == BODY_FAMILY)
-            .all(|info| info.coverage.contains(u32::from(c)))
+        let mut body = (0..self.fonts.len())
+            .filter(|&i| self.fonts[i].info().family == BODY_FAMILY)
+            .peekable();
+        body.peek().is_some() && body.all(|i| self.draws(i, c))
     }
 }
 
