@@ -17,6 +17,8 @@ use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
 use crate::core::setup::SetupEdit;
 use crate::core::words::list;
+use super::file_picker::Picked;
+use super::path_requests::PathUse;
 use crate::core::{Edit, Model, Workbook};
 use crate::storage::paths::{AppPaths, remember};
 use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};
@@ -137,6 +139,17 @@ pub enum Action {
     },
     /// Close the open dialog.
     CloseDialog,
+    /// Save to this path, then, only if that worked, do the file operation.
+    SaveToThen(PathBuf, FileAction),
+    /// A path typed by hand because no file dialog could be shown; checked, then used.
+    PathTyped {
+        /// What it is for.
+        purpose: super::path_requests::PathUse,
+        /// What was asked.
+        request: super::file_picker::PickRequest,
+        /// The text typed.
+        text: String,
+    },
 }
 
 /// A short message shown where the user is looking, and in the status bar.
@@ -173,6 +186,8 @@ pub struct Startup {
     pub paths: Option<AppPaths>,
     /// How often unsaved work is copied for recovery.
     pub autosave_interval: Duration,
+    /// How the app asks for a file: the native dialog, or scripted answers in tests.
+    pub picker: Option<Box<dyn super::file_picker::FilePicker>>,
 }
 
 impl Default for Startup {
@@ -183,6 +198,7 @@ impl Default for Startup {
             settings: Settings::default(),
             paths: None,
             autosave_interval: AUTOSAVE_INTERVAL,
+            picker: None,
         }
     }
 }
@@ -197,6 +213,10 @@ pub struct KeuzekaartApp {
     lock: Option<storage::lock::Lock>,
     /// Set when the file was opened read-only because someone else has it: who.
     read_only: Option<String>,
+    /// Asks the user for paths (the native file dialog in the app).
+    picker: Box<dyn super::file_picker::FilePicker>,
+    /// The folder of the last path chosen, where the next file dialog starts.
+    last_folder: Option<PathBuf>,
     settings: Settings,
     paths: Option<AppPaths>,
     recent: Vec<PathBuf>,
@@ -288,6 +308,10 @@ impl KeuzekaartApp {
             stamp: None,
             lock: None,
             read_only: None,
+            picker: startup
+                .picker
+                .unwrap_or_else(|| Box::new(super::file_picker::NativePicker)),
+            last_folder: None,
             settings,
             paths: startup.paths,
             recent,
@@ -463,20 +487,42 @@ impl KeuzekaartApp {
                 self.dialog = Some(Dialog::UnsavedChanges { then: file });
             }
             Action::File(file) | Action::FileConfirmed(file) => self.run_file(ctx, file),
-            Action::SaveThen(then) => {
-                let path = self
-                    .file
-                    .clone()
-                    .or_else(|| dialogs::pick_save_path(self.file.as_deref(), "werkmap.ron"));
-                // No name chosen: nothing happens, the work stays open.
-                let Some(path) = path else { return };
+            Action::SaveThen(then) => match self.file.clone() {
+                Some(path) => self.run_action(ctx, Action::SaveToThen(path, then)),
+                // No name yet: ask for one; no name chosen, nothing happens and the work stays.
+                None => self.ask_path(PathUse::SaveThen(then)),
+            },
+            Action::SaveToThen(path, then) => {
                 self.save_to(ctx, &path);
                 // A failed save keeps its error dialog and the work; only a saved workbook moves on.
                 if !self.model.is_dirty() {
                     self.run_file(ctx, then);
                 }
             }
+            Action::PathTyped {
+                purpose,
+                request,
+                text,
+            } => match super::path_requests::check_typed(&text, &request) {
+                Err(error) => {
+                    if let Some(Dialog::PathEntry { error: shown, .. }) = &mut self.dialog {
+                        *shown = Some(error);
+                    }
+                }
+                Ok(path) => {
+                    self.remember_folder(&path);
+                    self.dialog = if purpose.writes() && path.exists() {
+                        Some(Dialog::ConfirmOverwrite { purpose, path })
+                    } else {
+                        self.queued.push(purpose.action(path));
+                        None
+                    };
+                }
+            },
             Action::SelectGemeente(name) => {
+                if self.settings.gemeente.as_deref() != Some(name.as_str()) {
+                    self.message = None;
+                }
                 self.settings.gemeente = Some(name);
                 self.drafting.reset_notes();
             }
@@ -717,62 +763,34 @@ impl KeuzekaartApp {
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        // A message belongs to what the user was doing; moving elsewhere retires it.
+        if matches!(
+            command,
+            UiCommand::ShowDrafting
+                | UiCommand::ShowOverview
+                | UiCommand::ShowCompare
+                | UiCommand::ShowCapacity
+                | UiCommand::ShowAdmin
+                | UiCommand::PreviousGemeente
+                | UiCommand::NextGemeente
+        ) {
+            self.message = None;
+        }
         match command {
             UiCommand::New => self.queued.push(Action::File(FileAction::New)),
-            UiCommand::Open => {
-                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
-                    self.queued.push(Action::File(FileAction::Open(path)));
-                }
-            }
+            UiCommand::Open => self.ask_path(PathUse::Open),
             UiCommand::Save => self.queued.push(Action::File(FileAction::Save)),
-            UiCommand::SaveAs => {
-                if let Some(path) = dialogs::pick_save_path(self.file.as_deref(), "werkmap.ron") {
-                    self.queued.push(Action::File(FileAction::SaveAs(path)));
-                }
-            }
-            UiCommand::ExportGemeente => {
-                let name = format!(
-                    "keuzes-{}.ron",
-                    self.selected_gemeente().to_lowercase().replace(' ', "-")
-                );
-                if let Some(path) = dialogs::pick_save_path(self.file.as_deref(), &name) {
-                    self.queued
-                        .push(Action::File(FileAction::ExportGemeente(path)));
-                }
-            }
-            UiCommand::ImportGemeente => {
-                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
-                    self.queued
-                        .push(Action::File(FileAction::ImportGemeente(path)));
-                }
-            }
+            UiCommand::SaveAs => self.ask_path(PathUse::SaveAs),
+            UiCommand::ExportGemeente => self.ask_path(PathUse::ExportGemeente),
+            UiCommand::ImportGemeente => self.ask_path(PathUse::ImportGemeente),
             UiCommand::ExportAnnex
             | UiCommand::ExportAnnexGemeente
-            | UiCommand::ExportReviewCopy => {
-                let only_shown = command == UiCommand::ExportAnnexGemeente;
-                let review = command == UiCommand::ExportReviewCopy;
-                let name = match (only_shown, review) {
-                    (true, _) => format!(
-                        "bijlage-{}.pdf",
-                        self.selected_gemeente().to_lowercase().replace(' ', "-")
-                    ),
-                    (false, true) => "bijlage-leesexemplaar.pdf".to_owned(),
-                    (false, false) => "bijlage-lokale-keuzes.pdf".to_owned(),
-                };
-                if let Some(path) = dialogs::pick_pdf_path(self.file.as_deref(), &name) {
-                    self.queued.push(Action::File(FileAction::ExportAnnex {
-                        path,
-                        only_shown,
-                        review,
-                    }));
-                }
-            }
-            UiCommand::CompareWithFile => {
-                if let Some(path) = dialogs::pick_workbook(self.file.as_deref()) {
-                    self.queued
-                        .push(Action::File(FileAction::CompareWith(path)));
-                }
-            }
+            | UiCommand::ExportReviewCopy => self.ask_path(PathUse::ExportAnnex {
+                only_shown: command == UiCommand::ExportAnnexGemeente,
+                review: command == UiCommand::ExportReviewCopy,
+            }),
+            UiCommand::CompareWithFile => self.ask_path(PathUse::CompareWith),
+            UiCommand::Quit => self.queued.push(Action::File(FileAction::Quit)),
             UiCommand::Undo => match self.model.undo() {
                 Some(label) => {
                     self.show_message(ctx, format!("Ongedaan gemaakt: {label}"), None, false)
@@ -804,16 +822,8 @@ impl KeuzekaartApp {
                 }
                 self.settings.view = View::Compare;
             }
-            UiCommand::ExportCard => {
-                if let Some(path) = dialogs::pick_card_path(self.file.as_deref(), true) {
-                    self.queued.push(Action::File(FileAction::ExportCard(path)));
-                }
-            }
-            UiCommand::ImportCard => {
-                if let Some(path) = dialogs::pick_card_path(self.file.as_deref(), false) {
-                    self.queued.push(Action::File(FileAction::ImportCard(path)));
-                }
-            }
+            UiCommand::ExportCard => self.ask_path(PathUse::ExportCard),
+            UiCommand::ImportCard => self.ask_path(PathUse::ImportCard),
             UiCommand::NextTerm => self.queued.push(Action::File(FileAction::NextTerm)),
             UiCommand::PreviousGemeente | UiCommand::NextGemeente => {
                 let names: Vec<&str> = self
@@ -840,6 +850,39 @@ impl KeuzekaartApp {
         }
         if self.presentation.is_none() {
             self.settings.zoom = ctx.zoom_factor();
+        }
+    }
+
+    /// Asks the picker for a path for `purpose`; a chosen path goes on to its action, a cancelled
+    /// dialog says nothing, and a dialog that could not be shown opens the app's own path entry.
+    fn ask_path(&mut self, purpose: PathUse) {
+        let request = purpose.request(
+            self.model.workbook(),
+            self.selected_gemeente(),
+            self.file.as_deref(),
+            self.last_folder.clone(),
+        );
+        match self.picker.pick(&request) {
+            Picked::Path(path) => {
+                self.remember_folder(&path);
+                self.queued.push(purpose.action(path));
+            }
+            Picked::Cancelled => {}
+            Picked::Failed(reason) => {
+                self.dialog = Some(Dialog::PathEntry {
+                    text: request.suggested_path(),
+                    purpose,
+                    request,
+                    reason,
+                    error: None,
+                });
+            }
+        }
+    }
+
+    fn remember_folder(&mut self, path: &Path) {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.last_folder = Some(folder.to_owned());
         }
     }
 
@@ -1185,81 +1228,22 @@ impl KeuzekaartApp {
 
     fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("Bestand", |ui| {
-                for command in [
-                    UiCommand::New,
-                    UiCommand::Open,
-                    UiCommand::Save,
-                    UiCommand::SaveAs,
-                ] {
-                    command_button(ui, command, command.label(), true, actions);
-                }
-                ui.menu_button("Recente bestanden", |ui| {
-                    if self.recent.is_empty() {
-                        ui.label("Nog geen");
-                    }
-                    for file in &self.recent {
-                        if ui.button(file.display().to_string()).clicked() {
-                            actions.push(Action::File(FileAction::Open(file.clone())));
+            for (menu, groups) in super::commands::MENUS {
+                ui.menu_button(*menu, |ui| {
+                    for (index, group) in groups.iter().enumerate() {
+                        if index > 0 {
+                            ui.separator();
+                        }
+                        for &command in *group {
+                            let (text, enabled) = self.menu_text(command);
+                            command_button(ui, command, &text, enabled, actions);
+                        }
+                        if *menu == "Bestand" && index == 0 {
+                            self.recent_menu(ui, actions);
                         }
                     }
                 });
-                ui.separator();
-                for command in [
-                    UiCommand::ExportGemeente,
-                    UiCommand::ImportGemeente,
-                    UiCommand::CompareWithFile,
-                ] {
-                    command_button(ui, command, command.label(), true, actions);
-                }
-                ui.separator();
-                if ui.button("Afsluiten").clicked() {
-                    actions.push(Action::File(FileAction::Quit));
-                }
-            });
-            ui.menu_button("Bewerken", |ui| {
-                for command in [UiCommand::Undo, UiCommand::Redo] {
-                    let label = match command {
-                        UiCommand::Undo => self
-                            .model
-                            .undo_label()
-                            .map(|l| format!("{}: {l}", command.label())),
-                        _ => self
-                            .model
-                            .redo_label()
-                            .map(|l| format!("{}: {l}", command.label())),
-                    };
-                    let enabled = label.is_some();
-                    let text = label.unwrap_or_else(|| command.label().to_owned());
-                    command_button(ui, command, &text, enabled, actions);
-                }
-            });
-            ui.menu_button("Beeld", |ui| {
-                for command in [
-                    UiCommand::ShowDrafting,
-                    UiCommand::ShowOverview,
-                    UiCommand::ShowCompare,
-                    UiCommand::ShowCapacity,
-                    UiCommand::Present,
-                    UiCommand::PreviousGemeente,
-                    UiCommand::NextGemeente,
-                    UiCommand::ZoomIn,
-                    UiCommand::ZoomOut,
-                    UiCommand::ZoomReset,
-                ] {
-                    command_button(ui, command, command.label(), true, actions);
-                }
-            });
-            ui.menu_button("Kaartbeheer", |ui| {
-                for command in [
-                    UiCommand::ShowAdmin,
-                    UiCommand::ExportCard,
-                    UiCommand::ImportCard,
-                    UiCommand::NextTerm,
-                ] {
-                    command_button(ui, command, command.label(), true, actions);
-                }
-            });
+            }
             ui.separator();
             for (view, command) in [
                 (View::Drafting, UiCommand::ShowDrafting),
@@ -1278,6 +1262,36 @@ impl KeuzekaartApp {
             }
             ui.separator();
             UiCommand::Present.button(ui, actions);
+        });
+    }
+
+    /// A command's menu text ("Ongedaan maken: Pepers op activiteit 4") and whether it can run.
+    fn menu_text(&self, command: UiCommand) -> (String, bool) {
+        let history = match command {
+            UiCommand::Undo => self.model.undo_label(),
+            UiCommand::Redo => self.model.redo_label(),
+            _ => return (command.label().to_owned(), true),
+        };
+        match history {
+            Some(label) => (format!("{}: {label}", command.label()), true),
+            None => (command.label().to_owned(), false),
+        }
+    }
+
+    fn recent_menu(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.menu_button("Recente bestanden", |ui| {
+            if self.recent.is_empty() {
+                ui.label("Nog geen");
+            }
+            for file in &self.recent {
+                if ui
+                    .button(display_name(file))
+                    .on_hover_text(file.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::File(FileAction::Open(file.clone())));
+                }
+            }
         });
     }
 
@@ -1427,7 +1441,11 @@ fn command_button(
     actions: &mut Vec<Action>,
 ) {
     let shortcut = command.shortcut_text(ui.ctx());
-    let button = egui::Button::new(text).shortcut_text(shortcut);
+    let mut button = egui::Button::new(text);
+    // Only where there is one: an empty shortcut would end the accessible name in a space.
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
     if ui
         .add_enabled(enabled, button)
         .on_hover_text(command.tooltip())

@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command the user can give from a menu or with a shortcut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum UiCommand {
     /// Start a new workbook on the bundled card.
     New,
@@ -58,38 +58,53 @@ pub enum UiCommand {
     ZoomOut,
     /// Back to normal size.
     ZoomReset,
+    /// Close the app (asking about unsaved changes first).
+    Quit,
 }
 
+/// The menus of the menu bar, in order, with the commands each holds: one list for the menu bar
+/// and for the test that every command can be found in a menu. Separators fall between groups.
+pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
+    (
+        "Bestand",
+        &[
+            &[UiCommand::New, UiCommand::Open, UiCommand::Save, UiCommand::SaveAs],
+            &[
+                UiCommand::ExportAnnex,
+                UiCommand::ExportAnnexGemeente,
+                UiCommand::ExportReviewCopy,
+            ],
+            &[
+                UiCommand::ExportGemeente,
+                UiCommand::ImportGemeente,
+                UiCommand::CompareWithFile,
+            ],
+            &[UiCommand::ExportCard, UiCommand::ImportCard, UiCommand::NextTerm],
+            &[UiCommand::Quit],
+        ],
+    ),
+    ("Bewerken", &[&[UiCommand::Undo, UiCommand::Redo]]),
+    (
+        "Beeld",
+        &[
+            &[
+                UiCommand::ShowDrafting,
+                UiCommand::ShowOverview,
+                UiCommand::ShowCompare,
+                UiCommand::ShowCapacity,
+                UiCommand::ShowAdmin,
+            ],
+            &[UiCommand::Present, UiCommand::PreviousGemeente, UiCommand::NextGemeente],
+            &[UiCommand::ZoomIn, UiCommand::ZoomOut, UiCommand::ZoomReset],
+        ],
+    ),
+];
+
 impl UiCommand {
-    /// All commands, in menu order.
-    pub const ALL: [UiCommand; 26] = [
-        UiCommand::New,
-        UiCommand::Open,
-        UiCommand::Save,
-        UiCommand::SaveAs,
-        UiCommand::ExportGemeente,
-        UiCommand::ImportGemeente,
-        UiCommand::CompareWithFile,
-        UiCommand::ExportAnnex,
-        UiCommand::ExportAnnexGemeente,
-        UiCommand::ExportReviewCopy,
-        UiCommand::Undo,
-        UiCommand::Redo,
-        UiCommand::ShowDrafting,
-        UiCommand::ShowOverview,
-        UiCommand::ShowCompare,
-        UiCommand::ShowCapacity,
-        UiCommand::ShowAdmin,
-        UiCommand::ExportCard,
-        UiCommand::ImportCard,
-        UiCommand::NextTerm,
-        UiCommand::Present,
-        UiCommand::PreviousGemeente,
-        UiCommand::NextGemeente,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomReset,
-    ];
+    /// Every command, derived from the enum so a new one cannot be left out.
+    pub fn all() -> impl Iterator<Item = UiCommand> {
+        <UiCommand as strum::IntoEnumIterator>::iter()
+    }
 
     /// The Dutch menu label.
     pub fn label(self) -> &'static str {
@@ -101,9 +116,9 @@ impl UiCommand {
             UiCommand::ExportGemeente => "Keuzes van deze gemeente exporteren…",
             UiCommand::ImportGemeente => "Keuzes van een gemeente importeren…",
             UiCommand::CompareWithFile => "Vergelijken met ander bestand…",
-            UiCommand::ExportAnnex => "Bijlage exporteren (alle gemeenten)…",
-            UiCommand::ExportAnnexGemeente => "Bijlage exporteren (deze gemeente)…",
-            UiCommand::ExportReviewCopy => "Leesexemplaar exporteren…",
+            UiCommand::ExportAnnex => "Bijlage exporteren…",
+            UiCommand::ExportAnnexGemeente => "Bijlage van deze gemeente…",
+            UiCommand::ExportReviewCopy => "Exemplaar voor de raad (met kolom Wijziging)…",
             UiCommand::Undo => "Ongedaan maken",
             UiCommand::Redo => "Opnieuw",
             UiCommand::ShowDrafting => "Keuzes",
@@ -117,6 +132,7 @@ impl UiCommand {
             UiCommand::Present => "Presenteren",
             UiCommand::PreviousGemeente => "Vorige gemeente",
             UiCommand::NextGemeente => "Volgende gemeente",
+            UiCommand::Quit => "Afsluiten",
             UiCommand::ZoomIn => "Groter",
             UiCommand::ZoomOut => "Kleiner",
             UiCommand::ZoomReset => "Normale grootte",
@@ -176,6 +192,7 @@ impl UiCommand {
             UiCommand::ZoomIn => "Maak tekst en pepers groter (voor de beamer)",
             UiCommand::ZoomOut => "Maak tekst en pepers kleiner",
             UiCommand::ZoomReset => "Zet de grootte terug",
+            UiCommand::Quit => "Sluit Keuzekaart; niet-opgeslagen wijzigingen worden eerst gevraagd",
         }
     }
 
@@ -207,6 +224,7 @@ impl UiCommand {
             UiCommand::ZoomIn => KeyboardShortcut::new(cmd, Key::Plus),
             UiCommand::ZoomOut => KeyboardShortcut::new(cmd, Key::Minus),
             UiCommand::ZoomReset => KeyboardShortcut::new(cmd, Key::Num0),
+            UiCommand::Quit => KeyboardShortcut::new(cmd, Key::Q),
         };
         Some(shortcut)
     }
@@ -227,7 +245,7 @@ impl UiCommand {
     /// Shortcuts with more modifiers are tried first, so Ctrl+Shift+Z is not read as Ctrl+Z.
     pub fn from_shortcuts(ctx: &egui::Context) -> Option<UiCommand> {
         let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = Vec::new();
-        for command in UiCommand::ALL {
+        for command in UiCommand::all() {
             candidates.extend(command.shortcut().map(|s| (command, s)));
             candidates.extend(
                 command
@@ -255,4 +273,56 @@ impl UiCommand {
 
 fn modifier_count(m: Modifiers) -> u8 {
     u8::from(m.alt) + u8::from(m.ctrl || m.command) + u8::from(m.shift) + u8::from(m.mac_cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_in_exactly_one_menu() {
+        for command in UiCommand::all() {
+            let places: Vec<&str> = MENUS
+                .iter()
+                .filter(|(_, groups)| groups.iter().any(|g| g.contains(&command)))
+                .map(|(menu, _)| *menu)
+                .collect();
+            assert_eq!(places.len(), 1, "{command:?} is in {places:?}");
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
+        for command in UiCommand::all() {
+            let shortcuts = command
+                .shortcut()
+                .into_iter()
+                .chain(command.alternative_shortcuts().iter().copied());
+            for shortcut in shortcuts {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
+                seen.push((shortcut, command));
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_unique_and_say_when_a_dialog_follows() {
+        let labels: Vec<&str> = UiCommand::all().map(UiCommand::label).collect();
+        let mut unique = labels.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), labels.len(), "{labels:?}");
+        for command in [
+            UiCommand::Open,
+            UiCommand::SaveAs,
+            UiCommand::ExportAnnex,
+            UiCommand::ExportAnnexGemeente,
+            UiCommand::ExportReviewCopy,
+        ] {
+            assert!(command.label().ends_with('…'), "{}", command.label());
+        }
+    }
 }

@@ -1,7 +1,7 @@
-//! The app's dialogs: unsaved changes, recovery, errors and import previews as modal windows, and
-//! the native file dialogs (rfd).
+//! The app's dialogs: unsaved changes, recovery, errors, import previews, a path typed by hand
+//! when no file dialog could be shown, as modal windows. The file dialogs are in `file_picker`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::RichText;
 
@@ -53,6 +53,26 @@ pub enum Dialog {
         /// The change.
         edit: crate::core::SetupEdit,
     },
+    /// No file dialog could be shown: the path typed by hand, checked like a chosen one.
+    PathEntry {
+        /// What the path is for.
+        purpose: super::path_requests::PathUse,
+        /// What was asked of the dialog (title, kind, suggested name).
+        request: super::file_picker::PickRequest,
+        /// The path as typed so far, starting at the suggestion.
+        text: String,
+        /// Why no dialog could be shown.
+        reason: String,
+        /// What is wrong with the last path tried, if anything.
+        error: Option<String>,
+    },
+    /// The typed path names a file that exists: overwrite it?
+    ConfirmOverwrite {
+        /// What the path is for.
+        purpose: super::path_requests::PathUse,
+        /// The file.
+        path: PathBuf,
+    },
     /// Another instance has the workbook open: open it read-only, or not at all.
     InUse {
         /// The workbook.
@@ -86,6 +106,8 @@ impl Dialog {
             Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
             Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
             Dialog::InUse { .. } => "Bestand is al geopend".into(),
+            Dialog::PathEntry { request, .. } => request.title.clone(),
+            Dialog::ConfirmOverwrite { .. } => "Bestand bestaat al".into(),
             Dialog::ChangedOnDisk { .. } => "Bestand is intussen veranderd".into(),
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
         }
@@ -211,6 +233,60 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     }
                 });
             }
+            Dialog::PathEntry {
+                purpose,
+                request,
+                text,
+                reason,
+                error,
+            } => {
+                ui.label(format!(
+                    "Het venster om een bestand te kiezen kon niet worden geopend ({reason}). \
+                     Typ hieronder het volledige pad van het bestand."
+                ));
+                ui.add_space(tokens::SPACE_S);
+                let label = "Pad";
+                let response = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(480.0)
+                        .char_limit(4096),
+                );
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if let Some(error) = error {
+                    ui.label(RichText::new(error.as_str()).color(tokens::ERROR));
+                }
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    let ok = if request.save { "Opslaan" } else { "Openen" };
+                    if ui.button(ok).clicked() || entered {
+                        actions.push(Action::PathTyped {
+                            purpose: purpose.clone(),
+                            request: request.clone(),
+                            text: text.clone(),
+                        });
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmOverwrite { purpose, path } => {
+                ui.label(format!(
+                    "{} bestaat al. Wilt u het vervangen?",
+                    file_name(path)
+                ));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Vervangen").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(purpose.clone().action(path.clone()));
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::InUse { path, owner } => {
                 ui.label(format!(
                     "{} is geopend door {owner}. Als u het ook bewerkt, overschrijft de een het werk \
@@ -300,65 +376,3 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
     }
 }
 
-/// Asks for a workbook to open (native dialog).
-pub fn pick_workbook(near: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter("Werkmap", &["ron"])
-        .set_title("Werkmap openen");
-    if let Some(dir) = near.and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    dialog.pick_file()
-}
-
-/// Asks for a card file: where to write one (`save`) or which one to read.
-pub fn pick_card_path(near: Option<&Path>, save: bool) -> Option<PathBuf> {
-    if save {
-        return pick_save(
-            near,
-            "keuzekaart.ron",
-            ("Keuzekaart", "ron"),
-            "Keuzekaart exporteren",
-        );
-    }
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter("Keuzekaart", &["ron"])
-        .set_title("Keuzekaart importeren");
-    if let Some(dir) = near.and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    dialog.pick_file()
-}
-
-/// Asks where to write a PDF (native dialog), suggesting `name`.
-pub fn pick_pdf_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
-    pick_save(near, name, ("PDF", "pdf"), "Bijlage exporteren")
-}
-
-/// Asks where to save a workbook (native dialog), suggesting `name`.
-pub fn pick_save_path(near: Option<&Path>, name: &str) -> Option<PathBuf> {
-    pick_save(near, name, ("Werkmap", "ron"), "Opslaan als")
-}
-
-/// A native save dialog near the current file; adds the extension when the user left it off.
-fn pick_save(
-    near: Option<&Path>,
-    name: &str,
-    (kind, extension): (&str, &str),
-    title: &str,
-) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter(kind, &[extension])
-        .set_title(title)
-        .set_file_name(name);
-    if let Some(dir) = near.and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    dialog.save_file().map(|p| {
-        if p.extension().is_none() {
-            p.with_extension(extension)
-        } else {
-            p
-        }
-    })
-}

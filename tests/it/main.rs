@@ -21,6 +21,7 @@ mod trust;
 mod ui_admin;
 mod ui_drafting;
 mod ui_files;
+mod ui_menus;
 mod ui_options;
 mod ui_presentation;
 mod ui_signoff;

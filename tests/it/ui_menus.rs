@@ -1,0 +1,273 @@
+//! Every command in a menu, every file dialog answered (issue 14): the tests click the menu items
+//! by their labels and answer the file dialog through a scripted picker, so the app's own code
+//! runs from the menu to the file on disk. A picker that reports failure brings up the app's own
+//! path entry.
+
+use std::path::Path;
+use std::process::Command;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use keuzekaart::storage::{self, paths::AppPaths};
+use keuzekaart::ui::commands::{MENUS, UiCommand};
+use keuzekaart::ui::file_picker::{Picked, ScriptedPicker};
+use keuzekaart::ui::settings::Settings;
+use keuzekaart::ui::{KeuzekaartApp, Startup};
+
+use crate::common::filled_workbook;
+
+/// A fresh app (its own folders below `home`) whose file dialogs are answered by `picker`.
+fn app(home: &Path, picker: &ScriptedPicker) -> Harness<'static, KeuzekaartApp> {
+    let paths = AppPaths::below(home);
+    let settings = Settings {
+        gemeente: Some("Heumen".to_owned()),
+        ..Settings::default()
+    };
+    let picker = picker.clone();
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 2400.0))
+        .build_eframe(move |cc| {
+            KeuzekaartApp::start(
+                &cc.egui_ctx,
+                Startup {
+                    settings,
+                    paths: Some(paths),
+                    picker: Some(Box::new(picker)),
+                    ..Startup::default()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// The menu item with this label; an item with a shortcut is named with it ("Opslaan Ctrl+S"),
+/// so a screen reader reads the shortcut too.
+fn item<'t>(h: &'t Harness<'static, KeuzekaartApp>, label: &'t str) -> egui_kittest::Node<'t> {
+    let shortcut = UiCommand::all()
+        .find(|c| c.label() == label)
+        .and_then(UiCommand::shortcut)
+        .map(|s| h.ctx.format_shortcut(&s));
+    let name = match shortcut {
+        Some(shortcut) => format!("{label} {shortcut}"),
+        None => label.to_owned(),
+    };
+    let mut found: Vec<_> = h
+        .query_all_by_label_contains(label)
+        .filter(|n| n.accesskit_node().label().unwrap_or_default() == name)
+        .collect();
+    assert_eq!(found.len(), 1, "one menu item {label}");
+    found.remove(0)
+}
+
+/// Opens a menu of the menu bar and clicks one of its items, both by their labels.
+fn menu(h: &mut Harness<'static, KeuzekaartApp>, menu: &str, label: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    item(h, label).click();
+    h.run();
+    h.run();
+}
+
+fn pdfinfo_pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils)");
+    assert!(out.status.success(), "pdfinfo cannot read {}", pdf.display());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count")
+}
+
+#[test]
+fn every_command_can_be_found_in_the_menus_with_its_shortcut() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = app(home.path(), &ScriptedPicker::new());
+    for (name, groups) in MENUS {
+        h.get_by_label(name).click();
+        h.run();
+        for command in groups.iter().flat_map(|g| g.iter()) {
+            // Found under its label followed by its shortcut, as the menu shows it.
+            item(&h, command.label());
+        }
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    // Every command of the app is in one of those menus (a unit test checks the list; this one
+    // checks what is drawn), and the shortcuts are shown beside them.
+    let in_menus: usize = MENUS.iter().map(|(_, g)| g.iter().map(|g| g.len()).sum::<usize>()).sum();
+    assert_eq!(in_menus, UiCommand::all().count());
+}
+
+#[test]
+fn bestand_bijlage_exporteren_writes_the_annex_the_user_named() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+
+    let all = docs.path().join("alle.pdf");
+    picker.answer_path(&all);
+    menu(&mut h, "Bestand", "Bijlage exporteren…");
+    assert_eq!(picker.requests()[0].file_name, "Bijlage DVO 2021-2022 concept.pdf");
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage gemaakt"));
+    assert!(pdfinfo_pages(&all) >= 8, "overview and seven articles");
+    assert!(h.query_by_label("Openen").is_some(), "offers to open the PDF");
+    h.get_by_label("Sluiten").click();
+    h.run();
+
+    let one = docs.path().join("heumen");
+    picker.answer_path(&one);
+    menu(&mut h, "Bestand", "Bijlage van deze gemeente…");
+    assert_eq!(picker.requests()[1].file_name, "Bijlage DVO 2021-2022 Heumen concept.pdf");
+    assert_eq!(
+        picker.requests()[1].folder.as_deref(),
+        Some(docs.path()),
+        "the dialog starts in the folder used last"
+    );
+    let one = one.with_extension("pdf");
+    assert!(pdfinfo_pages(&one) < pdfinfo_pages(&all));
+    h.get_by_label("Sluiten").click();
+    h.run();
+
+    let review = docs.path().join("raad.pdf");
+    picker.answer_path(&review);
+    menu(&mut h, "Bestand", "Exemplaar voor de raad (met kolom Wijziging)…");
+    assert_eq!(picker.requests()[2].file_name, "Exemplaar voor de raad DVO 2021-2022.pdf");
+    let text = Command::new("pdftotext").arg(&review).arg("-").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Wijziging"));
+}
+
+#[test]
+fn a_cancelled_dialog_says_nothing_and_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    picker.answer(Picked::Cancelled);
+    menu(&mut h, "Bestand", "Opslaan als…");
+    assert_eq!(h.state().dialog_title(), None);
+    assert_eq!(h.state().message(), None);
+    assert_eq!(h.state().file(), None);
+}
+
+#[test]
+fn save_as_open_and_recent_files_from_the_menu() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    h.get_by_label("Peper erbij op activiteit 13").click();
+    h.run();
+    assert!(h.state().window_title().contains('●'));
+
+    let path = docs.path().join("ronde-1.ron");
+    picker.answer_path(&path);
+    menu(&mut h, "Bestand", "Opslaan als…");
+    assert_eq!(picker.requests()[0].file_name, "Werkmap DVO 2021-2022.ron");
+    assert!(!h.state().window_title().contains('●'), "{}", h.state().window_title());
+    assert_eq!(storage::read_workbook(&path).unwrap(), *h.state().model().workbook());
+
+    let other = docs.path().join("gevuld.ron");
+    storage::save_workbook(&other, &filled_workbook()).unwrap();
+    picker.answer_path(&other);
+    menu(&mut h, "Bestand", "Openen…");
+    assert_eq!(h.state().file(), Some(other.as_path()));
+    assert_eq!(h.state().model().workbook(), &filled_workbook());
+
+    // Back to the first through Recente bestanden.
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Recente bestanden").click();
+    h.run();
+    h.get_by_label("ronde-1.ron").click();
+    h.run();
+    assert_eq!(h.state().file(), Some(path.as_path()));
+}
+
+#[test]
+fn the_close_questions_opslaan_on_an_unnamed_workbook_asks_a_name_then_closes() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    h.get_by_label("Peper erbij op activiteit 13").click();
+    h.run();
+    menu(&mut h, "Bestand", "Afsluiten");
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Niet-opgeslagen wijzigingen"));
+    let path = docs.path().join("voor-het-sluiten.ron");
+    picker.answer_path(&path);
+    h.get_by_label("Opslaan").click();
+    h.run();
+    assert!(path.exists(), "saved under the name given");
+    assert!(!h.state().model().is_dirty());
+    assert_eq!(storage::read_workbook(&path).unwrap(), *h.state().model().workbook());
+}
+
+#[test]
+fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    picker.answer(Picked::Failed("geen portaal".into()));
+    menu(&mut h, "Bestand", "Bijlage exporteren…");
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage exporteren"));
+    assert!(h.query_by_label_contains("kon niet worden geopend (geen portaal)").is_some());
+
+    // A folder that does not exist is refused in the dialog, in Dutch.
+    let field = h.get_by_label("Pad");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Pad").type_text("/bestaat/niet/bijlage.pdf");
+    h.run();
+    h.get_by_label("Opslaan").click();
+    h.run();
+    assert!(h.query_by_label_contains("De map /bestaat/niet bestaat niet.").is_some());
+
+    // A good path without extension: the PDF is written with one.
+    let typed = docs.path().join("getypt");
+    h.get_by_label("Pad").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Pad").type_text(typed.to_str().unwrap());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    let pdf = typed.with_extension("pdf");
+    assert!(pdfinfo_pages(&pdf) >= 8);
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage gemaakt"));
+    h.get_by_label("Sluiten").click();
+    h.run();
+
+    // Typing an existing file's name asks before replacing it.
+    let before = std::fs::read(&pdf).unwrap();
+    picker.answer(Picked::Failed("geen portaal".into()));
+    menu(&mut h, "Bestand", "Bijlage exporteren…");
+    h.get_by_label("Pad").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Pad").type_text(pdf.to_str().unwrap());
+    h.run();
+    h.get_by_label("Opslaan").click();
+    h.run();
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Bestand bestaat al"));
+    h.get_by_label("Annuleren").click();
+    h.run();
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+}
+
+#[test]
+fn a_refusal_message_goes_when_the_user_moves_to_another_gemeente() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = app(home.path(), &ScriptedPicker::new());
+    h.get_by_label("Peper eraf bij activiteit 13").click();
+    h.run();
+    assert!(h.state().message().is_some(), "taking off a pepper that is not there is refused");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().message(), None);
+}
+
