@@ -252,6 +252,10 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                         .char_limit(4096),
                 );
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                // Ready to type as soon as the dialog shows.
+                if ui.memory(|m| m.focused().is_none()) {
+                    response.request_focus();
+                }
                 let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if let Some(error) = error {
                     ui.label(RichText::new(error.as_str()).color(tokens::ERROR));

@@ -130,7 +130,9 @@ impl PathUse {
             save: self.writes(),
             kind,
             extension,
-            folder: folder.or_else(|| current.and_then(Path::parent).map(Path::to_owned)),
+            folder: folder
+                .or_else(|| current.and_then(Path::parent).map(Path::to_owned))
+                .or_else(documents_folder),
             file_name,
         }
     }
@@ -154,6 +156,18 @@ impl PathUse {
         };
         Action::File(file)
     }
+}
+
+/// Where a dialog starts when nothing was opened or saved yet: the user's Documents folder, or
+/// else the home folder.
+fn documents_folder() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(
+        dirs.document_dir()
+            .filter(|d| d.is_dir())
+            .unwrap_or_else(|| dirs.home_dir())
+            .to_owned(),
+    )
 }
 
 /// Checks a path typed by hand: Dutch words for what is wrong, or the path to use (with the
