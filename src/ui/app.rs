@@ -875,6 +875,7 @@ impl KeuzekaartApp {
                     request,
                     reason,
                     error: None,
+                    focus: true,
                 });
             }
         }

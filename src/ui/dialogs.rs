@@ -65,6 +65,8 @@ pub enum Dialog {
         reason: String,
         /// What is wrong with the last path tried, if anything.
         error: Option<String>,
+        /// Set when the dialog opens: the field takes the keyboard focus once.
+        focus: bool,
     },
     /// The typed path names a file that exists: overwrite it?
     ConfirmOverwrite {
@@ -239,6 +241,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 text,
                 reason,
                 error,
+                focus,
             } => {
                 ui.label(format!(
                     "Het venster om een bestand te kiezen kon niet worden geopend ({reason}). \
@@ -253,7 +256,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 );
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
                 // Ready to type as soon as the dialog shows.
-                if ui.memory(|m| m.focused().is_none()) {
+                if std::mem::take(focus) {
                     response.request_focus();
                 }
                 let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
