@@ -271,3 +271,42 @@ fn a_refusal_message_goes_when_the_user_moves_to_another_gemeente() {
     assert_eq!(h.state().message(), None);
 }
 
+
+#[test]
+fn exchange_and_card_files_go_out_and_come_back_through_the_menus() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    h.get_by_label("Peper erbij op activiteit 13").click();
+    h.run();
+
+    // Heumen's choices out, taken off again, and back in through the import preview.
+    let keuzes = docs.path().join("heumen.ron");
+    picker.answer_path(&keuzes);
+    menu(&mut h, "Bestand", "Keuzes van deze gemeente exporteren…");
+    assert_eq!(picker.requests()[0].file_name, "Keuzes Heumen DVO 2021-2022.ron");
+    assert!(storage::read_exchange(&keuzes).is_ok());
+    h.get_by_label("Peper eraf bij activiteit 13").click();
+    h.run();
+    picker.answer_path(&keuzes);
+    menu(&mut h, "Bestand", "Keuzes van een gemeente importeren…");
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Keuzes van Heumen importeren"));
+    h.get_by_label("Importeren").click();
+    h.run();
+    let plan = h.state().model().workbook().plan("Heumen").unwrap().clone();
+    assert_eq!(plan.peppers_on(13), crate::common::d("1"));
+
+    // The card out and in: the import shows what it would do before anything changes.
+    let card = docs.path().join("kaart");
+    picker.answer_path(&card);
+    menu(&mut h, "Bestand", "Keuzekaart exporteren…");
+    let card = card.with_extension("ron");
+    assert_eq!(
+        storage::read_card_file(&card).unwrap(),
+        h.state().model().workbook().card
+    );
+    picker.answer_path(&card);
+    menu(&mut h, "Bestand", "Keuzekaart importeren…");
+    assert_eq!(h.state().dialog_title().as_deref(), Some("Keuzekaart importeren"));
+}
