@@ -176,7 +176,10 @@ fn next_term(
     };
     let next = crate::core::term::next_term(&workbook);
     if let Err(problem) = crate::core::limits::check_workbook(&next) {
-        writeln!(err, "De volgende looptijd kan niet worden gemaakt: {problem}")?;
+        writeln!(
+            err,
+            "De volgende looptijd kan niet worden gemaakt: {problem}"
+        )?;
         return Ok(EXIT_UNREADABLE);
     }
     let agreed = next

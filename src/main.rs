@@ -14,7 +14,9 @@ fn main() -> ExitCode {
         Err(file) => keuzekaart::ui::run(file),
         #[cfg(not(feature = "gui"))]
         Err(_) => {
-            eprintln!("Deze keuzekaart is zonder app gebouwd (zonder de functie 'gui'); gebruik een opdracht, zie --help.");
+            eprintln!(
+                "Deze keuzekaart is zonder app gebouwd (zonder de functie 'gui'); gebruik een opdracht, zie --help."
+            );
             ExitCode::from(2)
         }
     }

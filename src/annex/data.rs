@@ -168,7 +168,12 @@ pub fn annex_data_with(
     gemeenten.sort_by_key(|(g, _, _)| g.article);
     let articles: Vec<Article> = gemeenten
         .iter()
-        .filter(|(_, _, name)| options.gemeente.as_deref().is_none_or(|wanted| wanted == *name))
+        .filter(|(_, _, name)| {
+            options
+                .gemeente
+                .as_deref()
+                .is_none_or(|wanted| wanted == *name)
+        })
         .map(|(g, check, _)| article(workbook, g, check))
         .collect();
     let replacements = replacements

@@ -124,7 +124,10 @@ pub fn printable(text: &str, fonts: &dyn Coverage) -> (String, Vec<char>, usize)
 }
 
 /// A copy of the workbook with every text the annex prints made printable, and what changed.
-pub fn printable_workbook(workbook: &Workbook, covers: &dyn Coverage) -> (Workbook, Vec<Replacement>) {
+pub fn printable_workbook(
+    workbook: &Workbook,
+    covers: &dyn Coverage,
+) -> (Workbook, Vec<Replacement>) {
     let mut clean = workbook.clone();
     let mut report = Vec::new();
     let mut fix_for = |gemeente: Option<&str>, text: &mut String, place: &dyn Fn() -> String| {
@@ -146,17 +149,29 @@ pub fn printable_workbook(workbook: &Workbook, covers: &dyn Coverage) -> (Workbo
     for g in &mut region.gemeenten {
         let original = g.name.clone();
         let article = g.article;
-        fix_for(Some(&original), &mut g.name, &|| format!("Naam van gemeente {original}"));
-        fix_for(Some(&original), &mut g.goal, &|| format!("{original}, doel (artikel {article}.1)"));
+        fix_for(Some(&original), &mut g.name, &|| {
+            format!("Naam van gemeente {original}")
+        });
+        fix_for(Some(&original), &mut g.goal, &|| {
+            format!("{original}, doel (artikel {article}.1)")
+        });
     }
-    fix_for(None, &mut clean.card.name, &|| "Naam van de keuzekaart".into());
+    fix_for(None, &mut clean.card.name, &|| {
+        "Naam van de keuzekaart".into()
+    });
     for a in &mut clean.card.activities {
         let n = a.number;
         fix_for(None, &mut a.title, &|| format!("Titel van activiteit {n}"));
-        fix_for(None, &mut a.description, &|| format!("Omschrijving van activiteit {n}"));
+        fix_for(None, &mut a.description, &|| {
+            format!("Omschrijving van activiteit {n}")
+        });
         for offer in a.offers.values_mut() {
-            fix_for(None, &mut offer.unit.one, &|| format!("Eenheid van activiteit {n}"));
-            fix_for(None, &mut offer.unit.many, &|| format!("Eenheid van activiteit {n}"));
+            fix_for(None, &mut offer.unit.one, &|| {
+                format!("Eenheid van activiteit {n}")
+            });
+            fix_for(None, &mut offer.unit.many, &|| {
+                format!("Eenheid van activiteit {n}")
+            });
         }
     }
     for plan in &mut clean.plans {
@@ -166,14 +181,24 @@ pub fn printable_workbook(workbook: &Workbook, covers: &dyn Coverage) -> (Workbo
         plan.gemeente = printable(&plan.gemeente, covers).0;
         for c in &mut plan.choices {
             let n = c.activity;
-            fix_for(Some(&original), &mut c.note, &|| format!("{original}, notitie bij activiteit {n}"));
+            fix_for(Some(&original), &mut c.note, &|| {
+                format!("{original}, notitie bij activiteit {n}")
+            });
         }
         for d in &mut plan.sign_off.decisions {
             let side = d.side.label();
-            fix_for(Some(&original), &mut d.number, &|| format!("{original}, besluitnummer ({side})"));
-            fix_for(Some(&original), &mut d.signatory, &|| format!("{original}, ondertekenaar ({side})"));
-            fix_for(Some(&original), &mut d.role, &|| format!("{original}, functie ({side})"));
-            fix_for(Some(&original), &mut d.place, &|| format!("{original}, plaats ({side})"));
+            fix_for(Some(&original), &mut d.number, &|| {
+                format!("{original}, besluitnummer ({side})")
+            });
+            fix_for(Some(&original), &mut d.signatory, &|| {
+                format!("{original}, ondertekenaar ({side})")
+            });
+            fix_for(Some(&original), &mut d.role, &|| {
+                format!("{original}, functie ({side})")
+            });
+            fix_for(Some(&original), &mut d.place, &|| {
+                format!("{original}, plaats ({side})")
+            });
         }
     }
     (clean, report)

@@ -29,7 +29,6 @@ impl Fonts {
         let drawn = fonts.iter().map(drawn_by).collect();
         Fonts { fonts, book, drawn }
     }
-
 }
 
 /// The family the annex template sets its text in.

@@ -448,7 +448,10 @@ fn check_change(
             peppers_label(step)
         )));
     }
-    let used = plan.peppers_used().checked_add(delta).ok_or_else(too_many)?;
+    let used = plan
+        .peppers_used()
+        .checked_add(delta)
+        .ok_or_else(too_many)?;
     if used > gemeente.peppers {
         let left = gemeente.peppers.saturating_sub(plan.peppers_used());
         return Err(Refusal(if left <= Decimal::ZERO {

@@ -20,8 +20,8 @@
 
 use rust_decimal::Decimal;
 
-use super::money::format_number;
 use super::card::Card;
+use super::money::format_number;
 use super::workbook::{Choice, Plan, Workbook};
 
 /// The most peppers any count may hold (a gemeente's budget, a choice, a price, a minimum).
@@ -161,7 +161,9 @@ pub fn check_term(term: &super::region::Term) -> Result<(), String> {
         return Err("Het einde ligt voor het begin".to_owned());
     }
     if end - start >= MAX_TERM_YEARS {
-        return Err(format!("Een looptijd duurt hoogstens {MAX_TERM_YEARS} jaar"));
+        return Err(format!(
+            "Een looptijd duurt hoogstens {MAX_TERM_YEARS} jaar"
+        ));
     }
     Ok(())
 }
@@ -231,7 +233,10 @@ impl Walker {
 pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
     let mut w = Walker { first: None };
     let region = &workbook.region;
-    w.at(|| "Regio".into(), check_text(&region.name, MAX_NAME_CHARS, "de naam"));
+    w.at(
+        || "Regio".into(),
+        check_text(&region.name, MAX_NAME_CHARS, "de naam"),
+    );
     w.at(
         || "Regio".into(),
         check_text(&region.citation_title, MAX_NAME_CHARS, "de citeertitel"),
@@ -265,7 +270,10 @@ pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
                 let place = || format!("Vorige looptijd, {}", plan.gemeente);
                 w.at(place, check_number(line.peppers, NumberKind::Peppers));
                 w.at(place, check_number(line.euros, NumberKind::Euros));
-                w.at(place, check_text(&line.volume, MAX_NAME_CHARS, "het volume"));
+                w.at(
+                    place,
+                    check_text(&line.volume, MAX_NAME_CHARS, "het volume"),
+                );
             }
         }
     }
@@ -278,7 +286,6 @@ pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
         None => Ok(()),
     }
 }
-
 
 /// Checks a card on its own (a card file being imported) against the ranges.
 pub fn check_card(card: &Card) -> Result<(), OutOfRange> {
@@ -315,10 +322,19 @@ fn check_card_into(w: &mut Walker, card: &Card) {
             check_text(&a.description, MAX_LONG_TEXT_CHARS, "de omschrijving"),
         );
         for (colour, o) in &a.offers {
-            let place = || format!("Activiteit {}, aanbod {} pepers", a.number, colour.adjective());
+            let place = || {
+                format!(
+                    "Activiteit {}, aanbod {} pepers",
+                    a.number,
+                    colour.adjective()
+                )
+            };
             w.at(place, check_number(o.volume, NumberKind::Volume));
             w.at(place, check_text(&o.unit.one, MAX_NAME_CHARS, "de eenheid"));
-            w.at(place, check_text(&o.unit.many, MAX_NAME_CHARS, "de eenheid"));
+            w.at(
+                place,
+                check_text(&o.unit.many, MAX_NAME_CHARS, "de eenheid"),
+            );
             w.at(place, check_number(o.peppers, NumberKind::PriceInPeppers));
             w.at(place, check_number(o.minimum, NumberKind::PriceInPeppers));
             if let Some(max) = o.maximum {
@@ -359,8 +375,14 @@ fn check_choices(w: &mut Walker, gemeente: &str, option: Option<&str>, choices: 
         );
     }
     for c in choices {
-        w.at(|| within(c.activity), check_count(c.activity, "het activiteitnummer"));
-        w.at(|| within(c.activity), check_number(c.peppers, NumberKind::Peppers));
+        w.at(
+            || within(c.activity),
+            check_count(c.activity, "het activiteitnummer"),
+        );
+        w.at(
+            || within(c.activity),
+            check_number(c.peppers, NumberKind::Peppers),
+        );
         w.at(
             || within(c.activity),
             check_text(&c.note, MAX_NOTE_CHARS, "de notitie"),
@@ -391,7 +413,10 @@ fn check_plan_into(w: &mut Walker, plan: &Plan) {
         check_choices(w, name, Some(&option.name), &option.choices);
     }
     let sign_off = &plan.sign_off;
-    w.at(|| name.to_owned(), check_count(sign_off.version, "het versienummer"));
+    w.at(
+        || name.to_owned(),
+        check_count(sign_off.version, "het versienummer"),
+    );
     w.at(
         || name.to_owned(),
         check_entries(sign_off.decisions.len(), MAX_ENTRIES, "besluiten"),
@@ -413,7 +438,10 @@ fn check_plan_into(w: &mut Walker, plan: &Plan) {
         }
     }
     for agreed in &sign_off.agreed {
-        w.at(|| name.to_owned(), check_count(agreed.version, "het versienummer"));
+        w.at(
+            || name.to_owned(),
+            check_count(agreed.version, "het versienummer"),
+        );
         w.at(
             || name.to_owned(),
             check_text(&agreed.fingerprint, MAX_NAME_CHARS, "de vingerafdruk"),
@@ -527,9 +555,13 @@ mod tests {
     #[test]
     fn a_message_names_the_place_and_the_range() {
         let mut workbook = Workbook::bundled();
-        workbook.region.gemeenten[3].budget = Decimal::from_str("5e20").unwrap_or(MAX_EUROS * Decimal::TEN);
+        workbook.region.gemeenten[3].budget =
+            Decimal::from_str("5e20").unwrap_or(MAX_EUROS * Decimal::TEN);
         let error = check_workbook(&workbook).unwrap_err();
         assert_eq!(error.place, "Gemeente Heumen");
-        assert!(error.message.contains("tussen 0 en 1.000.000.000.000"), "{error}");
+        assert!(
+            error.message.contains("tussen 0 en 1.000.000.000.000"),
+            "{error}"
+        );
     }
 }

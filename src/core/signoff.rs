@@ -293,10 +293,7 @@ pub fn step(
                     let agreed_on = college_date.map_or(date, |c| c.max(date));
                     let choices = plan.choices.clone();
                     let version = plan.sign_off.version;
-                    let decisions: Vec<&Decision> = [Side::College, Side::WerkBedrijf]
-                        .into_iter()
-                        .filter_map(|side| decision_on(&plan.sign_off, side, version))
-                        .collect();
+                    let decisions = agreeing_decisions(&plan.sign_off, version);
                     let fingerprint = fingerprint(terms, gemeente, version, &choices, &decisions);
                     plan.sign_off.agreed.push(AgreedVersion {
                         version,
@@ -393,6 +390,14 @@ fn agreed_choices(choices: &[Choice]) -> Vec<&Choice> {
         .collect();
     sorted.sort_by_key(|c| c.activity);
     sorted
+}
+
+/// The decisions that agreed a version: the college's and WerkBedrijf's, where recorded.
+fn agreeing_decisions(sign_off: &SignOff, version: u32) -> Vec<&Decision> {
+    [Side::College, Side::WerkBedrijf]
+        .into_iter()
+        .filter_map(|side| decision_on(sign_off, side, version))
+        .collect()
 }
 
 /// The decision of a side on a version, if recorded and agreeing (the latest such).
@@ -521,10 +526,7 @@ pub fn recompute(
             &agreed.choices,
         ),
         2 => {
-            let decisions: Vec<&Decision> = [Side::College, Side::WerkBedrijf]
-                .into_iter()
-                .filter_map(|side| decision_on(sign_off, side, agreed.version))
-                .collect();
+            let decisions = agreeing_decisions(sign_off, agreed.version);
             canonical_form(terms, gemeente, agreed.version, &agreed.choices, &decisions)
         }
         _ => return None,
@@ -645,7 +647,11 @@ fn same_agreed_content(a: &[Choice], b: &[Choice], with_notes: bool) -> bool {
         let mut k: Vec<(u32, Decimal, bool, String)> = agreed_choices(choices)
             .into_iter()
             .map(|c| {
-                let note = if with_notes { c.note.clone() } else { String::new() };
+                let note = if with_notes {
+                    c.note.clone()
+                } else {
+                    String::new()
+                };
                 (c.activity, c.peppers.normalize(), c.taken, note)
             })
             .collect();

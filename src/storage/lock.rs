@@ -230,7 +230,11 @@ mod tests {
         assert_eq!(owner.describe(), "Anne op PC-0412 (sinds 23-11-2026 10:14)");
         std::fs::write(
             lock_path(&workbook),
-            format!("Anne,{},{},2026-11-23T10:14:00\n", machine_name(), u32::MAX - 1),
+            format!(
+                "Anne,{},{},2026-11-23T10:14:00\n",
+                machine_name(),
+                u32::MAX - 1
+            ),
         )
         .unwrap();
         assert!(matches!(inspect(&workbook), LockState::Stale(_)));

@@ -201,31 +201,28 @@ pub fn save_workbook_checked(
     expected: Option<&FileStamp>,
 ) -> Result<FileStamp, SaveFailure> {
     let text = to_ron(workbook);
-    match std::fs::read(path) {
-        Ok(previous) => {
-            if let Some(expected) = expected
-                && FileStamp::of(&previous) != *expected
-            {
-                return Err(SaveFailure::ChangedOnDisk {
-                    path: path.to_owned(),
-                });
-            }
-            if previous == text.as_bytes() {
-                return Ok(FileStamp::of(&previous));
-            }
-            // A failed backup is reported as a failed save of the workbook itself, which is
-            // then untouched.
-            write_atomic_like(&backup_path(path), &previous, path, || Ok(())).map_err(|e| {
-                SaveFailure::Io(SaveError {
-                    path: path.to_owned(),
-                    source: e.source,
-                    existed: true,
-                })
-            })?;
+    // A file that is not there (new, or moved away since it was opened: writing it anew loses
+    // nothing) or cannot be read (then writing fails too, with the reason) has nothing to keep.
+    if let Ok(previous) = std::fs::read(path) {
+        if let Some(expected) = expected
+            && FileStamp::of(&previous) != *expected
+        {
+            return Err(SaveFailure::ChangedOnDisk {
+                path: path.to_owned(),
+            });
         }
-        // Not there (new, or moved away since it was opened: writing it anew loses nothing), or
-        // unreadable (then writing fails too, with the reason).
-        Err(_) => {}
+        if previous == text.as_bytes() {
+            return Ok(FileStamp::of(&previous));
+        }
+        // A failed backup is reported as a failed save of the workbook itself, which is then
+        // untouched.
+        write_atomic_like(&backup_path(path), &previous, path, || Ok(())).map_err(|e| {
+            SaveFailure::Io(SaveError {
+                path: path.to_owned(),
+                source: e.source,
+                existed: true,
+            })
+        })?;
     }
     write_atomic(path, text.as_bytes()).map_err(SaveFailure::Io)?;
     Ok(FileStamp::of(text.as_bytes()))

@@ -9,6 +9,8 @@ use egui::{Pos2, RichText, Ui};
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
+use super::file_picker::Picked;
+use super::path_requests::PathUse;
 use super::settings::{Settings, View};
 use super::{
     admin, capacity_view, charts, compare_view, drafting, options_bar, overview, signoff_panel,
@@ -17,8 +19,6 @@ use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
 use crate::core::setup::SetupEdit;
 use crate::core::words::list;
-use super::file_picker::Picked;
-use super::path_requests::PathUse;
 use crate::core::{Edit, Model, Workbook};
 use crate::storage::paths::{AppPaths, remember};
 use crate::storage::recovery::{AUTOSAVE_INTERVAL, Autosaver, RecoveryCopy, read_recovery};

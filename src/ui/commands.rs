@@ -68,7 +68,12 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
     (
         "Bestand",
         &[
-            &[UiCommand::New, UiCommand::Open, UiCommand::Save, UiCommand::SaveAs],
+            &[
+                UiCommand::New,
+                UiCommand::Open,
+                UiCommand::Save,
+                UiCommand::SaveAs,
+            ],
             &[
                 UiCommand::ExportAnnex,
                 UiCommand::ExportAnnexGemeente,
@@ -79,7 +84,11 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
                 UiCommand::ImportGemeente,
                 UiCommand::CompareWithFile,
             ],
-            &[UiCommand::ExportCard, UiCommand::ImportCard, UiCommand::NextTerm],
+            &[
+                UiCommand::ExportCard,
+                UiCommand::ImportCard,
+                UiCommand::NextTerm,
+            ],
             &[UiCommand::Quit],
         ],
     ),
@@ -94,7 +103,11 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
                 UiCommand::ShowCapacity,
                 UiCommand::ShowAdmin,
             ],
-            &[UiCommand::Present, UiCommand::PreviousGemeente, UiCommand::NextGemeente],
+            &[
+                UiCommand::Present,
+                UiCommand::PreviousGemeente,
+                UiCommand::NextGemeente,
+            ],
             &[UiCommand::ZoomIn, UiCommand::ZoomOut, UiCommand::ZoomReset],
         ],
     ),
@@ -192,7 +205,9 @@ impl UiCommand {
             UiCommand::ZoomIn => "Maak tekst en pepers groter (voor de beamer)",
             UiCommand::ZoomOut => "Maak tekst en pepers kleiner",
             UiCommand::ZoomReset => "Zet de grootte terug",
-            UiCommand::Quit => "Sluit Keuzekaart; niet-opgeslagen wijzigingen worden eerst gevraagd",
+            UiCommand::Quit => {
+                "Sluit Keuzekaart; niet-opgeslagen wijzigingen worden eerst gevraagd"
+            }
         }
     }
 

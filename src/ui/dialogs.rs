@@ -382,4 +382,3 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
         actions.push(Action::CloseDialog);
     }
 }
-

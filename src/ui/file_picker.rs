@@ -96,12 +96,14 @@ impl FilePicker for NativePicker {
         };
         match answer {
             Some(path) => Picked::Path(request.with_extension(path)),
-            None if started.elapsed() < NO_DIALOG_WITHIN => Picked::Failed(if cfg!(target_os = "linux") {
-                "dit systeem heeft geen bestandskiezer; daarvoor is xdg-desktop-portal of zenity nodig"
+            None if started.elapsed() < NO_DIALOG_WITHIN => {
+                Picked::Failed(if cfg!(target_os = "linux") {
+                    "dit systeem heeft geen bestandskiezer; daarvoor is xdg-desktop-portal of zenity nodig"
                     .to_owned()
-            } else {
-                "het systeem toonde geen bestandskiezer".to_owned()
-            }),
+                } else {
+                    "het systeem toonde geen bestandskiezer".to_owned()
+                })
+            }
             None => Picked::Cancelled,
         }
     }

@@ -76,7 +76,10 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                     let (label, colour) = if invalid {
                         (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
                     } else {
-                        (status.label().to_owned(), super::signoff_panel::status_colour(status))
+                        (
+                            status.label().to_owned(),
+                            super::signoff_panel::status_colour(status),
+                        )
                     };
                     ui.label(RichText::new(label).small().color(colour));
                 });

@@ -101,7 +101,10 @@ pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
     let (text, colour) = if invalid {
         (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
     } else if previous && status == Status::Vastgesteld {
-        (format!("{} (vorige vingerafdruk)", status.label()), status_colour(status))
+        (
+            format!("{} (vorige vingerafdruk)", status.label()),
+            status_colour(status),
+        )
     } else {
         (status.label().to_owned(), status_colour(status))
     };

@@ -1,6 +1,5 @@
 //! The printed annex, read back with poppler's pdftotext and pdfinfo as a reader would see it.
 
-
 use std::path::Path;
 use std::process::Command;
 

@@ -1,6 +1,5 @@
 //! The command line, run as the real binary on real files.
 
-
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

@@ -1,6 +1,5 @@
 //! Capaciteit against a hand calculation.
 
-
 use crate::common::{d, filled_workbook};
 use keuzekaart::core::capacity::{CapacityAssumptions, capacity};
 

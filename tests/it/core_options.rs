@@ -1,6 +1,5 @@
 //! Options within a gemeente's plan, and "Vul aan", in the core.
 
-
 use crate::common::{d, filled_workbook};
 use keuzekaart::core::options::OptionChange;
 use keuzekaart::core::rules::{self, Severity};

@@ -1,7 +1,6 @@
 //! Beheer in the core: card, region and term edits through the one edit path, their undo, the
 //! sign-offs they break, card files and the next term.
 
-
 use crate::common::{agreed_workbook, d, filled_workbook};
 use keuzekaart::core::setup::SetupEdit;
 use keuzekaart::core::signoff::Status;

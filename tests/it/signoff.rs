@@ -1,10 +1,9 @@
 //! Signing off: the status walk, locking, amendments, fingerprints and `keuzekaart verify`.
 
-
 use std::process::Command;
 
-use chrono::NaiveDate;
 use crate::common::{d, filled_workbook};
+use chrono::NaiveDate;
 use keuzekaart::core::signoff::{self, Decision, Outcome, Side, SignOffStep, Status};
 use keuzekaart::core::{Edit, Model, Workbook};
 use keuzekaart::storage;

@@ -1,6 +1,5 @@
 //! Workbook files: round trips, atomic saves, broken files, old versions and exchange files.
 
-
 use std::path::{Path, PathBuf};
 
 use crate::common::strategies::workbooks;

@@ -50,10 +50,18 @@ type Change = (&'static str, fn(&mut Workbook));
 /// Every contractual field the annex prints for Heumen, each changed on its own.
 fn covered_changes() -> Vec<Change> {
     fn heumen(wb: &mut Workbook) -> &mut keuzekaart::core::Gemeente {
-        wb.region.gemeenten.iter_mut().find(|g| g.name == "Heumen").unwrap()
+        wb.region
+            .gemeenten
+            .iter_mut()
+            .find(|g| g.name == "Heumen")
+            .unwrap()
     }
     fn activity(wb: &mut Workbook, n: u32) -> &mut keuzekaart::core::Activity {
-        wb.card.activities.iter_mut().find(|a| a.number == n).unwrap()
+        wb.card
+            .activities
+            .iter_mut()
+            .find(|a| a.number == n)
+            .unwrap()
     }
     fn red_offer(wb: &mut Workbook, n: u32) -> &mut keuzekaart::core::Offer {
         activity(wb, n).offers.get_mut(&PepperColour::Red).unwrap()
@@ -65,7 +73,9 @@ fn covered_changes() -> Vec<Change> {
         ("peppers", |wb| heumen(wb).peppers = d("6")),
         ("below minimum", |wb| heumen(wb).may_go_below_minimum = true),
         ("pepper value", |wb| {
-            wb.region.pepper_values.insert(PepperColour::Red, d("12000"));
+            wb.region
+                .pepper_values
+                .insert(PepperColour::Red, d("12000"));
         }),
         ("term start", |wb| {
             wb.region.term.start = chrono::NaiveDate::from_ymd_opt(2021, 2, 1).unwrap()
@@ -73,11 +83,19 @@ fn covered_changes() -> Vec<Change> {
         ("term end", |wb| {
             wb.region.term.end = chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
         }),
-        ("citation title", |wb| wb.region.citation_title.push_str(" (herzien)")),
+        ("citation title", |wb| {
+            wb.region.citation_title.push_str(" (herzien)")
+        }),
         // Heumen chose activities 1, 7 ("[Gemeentenaam] Werkt!") and 13.
-        ("activity title", |wb| activity(wb, 13).title = "Samen naar werk".into()),
-        ("activity title with the name", |wb| activity(wb, 7).title = "[Gemeentenaam] werkt".into()),
-        ("activity description", |wb| activity(wb, 13).description.push_str(" Ook 's avonds.")),
+        ("activity title", |wb| {
+            activity(wb, 13).title = "Samen naar werk".into()
+        }),
+        ("activity title with the name", |wb| {
+            activity(wb, 7).title = "[Gemeentenaam] werkt".into()
+        }),
+        ("activity description", |wb| {
+            activity(wb, 13).description.push_str(" Ook 's avonds.")
+        }),
         ("unit", |wb| red_offer(wb, 13).unit.many = "personen".into()),
         ("volume", |wb| red_offer(wb, 13).volume = d("12")),
         ("price", |wb| red_offer(wb, 13).peppers = d("0.5")),
@@ -110,7 +128,10 @@ fn verify_catches_a_change_of_every_field_the_annex_prints() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out) = verify(&write(dir.path(), "ok.ron", &agreed()));
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("Heumen: Vastgesteld — vingerafdruk klopt"), "{out}");
+    assert!(
+        out.contains("Heumen: Vastgesteld — vingerafdruk klopt"),
+        "{out}"
+    );
     let workbook = agreed();
     let full = &workbook.plan("Heumen").unwrap().sign_off.agreed[0].fingerprint;
     assert_eq!(full.len(), 64);
@@ -122,8 +143,15 @@ fn verify_catches_a_change_of_every_field_the_annex_prints() {
         let mut wb = agreed();
         change(&mut wb);
         let (code, out) = verify(&write(dir.path(), "changed.ron", &wb));
-        assert_eq!(code, Some(1), "changing the {what} must break Heumen's sign-off: {out}");
-        assert!(out.contains("Heumen: Vastgesteld — ONGELDIG"), "{what}: {out}");
+        assert_eq!(
+            code,
+            Some(1),
+            "changing the {what} must break Heumen's sign-off: {out}"
+        );
+        assert!(
+            out.contains("Heumen: Vastgesteld — ONGELDIG"),
+            "{what}: {out}"
+        );
     }
 }
 
@@ -166,7 +194,10 @@ fn a_sign_off_of_the_first_wave_still_holds_and_says_what_it_does_not_cover() {
     std::fs::write(&path, &text).unwrap();
     let (code, out) = verify(&path);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("vorige vingerafdruk; die dekt niet het budget en de teksten"), "{out}");
+    assert!(
+        out.contains("vorige vingerafdruk; die dekt niet het budget en de teksten"),
+        "{out}"
+    );
     // ...and the first recipe still catches what it covered.
     std::fs::write(&path, text.replacen("peppers: \"3\"", "peppers: \"4\"", 1)).unwrap();
     assert_eq!(verify(&path).0, Some(1));
@@ -180,13 +211,24 @@ fn an_invalid_sign_off_never_prints_as_plain_vastgesteld() {
     assert_eq!(wb.region.gemeenten[3].name, "Heumen");
     let path = write(dir.path(), "budget.ron", &wb);
     let pdf = dir.path().join("bijlage.pdf");
-    let (code, _, err) = run(&["annex", path.to_str().unwrap(), "--out", pdf.to_str().unwrap(), "--force"]);
+    let (code, _, err) = run(&[
+        "annex",
+        path.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+        "--force",
+    ]);
     assert_eq!(code, Some(0), "{err}");
     let text = tool("pdftotext", &["-raw"], &pdf);
-    assert!(text.contains("CONCEPT"), "an invalid sign-off makes the annex a concept");
+    assert!(
+        text.contains("CONCEPT"),
+        "an invalid sign-off makes the annex a concept"
+    );
     let heumen_lines: Vec<&str> = text.lines().filter(|l| l.contains("Heumen")).collect();
     assert!(
-        heumen_lines.iter().any(|l| l.contains("Vastgesteld — ONGELDIG")),
+        heumen_lines
+            .iter()
+            .any(|l| l.contains("Vastgesteld — ONGELDIG")),
         "the overview row says ONGELDIG: {heumen_lines:?}"
     );
     let article = &text[text.find("Artikel 8 Heumen").expect("Heumen's article")..];
@@ -204,14 +246,26 @@ fn emoji_controls_and_bidi_overrides_never_stop_the_annex() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = filled_workbook();
     let plan = wb.plan_mut("Beuningen");
-    plan.choices[0].note = "Akkoord ✅\u{FE0F} 🌶\u{200D}🔥\x07 start \u{202E}na de zomer\u{202C}\ttwee".into();
+    plan.choices[0].note =
+        "Akkoord ✅\u{FE0F} 🌶\u{200D}🔥\x07 start \u{202E}na de zomer\u{202C}\ttwee".into();
     wb.region.gemeenten[1].goal.push_str(" Met 👍 en \u{0007}.");
     let path = write(dir.path(), "emoji.ron", &wb);
     let pdf = dir.path().join("bijlage.pdf");
-    let (code, out, err) = run(&["annex", path.to_str().unwrap(), "--out", pdf.to_str().unwrap()]);
+    let (code, out, err) = run(&[
+        "annex",
+        path.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
     assert_eq!(code, Some(0), "annex must be made: {out}{err}");
-    assert!(err.contains("let op: Beuningen, notitie bij activiteit 4"), "{err}");
-    assert!(err.contains("🌶 (U+1F336)"), "the app says what it replaced: {err}");
+    assert!(
+        err.contains("let op: Beuningen, notitie bij activiteit 4"),
+        "{err}"
+    );
+    assert!(
+        err.contains("🌶 (U+1F336)"),
+        "the app says what it replaced: {err}"
+    );
     let text = tool("pdftotext", &["-raw"], &pdf);
     assert!(
         text.contains("Akkoord □ □□ start na de zomer twee"),
@@ -219,7 +273,11 @@ fn emoji_controls_and_bidi_overrides_never_stop_the_annex() {
     );
     assert!(text.contains("Met □ en ."), "{text}");
     // And the PDF is still PDF/A.
-    let info = Command::new("pdfinfo").arg("-meta").arg(&pdf).output().unwrap();
+    let info = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("pdfaid:part"));
 }
 
@@ -234,13 +292,31 @@ fn numbers_out_of_range_are_refused_on_load_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let text = storage::to_ron(&filled_workbook());
     let cases = [
-        ("peppers: \"8\"", "peppers: \"79228162514264337593543950335\""),
-        ("peppers: \"8\"", "peppers: \"50000000000000000000000000000\""),
-        ("peppers: \"8\"", "peppers: \"-79228162514264337593543950335\""),
-        ("peppers: \"8\"", "peppers: \"0.0000000000000000000000000001\""),
+        (
+            "peppers: \"8\"",
+            "peppers: \"79228162514264337593543950335\"",
+        ),
+        (
+            "peppers: \"8\"",
+            "peppers: \"50000000000000000000000000000\"",
+        ),
+        (
+            "peppers: \"8\"",
+            "peppers: \"-79228162514264337593543950335\"",
+        ),
+        (
+            "peppers: \"8\"",
+            "peppers: \"0.0000000000000000000000000001\"",
+        ),
         ("budget: \"53974\"", "budget: \"5e28\""),
-        ("volume: \"10\"", "volume: \"79228162514264337593543950335\""),
-        ("peppers: \"3\"", "peppers: \"-7922816251426433759354395033\""),
+        (
+            "volume: \"10\"",
+            "volume: \"79228162514264337593543950335\"",
+        ),
+        (
+            "peppers: \"3\"",
+            "peppers: \"-7922816251426433759354395033\"",
+        ),
     ];
     for (from, to) in cases {
         let path = dir.path().join("extreem.ron");
@@ -252,16 +328,32 @@ fn numbers_out_of_range_are_refused_on_load_with_line_and_column() {
             assert!(err.contains(", kolom "), "{to}: {err}");
             assert!(!err.contains("panicked"), "{err}");
         }
-        let (code, _, err) = run(&["next-term", path.to_str().unwrap(), "--out", dir.path().join("n.ron").to_str().unwrap()]);
+        let (code, _, err) = run(&[
+            "next-term",
+            path.to_str().unwrap(),
+            "--out",
+            dir.path().join("n.ron").to_str().unwrap(),
+        ]);
         assert_eq!(code, Some(2), "{err}");
     }
     // A 10 MB note is refused with a message that says why, not read into the annex.
     let long = "x".repeat(10 * 1024 * 1024);
     let path = dir.path().join("lang.ron");
-    std::fs::write(&path, with(&text, "peppers: \"3\",", &format!("peppers: \"3\",\nnote: \"{long}\","))).unwrap();
+    std::fs::write(
+        &path,
+        with(
+            &text,
+            "peppers: \"3\",",
+            &format!("peppers: \"3\",\nnote: \"{long}\","),
+        ),
+    )
+    .unwrap();
     let (code, _, err) = run(&["check", path.to_str().unwrap()]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("De notitie is te lang: 10.485.760 tekens, hoogstens 2.000"), "{err}");
+    assert!(
+        err.contains("De notitie is te lang: 10.485.760 tekens, hoogstens 2.000"),
+        "{err}"
+    );
 }
 
 /// Edge values of every kind: in range, at the edge, just past it, and absurd.
@@ -292,8 +384,11 @@ fn edge_decimal() -> impl Strategy<Value = Decimal> {
 /// The bundled workbook with edge values put in random places, written and read back as a file.
 fn extreme_workbooks() -> impl Strategy<Value = String> {
     let place = (0usize..9, 0usize..15, edge_decimal());
-    (crate::common::strategies::workbooks(), prop::collection::vec(place, 1..6)).prop_map(
-        |(mut wb, places)| {
+    (
+        crate::common::strategies::workbooks(),
+        prop::collection::vec(place, 1..6),
+    )
+        .prop_map(|(mut wb, places)| {
             for (what, index, value) in places {
                 let g = index % wb.region.gemeenten.len();
                 let a = index % wb.card.activities.len();
@@ -320,8 +415,7 @@ fn extreme_workbooks() -> impl Strategy<Value = String> {
                 }
             }
             storage::to_ron(&wb)
-        },
-    )
+        })
 }
 
 proptest! {
@@ -468,11 +562,19 @@ fn saving_keeps_the_permissions_of_a_shared_file_and_a_new_file_follows_the_umas
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gedeeld.ron");
     storage::save_workbook(&path, &Workbook::bundled()).unwrap();
-    assert_eq!(mode(&path), 0o666 & !umask(), "a new file is not private to its maker");
+    assert_eq!(
+        mode(&path),
+        0o666 & !umask(),
+        "a new file is not private to its maker"
+    );
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
     storage::save_workbook(&path, &filled_workbook()).unwrap();
     assert_eq!(mode(&path), 0o664);
-    assert_eq!(mode(&storage::backup_path(&path)), 0o664, "the .bak as the file");
+    assert_eq!(
+        mode(&storage::backup_path(&path)),
+        0o664,
+        "the .bak as the file"
+    );
     // The command line's new files too.
     let new = dir.path().join("nieuw.ron");
     assert_eq!(run(&["new", "--out", new.to_str().unwrap()]).0, Some(0));
@@ -495,14 +597,24 @@ fn a_workbook_another_official_has_open_is_offered_read_only_and_never_saved_ove
     let docs = tempfile::tempdir().unwrap();
     let path = docs.path().join("regio.ron");
     storage::save_workbook(&path, &filled_workbook()).unwrap();
-    std::fs::write(lock::lock_path(&path), "Anne,PC-0412,4242,2026-11-23T10:14:00\n").unwrap();
+    std::fs::write(
+        lock::lock_path(&path),
+        "Anne,PC-0412,4242,2026-11-23T10:14:00\n",
+    )
+    .unwrap();
     let before = std::fs::read(&path).unwrap();
 
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
     h.state_mut().file_action(FileAction::Open(path.clone()));
     h.run();
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Bestand is al geopend"));
-    assert!(h.query_by_label_contains("Anne op PC-0412 (sinds 23-11-2026 10:14)").is_some());
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Bestand is al geopend")
+    );
+    assert!(
+        h.query_by_label_contains("Anne op PC-0412 (sinds 23-11-2026 10:14)")
+            .is_some()
+    );
     h.get_by_label("Alleen-lezen openen").click();
     h.run();
     assert_eq!(h.state().file(), Some(path.as_path()));
@@ -511,9 +623,19 @@ fn a_workbook_another_official_has_open_is_offered_read_only_and_never_saved_ove
     plus(&mut h, 5);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Alleen-lezen geopend"));
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the other's file is untouched");
-    assert!(h.state().model().is_dirty(), "the work is still there to save elsewhere");
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Alleen-lezen geopend")
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the other's file is untouched"
+    );
+    assert!(
+        h.state().model().is_dirty(),
+        "the work is still there to save elsewhere"
+    );
 }
 
 #[test]
@@ -536,7 +658,12 @@ fn a_lock_left_by_a_crash_on_this_machine_is_cleared() {
     h.run();
     assert_eq!(h.state().dialog_title(), None);
     assert!(!h.state().window_title().contains("alleen-lezen"));
-    assert!(h.state().message().unwrap().contains("achtergebleven vergrendeling"));
+    assert!(
+        h.state()
+            .message()
+            .unwrap()
+            .contains("achtergebleven vergrendeling")
+    );
     // The lock is ours now, and goes when the workbook does.
     assert_eq!(lock::inspect(&path), lock::LockState::Free);
     h.state_mut().file_action(FileAction::New);
@@ -553,7 +680,10 @@ fn a_save_over_a_file_someone_else_changed_is_refused_with_a_choice() {
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
     h.state_mut().file_action(FileAction::Open(path.clone()));
     h.run();
-    assert!(lock::lock_path(&path).exists(), "the app says it has the file open");
+    assert!(
+        lock::lock_path(&path).exists(),
+        "the app says it has the file open"
+    );
 
     // A colleague (ignoring the lock, or an older app) saves the file in the meantime.
     let mut theirs = filled_workbook();
@@ -564,9 +694,21 @@ fn a_save_over_a_file_someone_else_changed_is_refused_with_a_choice() {
     plus(&mut h, 5);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Bestand is intussen veranderd"));
-    assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "their save is not overwritten");
-    for choice in ["Opslaan als…", "Vergelijken met het bestand", "Opnieuw laden", "Annuleren"] {
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Bestand is intussen veranderd")
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        their_bytes,
+        "their save is not overwritten"
+    );
+    for choice in [
+        "Opslaan als…",
+        "Vergelijken met het bestand",
+        "Opnieuw laden",
+        "Annuleren",
+    ] {
         assert!(h.query_by_label(choice).is_some(), "{choice}");
     }
     h.get_by_label("Opnieuw laden").click();
@@ -595,7 +737,13 @@ fn refusals_leave_the_file_on_disk_byte_identical() {
         run(&args);
     }
     let pdf = dir.path().join("x.pdf");
-    run(&["annex", path.to_str().unwrap(), "--out", pdf.to_str().unwrap(), "--force"]);
+    run(&[
+        "annex",
+        path.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+        "--force",
+    ]);
     assert!(!pdf.exists());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
     let _ = Outcome::Akkoord;

@@ -1,7 +1,6 @@
 //! Beheer through the app's own screens (egui_kittest): prices, the number of activities, the
 //! warning over agreed choices, card files and the next term.
 
-
 use std::process::Command;
 
 use crate::common::app::harness_with;

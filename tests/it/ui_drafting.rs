@@ -1,7 +1,6 @@
 //! The drafting screen, driven through the real app with egui_kittest: drag and drop, buttons,
 //! keyboard, undo and redo, as an official would use them.
 
-
 use crate::common::app::{centre_of, count, drag, drag_first, harness, harness_at, peppers_on};
 use crate::common::d;
 use egui::{Key, Modifiers, Vec2};

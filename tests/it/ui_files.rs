@@ -2,7 +2,6 @@
 //! are bypassed by giving the app the path a dialog would return; everything after that is the
 //! app's own code.
 
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -17,7 +16,11 @@ use keuzekaart::storage::{self};
 use keuzekaart::ui::settings::Settings;
 use keuzekaart::ui::{FileAction, KeuzekaartApp, Startup};
 
-pub(crate) fn app_in(home: &Path, gemeente: &str, autosave: Duration) -> Harness<'static, KeuzekaartApp> {
+pub(crate) fn app_in(
+    home: &Path,
+    gemeente: &str,
+    autosave: Duration,
+) -> Harness<'static, KeuzekaartApp> {
     let paths = AppPaths::below(home);
     let settings = Settings {
         gemeente: Some(gemeente.to_owned()),
@@ -224,7 +227,12 @@ fn recovery_after_a_killed_session_gives_back_the_edits() {
     let home = tempfile::tempdir().unwrap();
     let recovery = AppPaths::below(home.path()).recovery_file();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["ui_files::recovery_child", "--exact", "--ignored", "--test-threads=1"])
+        .args([
+            "ui_files::recovery_child",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+        ])
         .env("KEUZEKAART_TEST_CHILD_HOME", home.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -71,8 +71,15 @@ fn menu(h: &mut Harness<'static, KeuzekaartApp>, menu: &str, label: &str) {
 }
 
 fn pdfinfo_pages(pdf: &Path) -> usize {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils)");
-    assert!(out.status.success(), "pdfinfo cannot read {}", pdf.display());
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdfinfo cannot read {}",
+        pdf.display()
+    );
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -96,7 +103,10 @@ fn every_command_can_be_found_in_the_menus_with_its_shortcut() {
     }
     // Every command of the app is in one of those menus (a unit test checks the list; this one
     // checks what is drawn), and the shortcuts are shown beside them.
-    let in_menus: usize = MENUS.iter().map(|(_, g)| g.iter().map(|g| g.len()).sum::<usize>()).sum();
+    let in_menus: usize = MENUS
+        .iter()
+        .map(|(_, g)| g.iter().map(|g| g.len()).sum::<usize>())
+        .sum();
     assert_eq!(in_menus, UiCommand::all().count());
 }
 
@@ -110,17 +120,26 @@ fn bestand_bijlage_exporteren_writes_the_annex_the_user_named() {
     let all = docs.path().join("alle.pdf");
     picker.answer_path(&all);
     menu(&mut h, "Bestand", "Bijlage exporteren…");
-    assert_eq!(picker.requests()[0].file_name, "Bijlage DVO 2021-2022 concept.pdf");
+    assert_eq!(
+        picker.requests()[0].file_name,
+        "Bijlage DVO 2021-2022 concept.pdf"
+    );
     assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage gemaakt"));
     assert!(pdfinfo_pages(&all) >= 8, "overview and seven articles");
-    assert!(h.query_by_label("Openen").is_some(), "offers to open the PDF");
+    assert!(
+        h.query_by_label("Openen").is_some(),
+        "offers to open the PDF"
+    );
     h.get_by_label("Sluiten").click();
     h.run();
 
     let one = docs.path().join("heumen");
     picker.answer_path(&one);
     menu(&mut h, "Bestand", "Bijlage van deze gemeente…");
-    assert_eq!(picker.requests()[1].file_name, "Bijlage DVO 2021-2022 Heumen concept.pdf");
+    assert_eq!(
+        picker.requests()[1].file_name,
+        "Bijlage DVO 2021-2022 Heumen concept.pdf"
+    );
     assert_eq!(
         picker.requests()[1].folder.as_deref(),
         Some(docs.path()),
@@ -133,9 +152,20 @@ fn bestand_bijlage_exporteren_writes_the_annex_the_user_named() {
 
     let review = docs.path().join("raad.pdf");
     picker.answer_path(&review);
-    menu(&mut h, "Bestand", "Exemplaar voor de raad (met kolom Wijziging)…");
-    assert_eq!(picker.requests()[2].file_name, "Exemplaar voor de raad DVO 2021-2022.pdf");
-    let text = Command::new("pdftotext").arg(&review).arg("-").output().unwrap();
+    menu(
+        &mut h,
+        "Bestand",
+        "Exemplaar voor de raad (met kolom Wijziging)…",
+    );
+    assert_eq!(
+        picker.requests()[2].file_name,
+        "Exemplaar voor de raad DVO 2021-2022.pdf"
+    );
+    let text = Command::new("pdftotext")
+        .arg(&review)
+        .arg("-")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("Wijziging"));
 }
 
@@ -165,8 +195,15 @@ fn save_as_open_and_recent_files_from_the_menu() {
     picker.answer_path(&path);
     menu(&mut h, "Bestand", "Opslaan als…");
     assert_eq!(picker.requests()[0].file_name, "Werkmap DVO 2021-2022.ron");
-    assert!(!h.state().window_title().contains('●'), "{}", h.state().window_title());
-    assert_eq!(storage::read_workbook(&path).unwrap(), *h.state().model().workbook());
+    assert!(
+        !h.state().window_title().contains('●'),
+        "{}",
+        h.state().window_title()
+    );
+    assert_eq!(
+        storage::read_workbook(&path).unwrap(),
+        *h.state().model().workbook()
+    );
 
     let other = docs.path().join("gevuld.ron");
     storage::save_workbook(&other, &filled_workbook()).unwrap();
@@ -194,14 +231,20 @@ fn the_close_questions_opslaan_on_an_unnamed_workbook_asks_a_name_then_closes() 
     h.get_by_label("Peper erbij op activiteit 13").click();
     h.run();
     menu(&mut h, "Bestand", "Afsluiten");
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Niet-opgeslagen wijzigingen"));
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Niet-opgeslagen wijzigingen")
+    );
     let path = docs.path().join("voor-het-sluiten.ron");
     picker.answer_path(&path);
     h.get_by_label("Opslaan").click();
     h.run();
     assert!(path.exists(), "saved under the name given");
     assert!(!h.state().model().is_dirty());
-    assert_eq!(storage::read_workbook(&path).unwrap(), *h.state().model().workbook());
+    assert_eq!(
+        storage::read_workbook(&path).unwrap(),
+        *h.state().model().workbook()
+    );
 }
 
 #[test]
@@ -212,8 +255,14 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
     let mut h = app(home.path(), &picker);
     picker.answer(Picked::Failed("geen portaal".into()));
     menu(&mut h, "Bestand", "Bijlage exporteren…");
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage exporteren"));
-    assert!(h.query_by_label_contains("kon niet worden geopend (geen portaal)").is_some());
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Bijlage exporteren")
+    );
+    assert!(
+        h.query_by_label_contains("kon niet worden geopend (geen portaal)")
+            .is_some()
+    );
 
     // A folder that does not exist is refused in the dialog, in Dutch.
     let field = h.get_by_label("Pad");
@@ -224,7 +273,10 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
     h.run();
     h.get_by_label("Opslaan").click();
     h.run();
-    assert!(h.query_by_label_contains("De map /bestaat/niet bestaat niet.").is_some());
+    assert!(
+        h.query_by_label_contains("De map /bestaat/niet bestaat niet.")
+            .is_some()
+    );
 
     // A good path without extension: the PDF is written with one.
     let typed = docs.path().join("getypt");
@@ -253,7 +305,10 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
     h.run();
     h.get_by_label("Opslaan").click();
     h.run();
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Bestand bestaat al"));
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Bestand bestaat al")
+    );
     h.get_by_label("Annuleren").click();
     h.run();
     assert_eq!(std::fs::read(&pdf).unwrap(), before);
@@ -265,12 +320,14 @@ fn a_refusal_message_goes_when_the_user_moves_to_another_gemeente() {
     let mut h = app(home.path(), &ScriptedPicker::new());
     h.get_by_label("Peper eraf bij activiteit 13").click();
     h.run();
-    assert!(h.state().message().is_some(), "taking off a pepper that is not there is refused");
+    assert!(
+        h.state().message().is_some(),
+        "taking off a pepper that is not there is refused"
+    );
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run();
     assert_eq!(h.state().message(), None);
 }
-
 
 #[test]
 fn exchange_and_card_files_go_out_and_come_back_through_the_menus() {
@@ -285,13 +342,19 @@ fn exchange_and_card_files_go_out_and_come_back_through_the_menus() {
     let keuzes = docs.path().join("heumen.ron");
     picker.answer_path(&keuzes);
     menu(&mut h, "Bestand", "Keuzes van deze gemeente exporteren…");
-    assert_eq!(picker.requests()[0].file_name, "Keuzes Heumen DVO 2021-2022.ron");
+    assert_eq!(
+        picker.requests()[0].file_name,
+        "Keuzes Heumen DVO 2021-2022.ron"
+    );
     assert!(storage::read_exchange(&keuzes).is_ok());
     h.get_by_label("Peper eraf bij activiteit 13").click();
     h.run();
     picker.answer_path(&keuzes);
     menu(&mut h, "Bestand", "Keuzes van een gemeente importeren…");
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Keuzes van Heumen importeren"));
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Keuzes van Heumen importeren")
+    );
     h.get_by_label("Importeren").click();
     h.run();
     let plan = h.state().model().workbook().plan("Heumen").unwrap().clone();
@@ -308,5 +371,8 @@ fn exchange_and_card_files_go_out_and_come_back_through_the_menus() {
     );
     picker.answer_path(&card);
     menu(&mut h, "Bestand", "Keuzekaart importeren…");
-    assert_eq!(h.state().dialog_title().as_deref(), Some("Keuzekaart importeren"));
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Keuzekaart importeren")
+    );
 }

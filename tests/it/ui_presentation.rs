@@ -1,7 +1,6 @@
 //! Presentation mode through the app's own screens (egui_kittest): it hides the editing chrome,
 //! steps gemeenten and options with the arrow keys, and leaving it puts everything back.
 
-
 use crate::common::app::{centre_of, harness_with};
 use crate::common::filled_workbook;
 use egui::{Key, Vec2};

@@ -1,6 +1,5 @@
 //! Signing off through the app's own screens (egui_kittest).
 
-
 use crate::common::app::{drag_first, harness_with, peppers_on};
 use crate::common::{d, filled_workbook};
 use egui::Vec2;
