@@ -22,6 +22,34 @@ pub fn round_cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Rounds to whole euros, halves away from zero.
+pub fn round_whole(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Spreads exact amounts over whole euros so that they add up to their rounded total: each is
+/// rounded down, and the euros still missing go one each to the amounts with the largest
+/// remainders (earlier ones first on a tie), the largest-remainder method. Three lines of
+/// € 29.398,125 + € 29.398,125 + € 19.598,75 become € 29.398 + € 29.398 + € 19.599 = € 78.395,
+/// where rounding each on its own would print € 78.395,01 under a budget of € 78.395.
+pub fn spread_whole(exact: &[Decimal]) -> Vec<Decimal> {
+    let total = round_whole(exact.iter().copied().sum());
+    let mut whole: Vec<Decimal> = exact.iter().map(|e| e.floor()).collect();
+    let missing = total - whole.iter().copied().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    // Stable sort: on equal remainders the earlier line gets the euro.
+    order.sort_by(|&a, &b| (exact[b] - whole[b]).cmp(&(exact[a] - whole[a])));
+    let mut left = missing;
+    for index in order {
+        if left < Decimal::ONE {
+            break;
+        }
+        whole[index] += Decimal::ONE;
+        left -= Decimal::ONE;
+    }
+    whole
+}
+
 /// Formats a plain number the Dutch way, with thousands dots and a decimal comma, dropping
 /// trailing zeros: `1.100`, `2,5`, `0,25`.
 pub fn format_number(value: Decimal) -> String {
@@ -110,6 +138,19 @@ mod tests {
         assert_eq!(format_eur(d("0")), "€ 0");
         assert_eq!(format_eur(d("-5000")), "-€ 5.000");
         assert_eq!(format_eur(d("0.005")), "€ 0,01");
+    }
+
+    #[test]
+    fn whole_euros_add_up_to_the_rounded_total() {
+        let beuningen = [d("29398.125"), d("29398.125"), d("19598.75")];
+        assert_eq!(
+            spread_whole(&beuningen),
+            vec![d("29398"), d("29398"), d("19599")]
+        );
+        let thirds = [d("10.3333"), d("10.3333"), d("10.3334")];
+        assert_eq!(spread_whole(&thirds), vec![d("10"), d("10"), d("11")]);
+        assert_eq!(spread_whole(&[]), Vec::<Decimal>::new());
+        assert_eq!(round_whole(d("2.5")), d("3"));
     }
 
     #[test]

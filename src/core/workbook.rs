@@ -187,7 +187,7 @@ pub struct ChoiceLine {
     pub volume_label: String,
     /// Peppers placed.
     pub peppers: Decimal,
-    /// Their euro equivalent.
+    /// Their euro equivalent in whole euros; the lines of a gemeente add up to its euros used.
     pub euros: Decimal,
     /// The note, if any.
     pub note: String,
@@ -252,9 +252,44 @@ impl Workbook {
         }
     }
 
-    /// The euro equivalent of some of this gemeente's peppers, rounded to cents.
+    /// The euro equivalent of some of this gemeente's peppers, in whole euros: indicative, like
+    /// the budgets it is taken from (a pepper is "circa" € 10.000).
     pub fn euros_for(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
-        super::money::round_cents(peppers * self.euro_per_pepper(gemeente))
+        super::money::round_whole(self.exact_euros(gemeente, peppers))
+    }
+
+    /// Peppers in euros before rounding, to a millionth of a euro: so that sums of them are exact
+    /// (no digit lost at Decimal's 28-digit precision) and the same in whatever order they are
+    /// added, and the lines and the total round alike.
+    fn exact_euros(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
+        (peppers * self.euro_per_pepper(gemeente)).round_dp(6)
+    }
+
+    /// The euros of each chosen activity of these choices, in card order: whole euros that add
+    /// up exactly to the euros of all peppers placed (so, with every pepper spent, to the budget).
+    pub fn euros_per_activity(
+        &self,
+        gemeente: &Gemeente,
+        choices: &[Choice],
+    ) -> Vec<(u32, Decimal)> {
+        let placed: Vec<(u32, Decimal)> = self
+            .card
+            .activities
+            .iter()
+            .filter_map(|a| {
+                let choice = choices.iter().find(|c| c.activity == a.number)?;
+                (!choice.peppers.is_zero()).then_some((a.number, choice.peppers))
+            })
+            .collect();
+        let exact: Vec<Decimal> = placed
+            .iter()
+            .map(|(_, p)| self.exact_euros(gemeente, *p))
+            .collect();
+        placed
+            .iter()
+            .map(|(n, _)| *n)
+            .zip(super::money::spread_whole(&exact))
+            .collect()
     }
 
     /// The budget figures of a gemeente.
@@ -267,7 +302,17 @@ impl Workbook {
             used,
             available: gemeente.peppers,
             left: gemeente.peppers - used,
-            used_eur: self.euros_for(gemeente, used),
+            // The same sum the lines are spread from, so they add up to it.
+            used_eur: super::money::round_whole(
+                self.plan(&gemeente.name)
+                    .map(|p| {
+                        p.choices
+                            .iter()
+                            .map(|c| self.exact_euros(gemeente, c.peppers))
+                            .sum()
+                    })
+                    .unwrap_or_default(),
+            ),
             budget_eur: gemeente.budget,
         }
     }
@@ -281,10 +326,31 @@ impl Workbook {
         self.lines_for(gemeente, &plan.choices)
     }
 
+    /// The euros of one chosen activity of the gemeente's proposal, as its line shows them.
+    pub fn line_euros(&self, gemeente: &Gemeente, activity: u32) -> Decimal {
+        let choices = self
+            .plan(&gemeente.name)
+            .map(|p| p.choices.as_slice())
+            .unwrap_or_default();
+        self.euros_per_activity(gemeente, choices)
+            .into_iter()
+            .find(|(n, _)| *n == activity)
+            .map(|(_, euros)| euros)
+            .unwrap_or_default()
+    }
+
     /// Lines for any set of this gemeente's choices (an option that is not the proposal), priced
     /// on this workbook's card and budget.
     pub fn lines_for(&self, gemeente: &Gemeente, choices: &[Choice]) -> Vec<ChoiceLine> {
         let choice = |number: u32| choices.iter().find(|c| c.activity == number);
+        let euros = self.euros_per_activity(gemeente, choices);
+        let euros_of = |number: u32| {
+            euros
+                .iter()
+                .find(|(n, _)| *n == number)
+                .map(|(_, e)| *e)
+                .unwrap_or_default()
+        };
         self.card
             .activities
             .iter()
@@ -303,7 +369,7 @@ impl Workbook {
                     volume,
                     volume_label: offer.map(|o| o.unit.amount(volume)).unwrap_or_default(),
                     peppers: choice.peppers,
-                    euros: self.euros_for(gemeente, choice.peppers),
+                    euros: euros_of(activity.number),
                     note: choice.note.clone(),
                 })
             })

@@ -114,7 +114,7 @@ impl CardText {
                 "Gekozen: {} · {} · {}",
                 offer.unit.amount(offer.volume_for(peppers, false)),
                 peppers_label(peppers),
-                format_eur(workbook.euros_for(gemeente, peppers))
+                format_eur(workbook.line_euros(gemeente, number))
             ),
             _ => "Nog niet gekozen".to_owned(),
         };

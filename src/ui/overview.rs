@@ -103,7 +103,7 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                         (Some(choice), Some(offer))
                             if !choice.peppers.is_zero() || choice.taken =>
                         {
-                            row_euros += workbook.euros_for(gemeente, choice.peppers);
+                            row_euros += workbook.line_euros(gemeente, activity.number);
                             row_count += 1;
                             let volume = offer
                                 .unit

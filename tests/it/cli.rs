@@ -159,7 +159,9 @@ fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("30 kandidaten") && stdout.contains("€ 29.398,13"),
+        stdout.contains("30 kandidaten")
+            && stdout.contains("€ 29.398\n")
+            && stdout.contains("€ 19.599\n"),
         "{stdout}"
     );
     assert!(

@@ -67,3 +67,58 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The euros printed per line are whole and add up exactly to the gemeente's euros used, and
+    /// to its budget once every pepper is spent: the sums a council member checks by hand.
+    #[test]
+    fn euro_lines_add_up_exactly(wb in workbooks(), budgets in prop::collection::vec(0u64..2_000_000, 7)) {
+        let mut wb = wb;
+        for (gemeente, budget) in wb.region.gemeenten.iter_mut().zip(budgets) {
+            gemeente.budget = Decimal::from(budget);
+        }
+        for gemeente in &wb.region.gemeenten {
+            let lines = wb.choice_lines(gemeente);
+            let sum: Decimal = lines.iter().map(|l| l.euros).sum();
+            prop_assert!(lines.iter().all(|l| l.euros.fract().is_zero()));
+            let figures = wb.budget(gemeente);
+            let on_card: Decimal = lines.iter().map(|l| l.peppers).sum();
+            if on_card == figures.used && !figures.available.is_zero() {
+                prop_assert_eq!(sum, figures.used_eur);
+                if figures.used == figures.available {
+                    prop_assert_eq!(sum, gemeente.budget);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_gemeente_of_the_example_adds_up_to_its_budget_when_all_is_spent() {
+    // Each gemeente spends all its peppers on activity 2 (red) or 3 (green) and 4: the lines
+    // must add up to the budget to the euro (Beuningen's three-way split was € 78.395,01).
+    let mut wb = Workbook::bundled();
+    for gemeente in wb.region.gemeenten.clone() {
+        let (first, second) = if gemeente.colour == keuzekaart::core::PepperColour::Green {
+            (3, 4)
+        } else {
+            (2, 4)
+        };
+        let half = (gemeente.peppers / Decimal::TWO).floor();
+        for (activity, peppers) in [(first, half), (second, gemeente.peppers - half)] {
+            if !peppers.is_zero() {
+                apply(
+                    &mut wb,
+                    &Edit::AddPeppers {
+                        gemeente: gemeente.name.clone(),
+                        activity,
+                        peppers,
+                    },
+                )
+                .unwrap();
+            }
+        }
+        let sum: Decimal = wb.choice_lines(&gemeente).iter().map(|l| l.euros).sum();
+        assert_eq!(sum, gemeente.budget, "{}", gemeente.name);
+    }
+}
