@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use crate::core::money::{format_eur, format_number};
-use crate::core::rules::peppers_label;
+use crate::core::rules::{Finding, Severity, peppers_label};
 use crate::core::signoff::{Decision, Side, SignOffCheck, Status, verify};
+use crate::core::words::long_date;
 use crate::core::{Gemeente, Workbook};
 
 /// The whole annex.
@@ -16,6 +17,24 @@ pub struct AnnexData {
     pub title: String,
     /// "2021–2022".
     pub term: String,
+    /// The term: "1 januari 2021 tot en met 31 december 2022".
+    pub term_full: String,
+    /// The first day in force, as article 17.1 writes it: "1 januari 2021".
+    pub term_start: String,
+    /// The last day in force: "31 december 2022".
+    pub term_end: String,
+    /// What this document fills in: "de artikelen 5.2 tot en met 11.2", or "artikel 8.2".
+    pub fills: String,
+    /// The same, short, for the page header: "art. 5.2–11.2".
+    pub fills_short: String,
+    /// Whether this is one gemeente's article only (then the region is context, not a page).
+    pub single: bool,
+    /// "68 pepers" for the whole region, per year.
+    pub region_peppers: String,
+    /// What a pepper of each colour in use is worth: "een rode peper circa € 10.000".
+    pub pepper_values: Vec<String>,
+    /// The card's note that its prices are a reading (empty once confirmed).
+    pub reading_note: String,
     /// The region's name.
     pub region: String,
     /// The date the annex was made ("22-11-2026").
@@ -97,6 +116,14 @@ pub struct Article {
     pub werkbedrijf_signature: Signature,
     /// The gemeente's name (for the signature block).
     pub gemeente: String,
+    /// How the gemeente is a party (article 171 Gemeentewet, on a decision of the college).
+    pub gemeente_party: String,
+    /// How WerkBedrijf is a party (the MGR, by its chair, on a decision of the Dagelijks Bestuur).
+    pub werkbedrijf_party: String,
+    /// Rules of the card these choices break (printed only with --force).
+    pub problems: Vec<String>,
+    /// Allowed exceptions and other remarks ("onder de minimale afname, toegestaan voor ...").
+    pub notes: Vec<String>,
 }
 
 /// One chosen activity.
@@ -116,18 +143,17 @@ pub struct Line {
     pub note: String,
 }
 
-/// A signature block side; empty strings print as blank lines.
+/// A signature block side: the decision it rests on, apart from the signing itself. Empty
+/// strings print as blank lines to fill in by hand; the date of signing is always written there.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Signature {
-    /// Place.
+    /// Place of signing.
     pub place: String,
-    /// Date.
-    pub date: String,
-    /// Name.
+    /// Name of the signatory.
     pub name: String,
-    /// Role.
+    /// The signatory's function.
     pub role: String,
-    /// "Besluit B&W d.d. 02-02-2021, nr. 2021/17".
+    /// "Akkoord, besluit d.d. 2 maart 2021, nr. 2021/17".
     pub decision: String,
 }
 
@@ -155,6 +181,7 @@ pub fn annex_data_with(
 ) -> AnnexData {
     // Sign-offs are verified on the texts as stored; the annex prints them made printable.
     let checks = verify(original);
+    let findings = crate::core::rules::check(original);
     let (printable, replacements) = super::printable::printable_workbook(original, covers);
     let workbook = &printable;
     let mut gemeenten: Vec<(&Gemeente, &SignOffCheck, &str)> = workbook
@@ -174,7 +201,13 @@ pub fn annex_data_with(
                 .as_deref()
                 .is_none_or(|wanted| wanted == *name)
         })
-        .map(|(g, check, _)| article(workbook, g, check))
+        .map(|(g, check, name)| {
+            let about: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.gemeente.as_deref() == Some(*name))
+                .collect();
+            article(workbook, g, check, &about, covers)
+        })
         .collect();
     let replacements = replacements
         .into_iter()
@@ -192,9 +225,52 @@ pub fn annex_data_with(
         .iter()
         .map(|g| workbook.budget(g).used)
         .sum();
+    let term = &workbook.region.term;
+    let numbers: Vec<u32> = gemeenten
+        .iter()
+        .filter(|(_, _, name)| {
+            options
+                .gemeente
+                .as_deref()
+                .is_none_or(|wanted| wanted == *name)
+        })
+        .map(|(g, _, _)| g.article)
+        .collect();
+    let (fills, fills_short) = match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(first), Some(last)) if first != last => (
+            format!("de artikelen {first}.2 tot en met {last}.2"),
+            format!("art. {first}.2–{last}.2"),
+        ),
+        (Some(only), _) => (format!("artikel {only}.2"), format!("art. {only}.2")),
+        _ => (String::new(), String::new()),
+    };
+    let colours: std::collections::BTreeSet<_> =
+        workbook.region.gemeenten.iter().map(|g| g.colour).collect();
     AnnexData {
         title: workbook.region.citation_title.clone(),
         term: workbook.region.term.label(),
+        term_full: format!(
+            "{} tot en met {}",
+            long_date(term.start),
+            long_date(term.end)
+        ),
+        term_start: long_date(term.start),
+        term_end: long_date(term.end),
+        fills,
+        fills_short,
+        single: options.gemeente.is_some(),
+        region_peppers: peppers_label(workbook.region.total_peppers()),
+        pepper_values: colours
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "een {} peper circa {}",
+                    c.adjective(),
+                    format_eur(workbook.region.pepper_value(c))
+                )
+            })
+            .collect(),
+        reading_note: workbook.card.reading_note.clone(),
         region: workbook.region.name.clone(),
         produced: produced.format("%d-%m-%Y").to_string(),
         concept: articles.iter().any(|a| !a.agreed),
@@ -235,7 +311,13 @@ pub fn annex_data_with(
     }
 }
 
-fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Article {
+fn article(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    check: &SignOffCheck,
+    findings: &[&Finding],
+    covers: &dyn super::printable::Coverage,
+) -> Article {
     let holds = check.holds.clone();
     let n = gemeente.article;
     let plan = workbook.plan(&gemeente.name).cloned().unwrap_or_default();
@@ -243,16 +325,32 @@ fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Ar
     let budget = workbook.budget(gemeente);
     let agreed = sign_off.status == Status::Vastgesteld && matches!(holds, Some(Ok(_)));
     let in_force = sign_off.in_force();
+    // Article 16.3: an amendment is agreed by the gemeente and the Dagelijks Bestuur in writing.
+    let amendment = |version: u32| format!("Tussentijdse wijziging {version} van artikel {n}.2");
     let status = match (sign_off.status, in_force) {
-        (Status::Vastgesteld, Some(v)) if agreed && check.holds_with_previous_recipe() => format!(
-            "{} (met de vorige vingerafdruk; {})",
-            v.describe(),
-            crate::core::signoff::PREVIOUS_RECIPE_NOTE
-        ),
-        (Status::Vastgesteld, Some(v)) if agreed => v.describe(),
-        (Status::Concept, _) if sign_off.version > 0 && !matches!(holds, Some(Err(_))) => {
-            format!("Concept van tussentijdse wijziging {}", sign_off.version)
+        (Status::Vastgesteld, Some(v)) if agreed => {
+            let what = if v.version == 0 {
+                format!("Vastgesteld {}", long_date(v.agreed_on))
+            } else {
+                format!(
+                    "{}, vastgesteld {} (artikel 16.3)",
+                    amendment(v.version),
+                    long_date(v.agreed_on)
+                )
+            };
+            if check.holds_with_previous_recipe() {
+                format!(
+                    "{what} (met de vorige vingerafdruk; {})",
+                    crate::core::signoff::PREVIOUS_RECIPE_NOTE
+                )
+            } else {
+                what
+            }
         }
+        (Status::Concept, _) if sign_off.version > 0 && !matches!(holds, Some(Err(_))) => format!(
+            "Concept van {} (artikel 16.3)",
+            amendment(sign_off.version).to_lowercase()
+        ),
         _ => check.status_label(),
     };
     let warning = match &holds {
@@ -288,6 +386,42 @@ fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Ar
             note: l.note,
         })
         .collect();
+    let printable = |text: &str| super::printable::printable(text, covers).0;
+    let colour_peppers = |count: rust_decimal::Decimal| {
+        let noun = if count == rust_decimal::Decimal::ONE {
+            "peper"
+        } else {
+            "pepers"
+        };
+        format!("{} {noun}", gemeente.colour.adjective())
+    };
+    let totals = if budget.left.is_sign_negative() && !budget.left.is_zero() {
+        format!(
+            "{} van {} {} gebruikt: {} te veel",
+            format_number(budget.used),
+            format_number(budget.available),
+            colour_peppers(budget.available),
+            format_number(-budget.left)
+        )
+    } else {
+        format!(
+            "{} van {} {} gebruikt, {} over",
+            format_number(budget.used),
+            format_number(budget.available),
+            colour_peppers(budget.available),
+            peppers_label(budget.left)
+        )
+    };
+    let college_date = sign_off
+        .current_decision(Side::College)
+        .filter(|_| agreed)
+        .map(|d| long_date(d.date))
+        .unwrap_or_else(|| "[datum]".to_owned());
+    let db_date = sign_off
+        .current_decision(Side::WerkBedrijf)
+        .filter(|_| agreed)
+        .map(|d| long_date(d.date))
+        .unwrap_or_else(|| "[datum]".to_owned());
     Article {
         heading: format!("Artikel {n} {}", gemeente.name),
         goal_heading: format!("{n}.1 Doel bij inzet van lokale dienstverlening"),
@@ -298,19 +432,9 @@ fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Ar
             gemeente.name
         ),
         lines,
-        totals: format!(
-            "{} van {} {} gebruikt, {} over",
-            format_number(budget.used),
-            format_number(budget.available),
-            if budget.available == rust_decimal::Decimal::ONE {
-                format!("{} peper", gemeente.colour.adjective())
-            } else {
-                format!("{} pepers", gemeente.colour.adjective())
-            },
-            peppers_label(budget.left)
-        ),
+        totals,
         euros: format!(
-            "{} van {}",
+            "{} van {} per jaar (indicatief)",
             format_eur(budget.used_eur),
             format_eur(budget.budget_eur)
         ),
@@ -325,22 +449,40 @@ fn article(workbook: &Workbook, gemeente: &Gemeente, check: &SignOffCheck) -> Ar
         gemeente_signature: signature(Side::College),
         werkbedrijf_signature: signature(Side::WerkBedrijf),
         gemeente: gemeente.name.clone(),
+        gemeente_party: format!(
+            "De gemeente {name}, krachtens artikel 171, tweede lid, van de Gemeentewet \
+             vertegenwoordigd door de hieronder genoemde, handelende ter uitvoering van het besluit \
+             van het college van burgemeester en wethouders van {name} d.d. {college_date}",
+            name = gemeente.name
+        ),
+        werkbedrijf_party: format!(
+            "Het openbaar lichaam de modulaire gemeenschappelijke regeling {region}, vertegenwoordigd \
+             door de voorzitter, handelende ter uitvoering van het besluit van het Dagelijks Bestuur \
+             d.d. {db_date} (WerkBedrijf)",
+            region = workbook.region.name
+        ),
+        problems: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| printable(&f.message))
+            .collect(),
+        notes: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .map(|f| printable(&f.message))
+            .collect(),
     }
 }
 
 fn signed(decision: &Decision) -> Signature {
-    let body = match decision.side {
-        Side::College => "Besluit college van B&W",
-        Side::WerkBedrijf => "Besluit Dagelijks Bestuur MGR",
-    };
     Signature {
         place: decision.place.clone(),
-        date: decision.date.format("%d-%m-%Y").to_string(),
         name: decision.signatory.clone(),
         role: decision.role.clone(),
         decision: format!(
-            "{body} d.d. {}, nr. {}",
-            decision.date.format("%d-%m-%Y"),
+            "{}, besluit d.d. {}, nr. {}",
+            decision.outcome.label(),
+            long_date(decision.date),
             decision.number
         ),
     }

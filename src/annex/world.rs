@@ -17,6 +17,8 @@ pub struct Fonts {
     book: LazyHash<FontBook>,
     /// Per font, the characters it has a real glyph for.
     drawn: Vec<std::collections::HashSet<u32>>,
+    /// The CONCEPT watermark as an SVG of letter outlines (no text, so not in the text layer).
+    watermark: Bytes,
 }
 
 impl Fonts {
@@ -27,12 +29,84 @@ impl Fonts {
             .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         let drawn = fonts.iter().map(drawn_by).collect();
-        Fonts { fonts, book, drawn }
+        let watermark = Bytes::from_string(watermark_svg(&fonts, "CONCEPT"));
+        Fonts {
+            fonts,
+            book,
+            drawn,
+            watermark,
+        }
     }
 }
 
 /// The family the annex template sets its text in.
 const BODY_FAMILY: &str = "Libertinus Serif";
+
+/// A word as an SVG of the outlines of its letters in the body font's bold face, for the
+/// watermark: drawn as shapes, it is seen on every page but never read as text (pdftotext, copy,
+/// a screen reader), where stray letters "C", "O", "N" used to appear between the lines.
+fn watermark_svg(fonts: &[Font], word: &str) -> String {
+    struct Outline {
+        d: String,
+        x: f32,
+    }
+    impl ttf_parser::OutlineBuilder for Outline {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.d.push_str(&format!("M{} {} ", x + self.x, -y));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.d.push_str(&format!("L{} {} ", x + self.x, -y));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.d
+                .push_str(&format!("Q{} {} {} {} ", x1 + self.x, -y1, x + self.x, -y));
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.d.push_str(&format!(
+                "C{} {} {} {} {} {} ",
+                x1 + self.x,
+                -y1,
+                x2 + self.x,
+                -y2,
+                x + self.x,
+                -y
+            ));
+        }
+        fn close(&mut self) {
+            self.d.push_str("Z ");
+        }
+    }
+    let body = || fonts.iter().filter(|f| f.info().family == BODY_FAMILY);
+    let font = body()
+        .find(|f| f.info().variant.weight.to_number() >= 700)
+        .or_else(|| body().next())
+        .or_else(|| fonts.first());
+    let face = font.and_then(|f| ttf_parser::Face::parse(f.data().as_slice(), f.index()).ok());
+    let mut outline = Outline {
+        d: String::new(),
+        x: 0.0,
+    };
+    let (mut top, mut bottom) = (700.0, -200.0);
+    if let Some(face) = face {
+        top = f32::from(face.ascender());
+        bottom = f32::from(face.descender());
+        for c in word.chars() {
+            let Some(glyph) = face.glyph_index(c) else {
+                continue;
+            };
+            face.outline_glyph(glyph, &mut outline);
+            outline.x += f32::from(face.glyph_hor_advance(glyph).unwrap_or(0));
+        }
+    }
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 {} {} {}\">\
+         <path fill=\"rgb(200,30,30)\" fill-opacity=\"0.18\" d=\"{}\"/></svg>",
+        -top,
+        outline.x.max(1.0),
+        (top - bottom).max(1.0),
+        outline.d.trim_end()
+    )
+}
 
 /// The characters a font has a real glyph for: its coverage table may claim characters it maps
 /// to the empty glyph 0, which PDF/A refuses.
@@ -96,6 +170,7 @@ pub struct AnnexWorld<'a> {
     main: Source,
     data_id: FileId,
     data: Bytes,
+    watermark_id: FileId,
     today: Datetime,
 }
 
@@ -108,6 +183,7 @@ impl<'a> AnnexWorld<'a> {
             main: Source::new(file_id("/bijlage.typ"), template.to_owned()),
             data_id: file_id("/data.json"),
             data: Bytes::new(data),
+            watermark_id: file_id("/concept.svg"),
             today,
         }
     }
@@ -137,6 +213,8 @@ impl World for AnnexWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             Ok(self.data.clone())
+        } else if id == self.watermark_id {
+            Ok(self.fonts.watermark.clone())
         } else if id == self.main.id() {
             Ok(Bytes::from_string(self.main.clone()))
         } else {

@@ -137,6 +137,15 @@ pub struct Card {
     pub max_activities: usize,
     /// The activities, in card order.
     pub activities: Vec<Activity>,
+    /// While the prices are a reading of a lost original (the 2021–2022 card's pepper icons were
+    /// images), the sentence the annex prints to say so; Beheer clears it once WerkBedrijf has
+    /// confirmed the card.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "crate::core::limits::de::long_text"
+    )]
+    pub reading_note: String,
 }
 
 impl Card {

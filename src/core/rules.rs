@@ -362,6 +362,17 @@ fn check_plans(workbook: &Workbook, findings: &mut Vec<Finding>) {
             }
         }
         let used = plan.peppers_used();
+        if used < gemeente.peppers {
+            findings.push(Finding::warning(
+                Some(name),
+                None,
+                format!(
+                    "{name} heeft nog {} van de {} te besteden.",
+                    format_number(gemeente.peppers - used),
+                    peppers_label(gemeente.peppers)
+                ),
+            ));
+        }
         if used > gemeente.peppers {
             findings.push(Finding::error(
                 Some(name),

@@ -60,6 +60,8 @@ pub enum SetupEdit {
         citation_title: String,
         /// The card's name.
         card_name: String,
+        /// The note that the card's prices are a reading (empty once confirmed).
+        reading_note: String,
     },
     /// Replace the whole card (a card file from WerkBedrijf).
     ReplaceCard {
@@ -204,6 +206,7 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
             end,
             citation_title,
             card_name,
+            reading_note,
         } => {
             if end <= start {
                 return Err(Refusal(
@@ -219,6 +222,7 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
             workbook.region.term.end = *end;
             workbook.region.citation_title = citation_title.trim().to_owned();
             workbook.card.name = card_name.trim().to_owned();
+            workbook.card.reading_note = reading_note.trim().to_owned();
         }
         SetupEdit::ReplaceCard { card } => {
             if let Some(problem) = card_problems(card).first() {

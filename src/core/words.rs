@@ -1,4 +1,5 @@
-//! Dutch wording shared by messages: enumerations read "Beuningen, Druten en Heumen".
+//! Dutch wording shared by messages: enumerations read "Beuningen, Druten en Heumen", dates
+//! "1 januari 2021".
 
 /// Joins items the Dutch way: "A", "A en B", "A, B en C".
 pub fn list(items: &[String]) -> String {
@@ -9,8 +10,40 @@ pub fn list(items: &[String]) -> String {
     }
 }
 
+/// A date as a Dutch text writes it: "1 januari 2021".
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_as_the_dvo_writes_them() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(super::long_date(d(2021, 1, 1)), "1 januari 2021");
+        assert_eq!(super::long_date(d(2022, 12, 31)), "31 december 2022");
+    }
+
     #[test]
     fn enumerations_end_with_en() {
         let s = |v: &[&str]| super::list(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());

@@ -102,7 +102,7 @@ impl AdminState {
             .map(|n| users_of(workbook, n))
             .unwrap_or_default();
         self.values_form = Some(values_form(&workbook.region));
-        self.term_form = Some(TermForm::from_region(&workbook.region, &workbook.card.name));
+        self.term_form = Some(TermForm::from_region(&workbook.region, &workbook.card));
         self.filled_for = Some(key);
     }
 }
@@ -534,12 +534,17 @@ fn term_editor(
             field(ui, "Einddatum (dd-mm-jjjj)", &mut form.end, 120.0);
             field(ui, "Citeertitel", &mut form.citation_title, 520.0);
             field(ui, "Naam van de keuzekaart", &mut form.card_name, 300.0);
+            area(
+                ui,
+                "Opmerking dat de prijzen een lezing zijn (maak leeg zodra WerkBedrijf de kaart heeft bevestigd)",
+                &mut form.reading_note,
+            );
         });
     form_buttons(
         ui,
         ["Toepassen", "Herstellen"],
         form,
-        TermForm::from_region(&workbook.region, &workbook.card.name),
+        TermForm::from_region(&workbook.region, &workbook.card),
         |form| form.to_edit().map(|e| vec![e]),
         actions,
     );

@@ -194,12 +194,16 @@ pub struct TermForm {
     pub citation_title: String,
     /// The card's name.
     pub card_name: String,
+    /// The sentence that the prices are a reading; empty once WerkBedrijf confirmed the card.
+    pub reading_note: String,
 }
 
 impl TermForm {
     /// A form filled from the region and card name.
-    pub fn from_region(region: &Region, card_name: &str) -> TermForm {
+    pub fn from_region(region: &Region, card: &crate::core::Card) -> TermForm {
+        let card_name = card.name.as_str();
         TermForm {
+            reading_note: card.reading_note.clone(),
             start: region.term.start.format("%d-%m-%Y").to_string(),
             end: region.term.end.format("%d-%m-%Y").to_string(),
             citation_title: region.citation_title.clone(),
@@ -214,6 +218,7 @@ impl TermForm {
             end: date(&self.end, "Einddatum")?,
             citation_title: self.citation_title.clone(),
             card_name: self.card_name.clone(),
+            reading_note: self.reading_note.clone(),
         })
     }
 }

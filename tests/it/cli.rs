@@ -29,7 +29,14 @@ fn new_then_check_succeeds_and_new_refuses_to_overwrite() {
         text(&out.stdout),
         text(&out.stderr)
     );
-    assert!(text(&out.stdout).contains("geen fouten"));
+    // No errors; a fresh workbook is reminded that every pepper is still to spend.
+    assert!(
+        text(&out.stdout).contains("0 fout(en), 7 waarschuwing(en).")
+            && text(&out.stdout)
+                .contains("let op: Heumen heeft nog 5 van de 5 pepers te besteden."),
+        "{}",
+        text(&out.stdout)
+    );
 
     std::fs::write(dir.path().join("concept.ron"), "mijn werk").unwrap();
     let out = keuzekaart(&["new", "--out", "concept.ron"], dir.path());

@@ -135,7 +135,13 @@ fn the_card_has_thirteen_activities_with_the_readings_of_domain_md() {
 }
 
 #[test]
-fn a_fresh_workbook_breaks_no_rule() {
+fn a_fresh_workbook_breaks_no_rule_and_says_every_pepper_is_still_to_spend() {
     let wb = Workbook::bundled();
-    assert!(rules::check(&wb).is_empty(), "{:?}", rules::check(&wb));
+    let findings = rules::check(&wb);
+    assert!(!rules::has_errors(&findings), "{findings:?}");
+    assert_eq!(findings.len(), 7, "one reminder per gemeente: {findings:?}");
+    assert_eq!(
+        findings[0].message,
+        "Berg en Dal heeft nog 21 van de 21 pepers te besteden."
+    );
 }

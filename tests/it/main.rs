@@ -8,6 +8,7 @@
 mod common;
 
 mod annex;
+mod annex_text;
 mod cli;
 mod core_bundled;
 mod core_capacity;
