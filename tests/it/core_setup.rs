@@ -233,6 +233,19 @@ fn bad_region_and_term_values_are_refused_in_dutch() {
         d("11000")
     );
     assert_eq!(model.undo_label(), Some("Waarde van een rode peper"));
+
+    // Once WerkBedrijf confirms the card, Beheer clears the note that its prices are a reading,
+    // and the annex stops printing it.
+    assert!(!model.workbook().card.reading_note.is_empty());
+    let confirmed = SetupEdit::SetTerm {
+        start: term.start,
+        end: term.end,
+        citation_title: model.workbook().region.citation_title.clone(),
+        card_name: model.workbook().card.name.clone(),
+        reading_note: String::new(),
+    };
+    setup(&mut model, confirmed).unwrap();
+    assert!(model.workbook().card.reading_note.is_empty());
 }
 
 #[test]
