@@ -20,7 +20,7 @@ soffice --headless --convert-to docx --outdir "$work" "$work/bijlage.odt" >/dev/
 ls -l "$work"
 
 hyperfine --warmup 2 --runs ${RUNS:-10} --export-markdown "$work/annex.md" \
-  -n "keuzekaart annex (Typst, PDF/A-2b)" "target/release/keuzekaart annex $workbook --out $work/keuzekaart.pdf --force" \
+  -n "keuzekaart annex (Typst, PDF/A-2b)" "target/release/keuzekaart annex $workbook --out $work/keuzekaart.pdf --force --overwrite" \
   -n "LibreOffice ODT -> PDF" "soffice --headless --convert-to pdf --outdir $work/lo $work/bijlage.odt" \
   -n "LibreOffice DOCX -> PDF" "soffice --headless --convert-to pdf --outdir $work/lo $work/bijlage.docx"
 cat "$work/annex.md"

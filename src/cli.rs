@@ -20,9 +20,10 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_RULE_ERRORS: u8 = 1;
 /// Exit code when a file could not be read, parsed or written.
 pub const EXIT_UNREADABLE: u8 = 2;
-/// Exit code of `annex` when the workbook was read but the annex could not be made or written
-/// (an unknown gemeente, a full disk); 2 stays reserved for a workbook that cannot be read.
-pub const EXIT_ANNEX_NOT_MADE: u8 = 3;
+/// Exit code when the input was read but nothing was written: the output exists and
+/// `--overwrite` was not given, the annex could not be made (an unknown gemeente), or the disk
+/// refused; 2 stays reserved for a workbook that cannot be read.
+pub const EXIT_NOT_WRITTEN: u8 = 3;
 
 /// Keuzekaart: lokale keuzes van de DVO WerkBedrijf Rijk van Nijmegen opstellen, controleren en vastleggen.
 #[derive(Debug, Parser)]
@@ -45,7 +46,7 @@ pub enum Command {
         out: PathBuf,
         /// Overschrijf een bestaand bestand.
         #[arg(long)]
-        force: bool,
+        overwrite: bool,
     },
     /// Controleer een werkmap op de regels van de keuzekaart (exit 0: geen fouten, 1: fouten, 2: onleesbaar).
     Check {
@@ -70,9 +71,12 @@ pub enum Command {
         /// Leesexemplaar met een lege kolom 'Wijziging'.
         #[arg(long)]
         review: bool,
-        /// Maak de bijlage ook als de keuzes fouten bevatten.
+        /// Maak de bijlage ook als de keuzes fouten bevatten (de fouten staan dan in de bijlage).
         #[arg(long)]
         force: bool,
+        /// Overschrijf een bestaand PDF-bestand.
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Toon per gemeente wat er verschilt tussen twee werkmappen (activiteit, pepers en volume, was en wordt).
     Diff {
@@ -95,14 +99,17 @@ pub enum Command {
         out: PathBuf,
         /// Overschrijf een bestaand bestand.
         #[arg(long)]
-        force: bool,
+        overwrite: bool,
     },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`; returns the exit code.
 pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match command {
-        Command::New { out: path, force } => new(&path, force, out, err),
+        Command::New {
+            out: path,
+            overwrite,
+        } => new(&path, overwrite, out, err),
         Command::Check { file } => check(&file, out, err),
         Command::Summary { file } => summary(&file, out, err),
         Command::Verify { file } => verify(&file, out, err),
@@ -110,14 +117,15 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
         Command::NextTerm {
             file,
             out: path,
-            force,
-        } => next_term(&file, &path, force, out, err),
+            overwrite,
+        } => next_term(&file, &path, overwrite, out, err),
         Command::Annex {
             file,
             out: pdf,
             gemeente,
             review,
             force,
+            overwrite,
         } => annex(
             &file,
             &pdf,
@@ -127,6 +135,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
                 produced: None,
             },
             force,
+            overwrite,
             out,
             err,
         ),
@@ -159,15 +168,20 @@ fn load(file: &Path, err: &mut dyn Write) -> Option<Workbook> {
     }
 }
 
-fn new(path: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+fn new(
+    path: &Path,
+    overwrite: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
     let workbook = Workbook::bundled();
-    write_new(path, workbook, force, out, err)
+    write_new(path, workbook, overwrite, out, err)
 }
 
 fn next_term(
     file: &Path,
     path: &Path,
-    force: bool,
+    overwrite: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
@@ -193,7 +207,7 @@ fn next_term(
         next.region.term.label(),
         next.plans.len()
     );
-    let code = write_new(path, next, force, out, err)?;
+    let code = write_new(path, next, overwrite, out, err)?;
     // Only once the file is there: a refusal to overwrite must not read like a success.
     if code == EXIT_OK {
         writeln!(out, "{summary}")?;
@@ -204,27 +218,23 @@ fn next_term(
 fn write_new(
     path: &Path,
     mut workbook: Workbook,
-    force: bool,
+    overwrite: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     workbook.metadata.created = Some(chrono::Local::now().naive_local());
-    match storage::write_new_workbook(path, &workbook, force) {
+    match storage::write_new_workbook(path, &workbook, overwrite) {
         Ok(()) => {
             writeln!(out, "Nieuwe werkmap gemaakt: {}", path.display())?;
             Ok(EXIT_OK)
         }
         Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => {
-            writeln!(
-                err,
-                "{} bestaat al; gebruik --force om het te overschrijven.",
-                path.display()
-            )?;
-            Ok(EXIT_UNREADABLE)
+            writeln!(err, "{}", already_there(path))?;
+            Ok(EXIT_NOT_WRITTEN)
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_UNREADABLE)
+            Ok(EXIT_NOT_WRITTEN)
         }
     }
 }
@@ -259,7 +269,13 @@ fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
         return Ok(EXIT_UNREADABLE);
     };
     let region = &workbook.region;
-    writeln!(out, "{} — {}", region.citation_title, region.term.label())?;
+    writeln!(
+        out,
+        "{}, looptijd {} tot en met {}",
+        region.citation_title,
+        crate::core::words::long_date(region.term.start),
+        crate::core::words::long_date(region.term.end)
+    )?;
     let (mut used_total, mut eur_total) =
         (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
     for gemeente in &region.gemeenten {
@@ -402,17 +418,31 @@ fn diff(old: &Path, new: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std
     Ok(EXIT_OK)
 }
 
+/// The refusal to overwrite, the same for every writing command.
+fn already_there(path: &Path) -> String {
+    format!(
+        "{} bestaat al; er is niets geschreven. Gebruik --overwrite om het te vervangen.",
+        path.display()
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn annex(
     file: &Path,
     pdf: &Path,
     options: AnnexOptions,
     force: bool,
+    overwrite: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
+    if pdf.exists() && !overwrite {
+        writeln!(err, "{}", already_there(pdf))?;
+        return Ok(EXIT_NOT_WRITTEN);
+    }
     if let Some(name) = &options.gemeente
         && workbook.region.gemeente(name).is_none()
     {
@@ -427,7 +457,7 @@ fn annex(
             "De gemeente '{name}' staat niet in de werkmap; kies uit: {}.",
             names.join(", ")
         )?;
-        return Ok(EXIT_ANNEX_NOT_MADE);
+        return Ok(EXIT_NOT_WRITTEN);
     }
     let errors: Vec<_> = rules::check(&workbook)
         .into_iter()
@@ -456,7 +486,7 @@ fn annex(
         Ok(bytes) => bytes,
         Err(e) => {
             writeln!(err, "{e}")?;
-            return Ok(EXIT_ANNEX_NOT_MADE);
+            return Ok(EXIT_NOT_WRITTEN);
         }
     };
     match storage::write_atomic(pdf, &bytes) {
@@ -471,7 +501,7 @@ fn annex(
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(EXIT_ANNEX_NOT_MADE)
+            Ok(EXIT_NOT_WRITTEN)
         }
     }
 }

@@ -38,6 +38,15 @@ impl AppPaths {
         }
     }
 
+    /// Where eframe keeps the window's state (size, view, gemeente, zoom): below
+    /// `$KEUZEKAART_HOME` when set, so one instance's state never leaks into another's; `None`
+    /// leaves it to eframe's platform default.
+    pub fn eframe_state_dir() -> Option<PathBuf> {
+        std::env::var_os(HOME_OVERRIDE)
+            .filter(|h| !h.is_empty())
+            .map(|home| AppPaths::below(Path::new(&home)).data_dir.join("venster"))
+    }
+
     /// The recovery copy of unsaved work.
     pub fn recovery_file(&self) -> PathBuf {
         self.data_dir.join("herstel.ron")

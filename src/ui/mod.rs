@@ -48,6 +48,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_app_id("keuzekaart")
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([960.0, 600.0]),
+        persistence_path: crate::storage::paths::AppPaths::eframe_state_dir()
+            .map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -40,14 +40,58 @@ fn new_then_check_succeeds_and_new_refuses_to_overwrite() {
 
     std::fs::write(dir.path().join("concept.ron"), "mijn werk").unwrap();
     let out = keuzekaart(&["new", "--out", "concept.ron"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--force"));
+    assert_eq!(out.status.code(), Some(3), "read fine, nothing written");
+    assert!(text(&out.stderr).contains("--overwrite"));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("concept.ron")).unwrap(),
         "mijn werk"
     );
-    let out = keuzekaart(&["new", "--out", "concept.ron", "--force"], dir.path());
+    let out = keuzekaart(&["new", "--out", "concept.ron", "--overwrite"], dir.path());
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn every_writing_command_refuses_to_overwrite_without_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| keuzekaart(args, dir.path());
+    assert_eq!(run(&["new", "--out", "w.ron"]).status.code(), Some(0));
+    for (args, target) in [
+        (vec!["new", "--out", "bezet.ron"], "bezet.ron"),
+        (
+            vec!["next-term", "w.ron", "--out", "bezet.ron"],
+            "bezet.ron",
+        ),
+        (vec!["annex", "w.ron", "--out", "bezet.pdf"], "bezet.pdf"),
+    ] {
+        std::fs::write(dir.path().join(target), "van iemand anders").unwrap();
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("bestaat al; er is niets geschreven"),
+            "{args:?}"
+        );
+        assert!(
+            text(&out.stdout).is_empty(),
+            "{args:?} says nothing of success: {}",
+            text(&out.stdout)
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(target)).unwrap(),
+            "van iemand anders",
+            "{args:?}"
+        );
+        let mut with = args.clone();
+        with.push("--overwrite");
+        assert_eq!(run(&with).status.code(), Some(0), "{with:?}");
+    }
+    // --force on annex means "despite rule errors", not "overwrite".
+    let out = run(&["annex", "w.ron", "--out", "bezet.pdf", "--force"]);
+    assert_eq!(out.status.code(), Some(3));
 }
 
 #[test]
@@ -160,6 +204,12 @@ fn summary_lists_choices_and_the_regional_total_of_68_peppers() {
     let out = keuzekaart(&["summary", "w.ron"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "Dienstverleningsovereenkomst WerkBedrijf Regio Rijk van Nijmegen 2021-2022, looptijd 1 januari 2021 tot en met 31 december 2022\n"
+        ),
+        "the term once, as article 17.1 gives it: {stdout}"
+    );
     assert!(stdout.contains("Artikel 8 Heumen"), "{stdout}");
     assert!(
         stdout.contains("Heumen Werkt!") && stdout.contains("6 dagdelen/week"),

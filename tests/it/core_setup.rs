@@ -353,6 +353,6 @@ fn next_term_on_the_command_line_writes_a_new_file_and_keeps_the_old_one() {
     let next = storage::read_workbook(&new).unwrap();
     assert_eq!(next.region.term.label(), "2023–2024");
     assert!(next.previous.is_some());
-    // A second run does not overwrite the new file without --force.
-    assert_eq!(run(&[&old, &new]).status.code(), Some(2));
+    // A second run does not overwrite the new file without --overwrite.
+    assert_eq!(run(&[&old, &new]).status.code(), Some(3));
 }

@@ -441,10 +441,10 @@ proptest! {
                 let verify = run_command(Cli::Verify { file: path.clone() }, &mut sink, &mut err);
                 prop_assert!(verify == 0 || verify == 1);
                 let next = dir.path().join("n.ron");
-                prop_assert_eq!(run_command(Cli::NextTerm { file: path.clone(), out: next.clone(), force: false }, &mut sink, &mut err), 0);
+                prop_assert_eq!(run_command(Cli::NextTerm { file: path.clone(), out: next.clone(), overwrite: false }, &mut sink, &mut err), 0);
                 prop_assert!(storage::read_workbook(&next).is_ok(), "next term's file loads");
                 let pdf = dir.path().join("a.pdf");
-                let annex = Cli::Annex { file: path.clone(), out: pdf, gemeente: None, review: false, force: check == 1 };
+                let annex = Cli::Annex { file: path.clone(), out: pdf, gemeente: None, review: false, force: check == 1, overwrite: false };
                 prop_assert_eq!(run_command(annex, &mut sink, &mut err), 0, "{}", String::from_utf8_lossy(&err));
             }
         }
