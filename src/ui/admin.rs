@@ -4,10 +4,10 @@
 
 use egui::{RichText, Ui};
 
+use super::action::Action;
 use super::admin_forms::{
     ActivityForm, GemeenteForm, OfferForm, TermForm, ValuesForm, values_edits, values_form,
 };
-use super::app::Action;
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use crate::core::money::format_number;

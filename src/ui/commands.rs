@@ -286,6 +286,19 @@ impl UiCommand {
     }
 }
 
+impl UiCommand {
+    /// A plain button for the command (outside menus), with its tooltip; reports the command.
+    pub(crate) fn button(self, ui: &mut egui::Ui, actions: &mut Vec<super::action::Action>) {
+        if ui
+            .button(self.label())
+            .on_hover_text(self.tooltip())
+            .clicked()
+        {
+            actions.push(super::action::Action::Command(self));
+        }
+    }
+}
+
 fn modifier_count(m: Modifiers) -> u8 {
     u8::from(m.alt) + u8::from(m.ctrl || m.command) + u8::from(m.shift) + u8::from(m.mac_cmd)
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::app::{Action, FileAction};
+use super::action::{Action, FileAction};
 use super::design_tokens as tokens;
 use super::signoff_panel::{self, DecisionForm, describe};
 use crate::core::diff::ChoiceChange;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use egui::{Frame, Id, Margin, RichText, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
 use rust_decimal::Decimal;
 
-use super::app::Action;
+use super::action::Action;
 use super::charts::{self, Slice};
 use super::design_tokens as tokens;
 use super::painted;

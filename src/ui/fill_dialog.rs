@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Action;
+use super::action::Action;
 use super::design_tokens as tokens;
 use crate::core::{Choice, Edit, Gemeente, Workbook};
 

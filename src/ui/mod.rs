@@ -1,5 +1,6 @@
 //! The desktop app (eframe/egui). It depends on the core; the core never depends on it.
 
+pub mod action;
 mod admin;
 mod admin_forms;
 mod app;

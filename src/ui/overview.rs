@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 
-use super::app::Action;
+use super::action::Action;
 use super::charts::{self, Slice};
 use super::commands::UiCommand;
 use super::design_tokens as tokens;

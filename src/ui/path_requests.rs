@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::{Action, FileAction};
+use super::action::{Action, FileAction};
 use super::file_picker::PickRequest;
 use crate::core::Workbook;
 use crate::core::signoff::{Status, verify};

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::app::Action;
+use super::action::Action;
 use super::design_tokens as tokens;
 use crate::core::diff::{ChoiceChange, plan_changes};
 use crate::core::signoff::{Decision, Outcome, Side, SignOffCheck, SignOffStep, Status};

@@ -1,0 +1,198 @@
+//! The frame around the screens: menu bar, gemeente list, findings, status bar, the message at
+//! the pointer and the window title.
+
+use super::*;
+
+impl KeuzekaartApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            for (menu, groups) in crate::ui::commands::MENUS {
+                ui.menu_button(*menu, |ui| {
+                    for (index, group) in groups.iter().enumerate() {
+                        if index > 0 {
+                            ui.separator();
+                        }
+                        for &command in *group {
+                            let (text, enabled) = self.menu_text(command);
+                            command_button(ui, command, &text, enabled, actions);
+                        }
+                        if *menu == "Bestand" && index == 0 {
+                            self.recent_menu(ui, actions);
+                        }
+                    }
+                });
+            }
+            ui.separator();
+            for (view, command) in [
+                (View::Drafting, UiCommand::ShowDrafting),
+                (View::Overview, UiCommand::ShowOverview),
+                (View::Compare, UiCommand::ShowCompare),
+                (View::Capacity, UiCommand::ShowCapacity),
+                (View::Admin, UiCommand::ShowAdmin),
+            ] {
+                if ui
+                    .selectable_label(self.settings.view == view, command.label())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                }
+            }
+            ui.separator();
+            UiCommand::Present.button(ui, actions);
+        });
+    }
+
+    /// A command's menu text ("Ongedaan maken: Pepers op activiteit 4") and whether it can run.
+    pub(super) fn menu_text(&self, command: UiCommand) -> (String, bool) {
+        let history = match command {
+            UiCommand::Undo => self.model.undo_label(),
+            UiCommand::Redo => self.model.redo_label(),
+            _ => return (command.label().to_owned(), true),
+        };
+        match history {
+            Some(label) => (format!("{}: {label}", command.label()), true),
+            None => (command.label().to_owned(), false),
+        }
+    }
+
+    pub(super) fn recent_menu(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.menu_button("Recente bestanden", |ui| {
+            if self.recent.is_empty() {
+                ui.label("Nog geen");
+            }
+            for file in &self.recent {
+                if ui
+                    .button(display_name(file))
+                    .on_hover_text(file.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::File(FileAction::Open(file.clone())));
+                }
+            }
+        });
+    }
+
+    pub(super) fn gemeente_list(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let workbook = self.model.workbook();
+        ui.heading("Gemeenten");
+        ui.add_space(tokens::SPACE_S);
+        for gemeente in &workbook.region.gemeenten {
+            let budget = workbook.budget(gemeente);
+            let selected = gemeente.name == self.selected_gemeente();
+            let text = format!("{} · art. {}", gemeente.name, gemeente.article);
+            let response = crate::ui::painted::selectable_row(ui, selected, &text);
+            if response.clicked() {
+                actions.push(Action::SelectGemeente(gemeente.name.clone()));
+            }
+            let status = workbook
+                .plan(&gemeente.name)
+                .map(|p| p.sign_off.status)
+                .unwrap_or_default();
+            signoff_panel::badge(ui, status, self.model.sign_off_check(&gemeente.name));
+            let used = format_number(budget.used);
+            let available = format_number(budget.available);
+            let colour = gemeente.colour.adjective();
+            let text = format!("{used} / {available} {colour} pepers");
+            let label = format!(
+                "{}: {used} van {available} {colour} pepers gebruikt",
+                gemeente.name
+            );
+            charts::budget_bar(ui, budget.fraction_used(), &text, &label, 16.0);
+            ui.add_space(tokens::SPACE_M);
+        }
+        ui.separator();
+        self.findings_list(ui);
+    }
+
+    pub(super) fn findings_list(&self, ui: &mut Ui) {
+        let name = self.selected_gemeente();
+        let findings: Vec<_> = self
+            .model
+            .findings()
+            .iter()
+            .filter(|f| f.gemeente.is_none() || f.gemeente.as_deref() == Some(name))
+            .collect();
+        ui.label(RichText::new("Controle").strong());
+        if findings.is_empty() {
+            ui.label(format!("Geen fouten bij {name}."));
+        }
+        for finding in findings {
+            let colour = match finding.severity {
+                Severity::Error => tokens::ERROR,
+                Severity::Warning => tokens::WARNING,
+            };
+            ui.label(
+                RichText::new(format!("{}: {}", finding.severity.label(), finding.message))
+                    .color(colour),
+            );
+        }
+    }
+
+    pub(super) fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| match &self.message {
+            Some(message) => {
+                let colour = if message.is_error { tokens::ERROR } else { ui.visuals().text_color() };
+                ui.label(RichText::new(&message.text).color(colour));
+            }
+            None if self.settings.view == View::Admin => {
+                ui.label("Beheer: pas de velden aan en kies ‘Toepassen’. Elke wijziging is met Ctrl+Z ongedaan te maken.");
+            }
+            None => {
+                ui.label("Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. Ctrl+Z maakt ongedaan.");
+            }
+        });
+    }
+
+    pub(super) fn message_at_pointer(&mut self, ctx: &egui::Context) {
+        let Some(message) = &self.message else { return };
+        let Some(at) = message.at else { return };
+        let age = ctx.input(|i| i.time) - message.shown_at;
+        if age > MESSAGE_SECONDS {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("refusal-message"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(at + egui::vec2(12.0, 12.0))
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .fill(tokens::TOAST_FILL)
+                    .show(ui, |ui| {
+                        ui.set_max_width(320.0);
+                        ui.label(RichText::new(&message.text).color(tokens::ERROR).strong());
+                    });
+            });
+    }
+
+    /// Keeps the window title in step with the file and its unsaved state (only when it changes).
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+pub(super) fn command_button(
+    ui: &mut Ui,
+    command: UiCommand,
+    text: &str,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let shortcut = command.shortcut_text(ui.ctx());
+    let mut button = egui::Button::new(text);
+    // Only where there is one: an empty shortcut would end the accessible name in a space.
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+    }
+}
