@@ -1,0 +1,386 @@
+//! One activity's card: its heading, the peppers on it, the step buttons and the note.
+
+use super::*;
+
+pub(super) fn card(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    text: &CardText,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let offer = activity.offer(gemeente.colour);
+    let plan = workbook.plan(&gemeente.name);
+    let choice = plan.and_then(|p| p.choice(activity.number));
+    let peppers = choice.map(|c| c.peppers).unwrap_or_default();
+    let fill = if offer.is_some() {
+        tokens::CARD_FILL
+    } else {
+        tokens::CARD_FILL_DISABLED
+    };
+    let stroke = if state.presenting {
+        Stroke::new(2.0, tokens::PRESENTATION_STROKE)
+    } else {
+        Stroke::new(1.0, tokens::CARD_STROKE)
+    };
+    let frame = Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(tokens::CORNER)
+        .inner_margin(Margin::same(10));
+    let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
+        ui.set_width(ui.available_width());
+        // The column's layout is top-down, justified, aligned left: the card's own widgets are
+        // fixed-size and sit left, so no extra layout scope is needed per card.
+        card_body(
+            ui,
+            workbook,
+            gemeente,
+            activity,
+            text,
+            offer,
+            peppers,
+            choice.map(|c| c.taken).unwrap_or(false),
+            state,
+            actions,
+        )
+    });
+    inner
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, &text.label));
+    if let Some(payload) = dropped
+        && payload.gemeente == gemeente.name
+    {
+        let half = ui.input(|i| i.modifiers.shift);
+        let step = step_of(activity, gemeente, half);
+        let at = ui.ctx().pointer_interact_pos();
+        let name = gemeente.name.clone();
+        match payload.from {
+            None => actions.push(Action::Edit(
+                Edit::AddPeppers {
+                    gemeente: name,
+                    activity: activity.number,
+                    peppers: step,
+                },
+                at,
+            )),
+            Some(from) if from == activity.number => {}
+            Some(from) => {
+                let on_source = plan.map(|p| p.peppers_on(from)).unwrap_or_default();
+                actions.push(Action::Edit(
+                    Edit::MovePeppers {
+                        gemeente: name,
+                        from,
+                        to: activity.number,
+                        peppers: step.min(on_source),
+                    },
+                    at,
+                ));
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn card_body(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    text: &CardText,
+    offer: Option<&Offer>,
+    peppers: Decimal,
+    taken: bool,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let number = activity.number;
+    let editable = workbook
+        .plan(&gemeente.name)
+        .is_none_or(|p| p.sign_off.status.is_editable());
+    // Number, title, price, limits and the short description are one laid-out text: one widget
+    // per card instead of five, which matters while a drag redraws the screen every frame.
+    let mut job = card_heading(ui, text, state.presenting);
+    job.wrap.max_width = ui.available_width();
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, galley.text()));
+    if ui.is_rect_visible(rect) {
+        ui.painter()
+            .galley(rect.min, galley, ui.visuals().text_color());
+    }
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(&text.description);
+    });
+    if !state.presenting {
+        let expanded = state.expanded.contains(&number);
+        let toggle = if expanded {
+            "Omschrijving inklappen"
+        } else {
+            "Volledige omschrijving"
+        };
+        if painted::text_button(ui, toggle).clicked() {
+            if expanded {
+                state.expanded.remove(&number);
+            } else {
+                state.expanded.insert(number);
+            }
+        }
+        if expanded {
+            ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
+        }
+    }
+
+    if let Some(baseline) = &text.baseline {
+        ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
+    }
+    let Some(offer) = offer else { return };
+    if state.presenting {
+        // Only the tokens and what they buy: no buttons or notes on the projector.
+        if offer.is_free() {
+            if taken {
+                ui.label(RichText::new("Gekozen").strong());
+            }
+        } else {
+            placed_tokens(ui, gemeente, number, peppers, text);
+            ui.label(RichText::new(&text.summary).strong());
+        }
+        return;
+    }
+    if offer.is_free() {
+        let mut chosen = taken;
+        let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, &text.choose));
+        if response.changed() {
+            actions.push(Action::Edit(
+                Edit::SetTaken {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    taken: chosen,
+                },
+                Some(response.rect.center()),
+            ));
+        }
+    } else {
+        placed_tokens(ui, gemeente, number, peppers, text);
+        ui.label(RichText::new(&text.summary).strong());
+        ui.add_enabled_ui(editable, |ui| {
+            step_buttons(ui, gemeente, activity, offer, text, actions)
+        });
+    }
+    if peppers > Decimal::ZERO || taken {
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, workbook, gemeente, number, state, actions)
+        });
+    }
+}
+
+/// The top of a card as one text: "4  Screenen kandidaten", the price, the limits and (outside
+/// presentation) the short description.
+pub(super) fn card_heading(ui: &Ui, text: &CardText, presenting: bool) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let style = ui.style();
+    let visuals = ui.visuals();
+    let body = egui::TextStyle::Body.resolve(style);
+    let small = egui::TextStyle::Small.resolve(style);
+    let weak = visuals.weak_text_color();
+    let strong = visuals.strong_text_color();
+    let plain = visuals.text_color();
+    let mut job = LayoutJob::default();
+    let mut add = |text: &str, size: Option<f32>, font: &egui::FontId, colour, italics| {
+        let font_id = match size {
+            Some(size) => egui::FontId::new(size, font.family.clone()),
+            None => font.clone(),
+        };
+        job.append(
+            text,
+            0.0,
+            TextFormat {
+                font_id,
+                color: colour,
+                italics,
+                ..TextFormat::default()
+            },
+        );
+    };
+    add(&text.number, Some(18.0), &body, weak, false);
+    add("  ", Some(16.0), &body, strong, false);
+    add(&text.title, Some(16.0), &body, strong, false);
+    match &text.price {
+        Some(price) => {
+            add("\n", None, &body, strong, false);
+            add(price, None, &body, strong, false);
+            if !text.limits.is_empty() {
+                add("\n", None, &small, plain, false);
+                add(&text.limits, None, &small, plain, false);
+            }
+        }
+        None => {
+            add("\n", None, &body, weak, false);
+            add(&text.no_offer, None, &body, weak, true);
+        }
+    }
+    if !presenting {
+        add("\n", None, &small, weak, false);
+        add(&text.short, None, &small, weak, false);
+    }
+    job
+}
+
+pub(super) fn placed_tokens(
+    ui: &mut Ui,
+    gemeente: &Gemeente,
+    number: u32,
+    peppers: Decimal,
+    text: &CardText,
+) {
+    let whole = peppers.floor();
+    let count: u32 = whole.try_into().unwrap_or(0u32).min(200);
+    let half = peppers > whole;
+    let total = count + u32::from(half);
+    // Laid out by hand in rows (no wrapping child layout per card): tokens are all the same size.
+    let spacing = ui.spacing().item_spacing;
+    let step_x = tokens::TOKEN_WIDTH + spacing.x;
+    let step_y = tokens::TOKEN_HEIGHT + spacing.y;
+    let width = ui.available_width();
+    let per_row = (((width + spacing.x) / step_x).floor() as u32).max(1);
+    let rows = total.div_ceil(per_row).max(1);
+    let (area, _) = ui.allocate_exact_size(
+        vec2(width, rows as f32 * step_y - spacing.y),
+        Sense::hover(),
+    );
+    let payload = PepperPayload {
+        gemeente: gemeente.name.clone(),
+        from: Some(number),
+    };
+    for i in 0..total {
+        let at = area.min + vec2((i % per_row) as f32 * step_x, (i / per_row) as f32 * step_y);
+        let rect = egui::Rect::from_min_size(at, vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT));
+        let (id, part, label) = if i < count {
+            (
+                Id::unique(("placed", number, i)),
+                TokenPart::Whole,
+                &text.token,
+            )
+        } else {
+            (
+                Id::unique(("placed", number, "half")),
+                TokenPart::Half,
+                &text.half_token,
+            )
+        };
+        token_at(ui, rect, id, payload.clone(), gemeente.colour, part, label);
+    }
+}
+
+pub(super) fn step_buttons(
+    ui: &mut Ui,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    offer: &Offer,
+    text: &CardText,
+    actions: &mut Vec<Action>,
+) {
+    let number = activity.number;
+    let step = offer.peppers;
+    let [minus, plus, half_minus, half_plus] = &text.buttons;
+    let mut buttons = vec![("−", minus, -step), ("+", plus, step)];
+    if gemeente.may_go_below_minimum {
+        let half = quantum(gemeente, step);
+        buttons.push(("−½", half_minus, -half));
+        buttons.push(("+½", half_plus, half));
+    }
+    // One row allocated at once, the buttons placed in it (no horizontal child layout per card).
+    let gap = ui.spacing().item_spacing.x;
+    let size = vec2(34.0, 26.0);
+    let width = buttons.len() as f32 * (size.x + gap) - gap;
+    let (row, _) = ui.allocate_exact_size(vec2(width, size.y), Sense::hover());
+    for (i, (symbol, label, peppers)) in buttons.into_iter().enumerate() {
+        let rect = egui::Rect::from_min_size(row.min + vec2(i as f32 * (size.x + gap), 0.0), size);
+        let id = Id::unique(("stap", number, i));
+        let response = painted::symbol_button_at(ui, rect, id, symbol, label);
+        let at = response.rect.center();
+        if response.on_hover_text(label.as_str()).clicked() {
+            actions.push(Action::Edit(
+                Edit::AddPeppers {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    peppers,
+                },
+                Some(at),
+            ));
+        }
+    }
+}
+
+pub(super) fn note_field(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    number: u32,
+    state: &mut DraftingState,
+    actions: &mut Vec<Action>,
+) {
+    let stored = workbook
+        .plan(&gemeente.name)
+        .and_then(|p| p.choice(number))
+        .map(|c| c.note.as_str())
+        .unwrap_or("");
+    let label = format!("Notitie bij activiteit {number}");
+    // The note reads as text until clicked (or reached with Tab and Enter); only then is it a text
+    // field, so a screen full of cards does not carry a dozen text fields through every frame.
+    if state.editing_note != Some(number) {
+        let text = if stored.is_empty() {
+            RichText::new("Notitie toevoegen…")
+                .small()
+                .color(ui.visuals().weak_text_color())
+        } else {
+            RichText::new(format!("Notitie: {stored}")).small()
+        };
+        let response = ui
+            .add(egui::Button::new(text).frame(false).wrap())
+            .on_hover_text("Een notitie bij deze keuze; de bijlage drukt haar af");
+        response.widget_info(|| {
+            let mut info = WidgetInfo::labeled(Role::Button, true, label.clone());
+            // A screen reader reads the note itself as the button's value.
+            info.current_text_value = Some(stored.to_owned());
+            info
+        });
+        if response.clicked() {
+            state.editing_note = Some(number);
+            state.focus_note = true;
+            state.notes.insert(number, stored.to_owned());
+        }
+        return;
+    }
+    let text = state
+        .notes
+        .entry(number)
+        .or_insert_with(|| stored.to_owned());
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("Notitie voor de bijlage")
+            .char_limit(crate::core::limits::MAX_NOTE_CHARS)
+            .desired_width(f32::INFINITY),
+    );
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label.clone()));
+    crate::ui::painted::text_limit_hint(ui, text, crate::core::limits::MAX_NOTE_CHARS);
+    if std::mem::take(&mut state.focus_note) {
+        response.request_focus();
+    } else if response.lost_focus() || !response.has_focus() {
+        if *text != stored {
+            actions.push(Action::Edit(
+                Edit::SetNote {
+                    gemeente: gemeente.name.clone(),
+                    activity: number,
+                    note: text.clone(),
+                },
+                Some(response.rect.center()),
+            ));
+        }
+        state.notes.remove(&number);
+        state.editing_note = None;
+    }
+}
