@@ -193,7 +193,8 @@ pub fn annex_data_with(
         .map(|((g, c), o)| (g, c, o.name.as_str()))
         .collect();
     gemeenten.sort_by_key(|(g, _, _)| g.article);
-    let articles: Vec<Article> = gemeenten
+    // The gemeenten this annex prints: all, or the one asked for.
+    let included: Vec<&(&Gemeente, &SignOffCheck, &str)> = gemeenten
         .iter()
         .filter(|(_, _, name)| {
             options
@@ -201,6 +202,9 @@ pub fn annex_data_with(
                 .as_deref()
                 .is_none_or(|wanted| wanted == *name)
         })
+        .collect();
+    let articles: Vec<Article> = included
+        .iter()
         .map(|(g, check, name)| {
             let about: Vec<&Finding> = findings
                 .iter()
@@ -226,16 +230,7 @@ pub fn annex_data_with(
         .map(|g| workbook.budget(g).used)
         .sum();
     let term = &workbook.region.term;
-    let numbers: Vec<u32> = gemeenten
-        .iter()
-        .filter(|(_, _, name)| {
-            options
-                .gemeente
-                .as_deref()
-                .is_none_or(|wanted| wanted == *name)
-        })
-        .map(|(g, _, _)| g.article)
-        .collect();
+    let numbers: Vec<u32> = included.iter().map(|(g, _, _)| g.article).collect();
     let (fills, fills_short) = match (numbers.iter().min(), numbers.iter().max()) {
         (Some(first), Some(last)) if first != last => (
             format!("de artikelen {first}.2 tot en met {last}.2"),
