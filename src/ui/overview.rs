@@ -87,6 +87,18 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
             ui.label(RichText::new("Regio").strong());
             ui.end_row();
 
+            // Each gemeente's euros per activity, spread once per frame rather than per cell.
+            let euros: Vec<Vec<(u32, Decimal)>> = region
+                .gemeenten
+                .iter()
+                .map(|g| {
+                    let choices = workbook
+                        .plan(&g.name)
+                        .map(|p| p.choices.as_slice())
+                        .unwrap_or_default();
+                    workbook.euros_per_activity(g, choices)
+                })
+                .collect();
             for activity in &workbook.card.activities {
                 ui.allocate_ui(egui::vec2(230.0, 0.0), |ui| {
                     ui.add(
@@ -95,7 +107,7 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                 });
                 let mut row_euros = Decimal::ZERO;
                 let mut row_count = 0;
-                for gemeente in &region.gemeenten {
+                for (column, gemeente) in region.gemeenten.iter().enumerate() {
                     let choice = workbook
                         .plan(&gemeente.name)
                         .and_then(|p| p.choice(activity.number));
@@ -103,7 +115,11 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                         (Some(choice), Some(offer))
                             if !choice.peppers.is_zero() || choice.taken =>
                         {
-                            row_euros += workbook.line_euros(gemeente, activity.number);
+                            row_euros += euros[column]
+                                .iter()
+                                .find(|(n, _)| *n == activity.number)
+                                .map(|(_, e)| *e)
+                                .unwrap_or_default();
                             row_count += 1;
                             let volume = offer
                                 .unit
