@@ -505,7 +505,12 @@ pub fn fingerprint(
     choices: &[Choice],
     decisions: &[&Decision],
 ) -> String {
-    let text = canonical_form(terms, gemeente, version, choices, decisions);
+    sha256_hex(&canonical_form(
+        terms, gemeente, version, choices, decisions,
+    ))
+}
+
+fn sha256_hex(text: &str) -> String {
     format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
@@ -531,7 +536,7 @@ pub fn recompute(
         }
         _ => return None,
     };
-    Some(format!("{:x}", Sha256::digest(text.as_bytes())))
+    Some(sha256_hex(&text))
 }
 
 /// Whether one gemeente's sign-off in force still holds.

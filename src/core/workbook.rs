@@ -252,12 +252,6 @@ impl Workbook {
         }
     }
 
-    /// The euro equivalent of some of this gemeente's peppers, in whole euros: indicative, like
-    /// the budgets it is taken from (a pepper is "circa" € 10.000).
-    pub fn euros_for(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
-        super::money::round_whole(self.exact_euros(gemeente, peppers))
-    }
-
     /// Peppers in euros before rounding, to a millionth of a euro: so that sums of them are exact
     /// (no digit lost at Decimal's 28-digit precision) and the same in whatever order they are
     /// added, and the lines and the total round alike.

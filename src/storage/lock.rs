@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 
 /// What a lock file says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,11 +27,12 @@ pub struct LockOwner {
 impl LockOwner {
     /// This process, as it writes itself into a lock.
     pub fn this_process() -> LockOwner {
+        let now = chrono::Local::now().naive_local();
         LockOwner {
             user: user_name(),
             machine: machine_name(),
             process: std::process::id(),
-            since: Some(chrono::Local::now().naive_local().with_nanosecond_zero()),
+            since: Some(now.with_nanosecond(0).unwrap_or(now)),
         }
     }
 
@@ -85,17 +86,6 @@ impl LockOwner {
     /// Whether the lock was left behind: it names this machine and a process that has ended.
     fn is_stale(&self) -> bool {
         self.machine == machine_name() && !process_runs(self.process)
-    }
-}
-
-trait ZeroNanos {
-    fn with_nanosecond_zero(self) -> Self;
-}
-
-impl ZeroNanos for NaiveDateTime {
-    fn with_nanosecond_zero(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(0).unwrap_or(self)
     }
 }
 

@@ -9,7 +9,7 @@ use egui::{Pos2, RichText, Ui};
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
-use super::file_picker::Picked;
+use super::file_picker::{Picked, display_name};
 use super::path_requests::PathUse;
 use super::settings::{Settings, View};
 use super::{
@@ -309,12 +309,6 @@ impl KeuzekaartApp {
         });
         ctx.request_repaint_after(Duration::from_secs_f64(MESSAGE_SECONDS));
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 impl eframe::App for KeuzekaartApp {

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::action::{Action, FileAction};
 use super::design_tokens as tokens;
+use super::file_picker::display_name;
 use super::signoff_panel::{self, DecisionForm, describe};
 use crate::core::diff::ChoiceChange;
 use crate::storage::ImportPreview;
@@ -114,12 +115,6 @@ impl Dialog {
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
         }
     }
-}
-
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Shows the dialog as a modal window and reports the user's answer as actions.
@@ -281,7 +276,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             Dialog::ConfirmOverwrite { purpose, path } => {
                 ui.label(format!(
                     "{} bestaat al. Wilt u het vervangen?",
-                    file_name(path)
+                    display_name(path)
                 ));
                 ui.add_space(tokens::SPACE_M);
                 ui.horizontal(|ui| {
@@ -299,7 +294,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                     "{} is geopend door {owner}. Als u het ook bewerkt, overschrijft de een het werk \
                      van de ander. U kunt het alleen-lezen openen en uw wijzigingen met Opslaan als… \
                      onder een andere naam bewaren.",
-                    file_name(path)
+                    display_name(path)
                 ));
                 ui.add_space(tokens::SPACE_M);
                 ui.horizontal(|ui| {
@@ -316,7 +311,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 ui.label(format!(
                     "{} is veranderd sinds u het opende, waarschijnlijk door iemand anders. Er is niets \
                      opgeslagen, zodat geen van beide versies verloren gaat.",
-                    file_name(path)
+                    display_name(path)
                 ));
                 ui.add_space(tokens::SPACE_M);
                 ui.horizontal(|ui| {

@@ -12,6 +12,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A file's name for messages ("concept.ron"), or the whole path when it has none.
+pub(crate) fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
 /// What the app asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PickRequest {

@@ -7,40 +7,21 @@ use std::time::{Duration, Instant};
 
 use crate::common::app::peppers_on;
 use crate::common::{d, filled_workbook};
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::Workbook;
 use keuzekaart::storage::paths::AppPaths;
 use keuzekaart::storage::{self};
-use keuzekaart::ui::settings::Settings;
-use keuzekaart::ui::{FileAction, KeuzekaartApp, Startup};
+
+use keuzekaart::ui::{FileAction, KeuzekaartApp};
 
 pub(crate) fn app_in(
     home: &Path,
     gemeente: &str,
     autosave: Duration,
 ) -> Harness<'static, KeuzekaartApp> {
-    let paths = AppPaths::below(home);
-    let settings = Settings {
-        gemeente: Some(gemeente.to_owned()),
-        ..Settings::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 2400.0))
-        .build_eframe(move |cc| {
-            KeuzekaartApp::start(
-                &cc.egui_ctx,
-                Startup {
-                    settings,
-                    paths: Some(paths),
-                    autosave_interval: autosave,
-                    ..Startup::default()
-                },
-            )
-        });
-    harness.run();
-    harness
+    crate::common::app::app_at_home(home, gemeente, autosave, None)
 }
 
 pub(crate) fn plus(h: &mut Harness<'static, KeuzekaartApp>, activity: u32) {

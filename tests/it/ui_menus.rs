@@ -6,40 +6,21 @@
 use std::path::Path;
 use std::process::Command;
 
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use keuzekaart::storage::{self, paths::AppPaths};
+use keuzekaart::storage;
 use keuzekaart::ui::commands::{MENUS, UiCommand};
 use keuzekaart::ui::file_picker::{Picked, ScriptedPicker};
-use keuzekaart::ui::settings::Settings;
-use keuzekaart::ui::{KeuzekaartApp, Startup};
+
+use keuzekaart::ui::KeuzekaartApp;
 
 use crate::common::filled_workbook;
 
 /// A fresh app (its own folders below `home`) whose file dialogs are answered by `picker`.
 fn app(home: &Path, picker: &ScriptedPicker) -> Harness<'static, KeuzekaartApp> {
-    let paths = AppPaths::below(home);
-    let settings = Settings {
-        gemeente: Some("Heumen".to_owned()),
-        ..Settings::default()
-    };
-    let picker = picker.clone();
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 2400.0))
-        .build_eframe(move |cc| {
-            KeuzekaartApp::start(
-                &cc.egui_ctx,
-                Startup {
-                    settings,
-                    paths: Some(paths),
-                    picker: Some(Box::new(picker)),
-                    ..Startup::default()
-                },
-            )
-        });
-    harness.run();
-    harness
+    let autosave = std::time::Duration::from_secs(30);
+    crate::common::app::app_at_home(home, "Heumen", autosave, Some(picker.clone()))
 }
 
 /// The menu item with this label; an item with a shortcut is named with it ("Opslaan Ctrl+S"),
@@ -67,6 +48,15 @@ fn menu(h: &mut Harness<'static, KeuzekaartApp>, menu: &str, label: &str) {
     h.run();
     item(h, label).click();
     h.run();
+    h.run();
+}
+
+/// Replaces what the path entry holds with `text`, as a user selects all and types.
+fn type_path(h: &mut Harness<'static, KeuzekaartApp>, text: &str) {
+    h.get_by_label("Pad").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Pad").type_text(text);
     h.run();
 }
 
@@ -265,12 +255,7 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
     );
 
     // A folder that does not exist is refused in the dialog, in Dutch.
-    let field = h.get_by_label("Pad");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Pad").type_text("/bestaat/niet/bijlage.pdf");
-    h.run();
+    type_path(&mut h, "/bestaat/niet/bijlage.pdf");
     h.get_by_label("Opslaan").click();
     h.run();
     assert!(
@@ -280,11 +265,7 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
 
     // A good path without extension: the PDF is written with one.
     let typed = docs.path().join("getypt");
-    h.get_by_label("Pad").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Pad").type_text(typed.to_str().unwrap());
-    h.run();
+    type_path(&mut h, typed.to_str().unwrap());
     h.key_press(Key::Enter);
     h.run();
     h.run();
@@ -298,11 +279,7 @@ fn when_no_dialog_can_be_shown_the_app_asks_for_a_typed_path() {
     let before = std::fs::read(&pdf).unwrap();
     picker.answer(Picked::Failed("geen portaal".into()));
     menu(&mut h, "Bestand", "Bijlage exporteren…");
-    h.get_by_label("Pad").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Pad").type_text(pdf.to_str().unwrap());
-    h.run();
+    type_path(&mut h, pdf.to_str().unwrap());
     h.get_by_label("Opslaan").click();
     h.run();
     assert_eq!(

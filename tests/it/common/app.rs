@@ -86,3 +86,35 @@ pub fn drag_first(harness: &mut Harness<'static, KeuzekaartApp>, token: &str, ta
     let to = centre_of(harness, target);
     drag(harness, from, to);
 }
+
+/// The app as it starts for a user: its own folders below `home` (recent files, recovery copy),
+/// the autosave interval given, and file dialogs answered by `picker` when one is given.
+pub fn app_at_home(
+    home: &std::path::Path,
+    gemeente: &str,
+    autosave: std::time::Duration,
+    picker: Option<keuzekaart::ui::file_picker::ScriptedPicker>,
+) -> Harness<'static, KeuzekaartApp> {
+    let paths = keuzekaart::storage::paths::AppPaths::below(home);
+    let settings = Settings {
+        gemeente: Some(gemeente.to_owned()),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 2400.0))
+        .build_eframe(move |cc| {
+            KeuzekaartApp::start(
+                &cc.egui_ctx,
+                keuzekaart::ui::Startup {
+                    settings,
+                    paths: Some(paths),
+                    autosave_interval: autosave,
+                    picker: picker
+                        .map(|p| Box::new(p) as Box<dyn keuzekaart::ui::file_picker::FilePicker>),
+                    ..keuzekaart::ui::Startup::default()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
