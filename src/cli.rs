@@ -249,7 +249,7 @@ fn check(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
         return Ok(EXIT_OK);
     }
     for finding in &findings {
-        writeln!(out, "{}: {}", finding.severity.label(), finding.message)?;
+        writeln!(out, "{}: {}", finding.severity.label(), finding.message())?;
     }
     let errors = findings
         .iter()
@@ -468,7 +468,7 @@ fn annex(
         .collect();
     if !errors.is_empty() {
         for finding in &errors {
-            writeln!(err, "fout: {}", finding.message)?;
+            writeln!(err, "fout: {}", finding.message())?;
         }
         if !force {
             writeln!(

@@ -459,12 +459,12 @@ fn article(
         problems: findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| printable(&f.message))
+            .map(|f| printable(&f.message()))
             .collect(),
         notes: findings
             .iter()
             .filter(|f| f.severity == Severity::Warning)
-            .map(|f| printable(&f.message))
+            .map(|f| printable(&f.message()))
             .collect(),
     }
 }

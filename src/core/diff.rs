@@ -3,6 +3,9 @@
 
 use rust_decimal::Decimal;
 
+use super::card::Card;
+use super::money::format_number;
+use super::words::list;
 use super::workbook::{Choice, Workbook};
 
 /// How one activity differs between two plans.
@@ -81,4 +84,85 @@ pub fn plan_changes(
             })
         })
         .collect()
+}
+
+/// What "Vul aan" added, per activity, for the message after it: the user sees at once where the
+/// peppers went, or that nothing fitted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FillReport {
+    /// The activities that changed, in card order.
+    pub changes: Vec<ChoiceChange>,
+}
+
+impl FillReport {
+    /// Compares a gemeente's choices before and after "Vul aan".
+    pub fn new(workbook: &Workbook, gemeente: &str, before: &[Choice], after: &[Choice]) -> Self {
+        FillReport {
+            changes: plan_changes(workbook, gemeente, before, after),
+        }
+    }
+}
+
+impl std::fmt::Display for FillReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.changes.is_empty() {
+            return f.write_str("Vul aan: er paste niets meer bij binnen de regels en het budget.");
+        }
+        let parts: Vec<String> = self
+            .changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "+{} op {} {}",
+                    format_number(c.after - c.before),
+                    c.activity,
+                    c.title
+                )
+            })
+            .collect();
+        write!(f, "Vul aan: {}.", parts.join("; "))
+    }
+}
+
+/// What replacing the card with another changes, said before the user confirms an imported card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardReplacement {
+    /// The current card's name and number of activities.
+    pub current: (String, usize),
+    /// The new card's name and number of activities.
+    pub new: (String, usize),
+    /// The activities of the new card that are new or differ, in its order.
+    pub changed: Vec<u32>,
+}
+
+impl CardReplacement {
+    /// Compares the current card with the one that would replace it.
+    pub fn new(current: &Card, new: &Card) -> Self {
+        CardReplacement {
+            current: (current.name.clone(), current.activities.len()),
+            new: (new.name.clone(), new.activities.len()),
+            changed: new
+                .activities
+                .iter()
+                .filter(|a| current.activity(a.number) != Some(*a))
+                .map(|a| a.number)
+                .collect(),
+        }
+    }
+
+    /// The Dutch lines of the confirmation: which card replaces which, and what is new or differs.
+    pub fn lines(&self) -> Vec<String> {
+        let changed: Vec<String> = self.changed.iter().map(u32::to_string).collect();
+        vec![
+            format!(
+                "‘{}’ met {} activiteiten vervangt ‘{}’ met {}.",
+                self.new.0, self.new.1, self.current.0, self.current.1
+            ),
+            if changed.is_empty() {
+                "Geen activiteit verandert.".to_owned()
+            } else {
+                format!("Nieuw of anders: activiteit {}.", list(&changed))
+            },
+        ]
+    }
 }

@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::options::{OptionChange, apply_option_change};
-use super::rules::{coloured_peppers_label, peppers_label, quantum};
+use super::options::{OptionChange, OptionRefusal, apply_option_change};
+pub use super::refusal::Refusal;
+use super::rules::quantum;
 use super::setup::{SetupEdit, apply_setup};
 use super::signoff::{self, SignOffStep, Status};
 use super::workbook::{Choice, Plan, Workbook};
@@ -188,18 +189,6 @@ impl Edit {
     }
 }
 
-/// Why an edit was refused, as a short Dutch sentence to show where the user is looking.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal(pub String);
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refusal {}
-
 /// Applies an edit to the workbook. On success returns what it changed as it was before, so the
 /// caller can record it for undo, or `None` when the edit changed nothing. A refused edit changes
 /// nothing.
@@ -211,11 +200,11 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
         let before = workbook.clone();
         if let Err(refusal) = apply_setup(workbook, setup) {
             *workbook = before;
-            return Err(refusal);
+            return Err(refusal.into());
         }
         if let Err(problem) = super::limits::check_workbook(workbook) {
             *workbook = before;
-            return Err(Refusal(problem.to_string()));
+            return Err(problem.into());
         }
         if *workbook == before {
             return Ok(None);
@@ -223,7 +212,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
         return Ok(Some(Snapshot::Document(Box::new(before))));
     };
     if workbook.region.gemeente(gemeente_name).is_none() {
-        return Err(Refusal(format!("Onbekende gemeente: {gemeente_name}.")));
+        return Err(Refusal::UnknownGemeente(gemeente_name.to_owned()));
     }
     let before = workbook
         .plan(gemeente_name)
@@ -240,7 +229,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
         _ => true,
     };
     if changes_choices && !status.is_editable() {
-        return Err(Refusal(locked_message(gemeente_name, &before)));
+        return Err(locked(gemeente_name, &before));
     }
     match edit {
         Edit::InOption {
@@ -248,11 +237,11 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             edit: inner,
         } => {
             if !inner.is_choice_edit() {
-                return Err(Refusal(format!("{} kan niet in een optie.", inner.label())));
+                return Err(Refusal::NotForAnOption(inner.label()));
             }
             if *option == after.proposal {
                 if !status.is_editable() {
-                    return Err(Refusal(locked_message(gemeente_name, &before)));
+                    return Err(locked(gemeente_name, &before));
                 }
                 apply_to_plan(workbook, gemeente_name, &mut after, inner)?;
             } else {
@@ -260,7 +249,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
                     .alternatives
                     .iter()
                     .position(|s| s.name == *option)
-                    .ok_or_else(|| Refusal(format!("Er is geen optie ‘{option}’.")))?;
+                    .ok_or_else(|| OptionRefusal::Unknown(option.clone()))?;
                 // The option is worked on as a plan of its own, under the same rules.
                 let mut scratch = Plan {
                     gemeente: gemeente_name.to_owned(),
@@ -277,7 +266,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
     if after == before {
         return Ok(None);
     }
-    super::limits::check_plan(&after).map_err(|problem| Refusal(problem.to_string()))?;
+    super::limits::check_plan(&after)?;
     *workbook.plan_mut(gemeente_name) = after;
     Ok(Some(Snapshot::Plan(before)))
 }
@@ -294,7 +283,7 @@ fn apply_to_plan(
             activity, peppers, ..
         } => {
             let old = after.peppers_on(*activity);
-            let new = old.checked_add(*peppers).ok_or_else(too_many)?;
+            let new = old.checked_add(*peppers).ok_or(Refusal::BeyondAnyBudget)?;
             check_change(workbook, gemeente_name, after, *activity, new, *peppers)?;
             set_peppers(after, *activity, new);
         }
@@ -305,47 +294,52 @@ fn apply_to_plan(
                 return Ok(());
             }
             let old_from = after.peppers_on(*from);
-            let new_from = old_from.checked_sub(*peppers).ok_or_else(too_many)?;
+            let new_from = old_from
+                .checked_sub(*peppers)
+                .ok_or(Refusal::BeyondAnyBudget)?;
             check_change(workbook, gemeente_name, after, *from, new_from, -*peppers)?;
             set_peppers(after, *from, new_from);
             let old_to = after.peppers_on(*to);
-            let new_to = old_to.checked_add(*peppers).ok_or_else(too_many)?;
+            let new_to = old_to
+                .checked_add(*peppers)
+                .ok_or(Refusal::BeyondAnyBudget)?;
             check_change(workbook, gemeente_name, after, *to, new_to, *peppers)?;
             set_peppers(after, *to, new_to);
         }
         Edit::SetTaken {
             activity, taken, ..
         } => {
-            let activity_ref = workbook.card.activity(*activity).ok_or_else(|| {
-                Refusal(format!(
-                    "Activiteit {activity} staat niet op de keuzekaart."
-                ))
-            })?;
-            let colour = workbook.region.gemeente(gemeente_name).map(|g| g.colour);
-            let offer = colour.and_then(|c| activity_ref.offer(c));
-            match offer {
+            let activity_ref = workbook
+                .card
+                .activity(*activity)
+                .ok_or(Refusal::NotOnCard(*activity))?;
+            let colour = workbook
+                .region
+                .gemeente(gemeente_name)
+                .ok_or_else(|| Refusal::UnknownGemeente(gemeente_name.to_owned()))?
+                .colour;
+            match activity_ref.offer(colour) {
                 Some(offer) if offer.is_free() => {}
-                Some(_) => {
-                    return Err(Refusal(format!(
-                        "Activiteit {activity} kiest u door er pepers op te leggen."
-                    )));
-                }
+                Some(_) => return Err(Refusal::ChosenByPeppers(*activity)),
                 None => {
-                    return Err(Refusal(format!(
-                        "Activiteit {activity} heeft geen aanbod voor {} pepers.",
-                        colour.map(|c| c.adjective()).unwrap_or_default()
-                    )));
+                    return Err(Refusal::NoOffer {
+                        activity: *activity,
+                        colour,
+                    });
                 }
             }
             with_choice(after, *activity, |c| c.taken = *taken);
         }
         Edit::SetNote { activity, note, .. } => {
-            super::limits::check_text(note, super::limits::MAX_NOTE_CHARS, "de notitie")
-                .map_err(|message| Refusal(format!("{message}.")))?;
+            let chars = note.chars().count();
+            if chars > super::limits::MAX_NOTE_CHARS {
+                return Err(Refusal::NoteTooLong {
+                    chars,
+                    max: super::limits::MAX_NOTE_CHARS,
+                });
+            }
             if workbook.card.activity(*activity).is_none() {
-                return Err(Refusal(format!(
-                    "Activiteit {activity} staat niet op de keuzekaart."
-                )));
+                return Err(Refusal::NotOnCard(*activity));
             }
             with_choice(after, *activity, |c| c.note = note.clone());
         }
@@ -368,8 +362,7 @@ fn apply_to_plan(
                     card: &workbook.card,
                 },
                 has_errors,
-            )
-            .map_err(Refusal)?;
+            )?;
         }
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::ImportPlan { plan } => *after = plan.clone(),
@@ -381,16 +374,16 @@ fn apply_to_plan(
     Ok(())
 }
 
-/// Why a plan cannot be changed now, in Dutch.
-fn locked_message(gemeente: &str, plan: &Plan) -> String {
+/// Why a plan cannot be changed now.
+fn locked(gemeente: &str, plan: &Plan) -> Refusal {
     match plan.sign_off.status {
-        Status::Vastgesteld => format!(
-            "De keuzes van {gemeente} zijn vastgesteld; start een tussentijdse wijziging om ze te veranderen."
-        ),
-        status => format!(
-            "De keuzes van {gemeente} liggen vast ({}); zet ze eerst terug naar concept.",
-            status.label().to_lowercase()
-        ),
+        Status::Vastgesteld => Refusal::Agreed {
+            gemeente: gemeente.to_owned(),
+        },
+        status => Refusal::Locked {
+            gemeente: gemeente.to_owned(),
+            status,
+        },
     }
 }
 
@@ -408,72 +401,58 @@ fn check_change(
     let gemeente = workbook
         .region
         .gemeente(gemeente_name)
-        .ok_or_else(|| Refusal(format!("Onbekende gemeente: {gemeente_name}.")))?;
-    let card_activity = workbook.card.activity(activity).ok_or_else(|| {
-        Refusal(format!(
-            "Activiteit {activity} staat niet op de keuzekaart."
-        ))
-    })?;
+        .ok_or_else(|| Refusal::UnknownGemeente(gemeente_name.to_owned()))?;
+    let card_activity = workbook
+        .card
+        .activity(activity)
+        .ok_or(Refusal::NotOnCard(activity))?;
     if new.is_sign_negative() && !new.is_zero() {
-        return Err(Refusal(format!(
-            "Er liggen geen pepers meer op activiteit {activity}."
-        )));
+        return Err(Refusal::NoneToTakeOff(activity));
     }
     if delta <= Decimal::ZERO {
         return Ok(());
     }
-    let offer = card_activity.offer(gemeente.colour).ok_or_else(|| {
-        Refusal(format!(
-            "Activiteit {activity} heeft geen aanbod voor {} pepers.",
-            gemeente.colour.adjective()
-        ))
-    })?;
+    let offer = card_activity
+        .offer(gemeente.colour)
+        .ok_or(Refusal::NoOffer {
+            activity,
+            colour: gemeente.colour,
+        })?;
     if offer.is_free() {
-        return Err(Refusal(format!(
-            "Activiteit {activity} kost geen pepers; kies hem met ‘Kiezen’."
-        )));
+        return Err(Refusal::Free(activity));
     }
-    if let Some(max) = offer.maximum
-        && new > max
+    if let Some(maximum) = offer.maximum
+        && new > maximum
     {
-        return Err(Refusal(format!(
-            "Activiteit {activity} heeft een maximum van {}.",
-            coloured_peppers_label(max, gemeente.colour)
-        )));
+        return Err(Refusal::AboveMaximum {
+            activity,
+            maximum,
+            colour: gemeente.colour,
+        });
     }
     let step = quantum(gemeente, offer.peppers);
     if step.is_zero() || !new.checked_rem(step).is_some_and(|r| r.is_zero()) {
-        return Err(Refusal(format!(
-            "Op activiteit {activity} gaan pepers per {}.",
-            peppers_label(step)
-        )));
+        return Err(Refusal::NotAStep { activity, step });
     }
     let used = plan
         .peppers_used()
         .checked_add(delta)
-        .ok_or_else(too_many)?;
+        .ok_or(Refusal::BeyondAnyBudget)?;
     if used > gemeente.peppers {
         let left = gemeente.peppers.saturating_sub(plan.peppers_used());
-        return Err(Refusal(if left <= Decimal::ZERO {
-            format!(
-                "Geen pepers meer over: {} heeft alle {} geplaatst.",
-                gemeente.name,
-                peppers_label(gemeente.peppers)
-            )
+        return Err(if left <= Decimal::ZERO {
+            Refusal::BudgetSpent {
+                gemeente: gemeente.name.clone(),
+                budget: gemeente.peppers,
+            }
         } else {
-            format!(
-                "{} heeft nog maar {} over.",
-                gemeente.name,
-                peppers_label(left)
-            )
-        }));
+            Refusal::NotEnoughLeft {
+                gemeente: gemeente.name.clone(),
+                left,
+            }
+        });
     }
     Ok(())
-}
-
-/// The refusal for a count no budget can hold (an edit made by a script, never by a button).
-fn too_many() -> Refusal {
-    Refusal("Zoveel pepers passen in geen enkel budget.".to_owned())
 }
 
 fn set_peppers(plan: &mut Plan, activity: u32, peppers: Decimal) {

@@ -210,6 +210,8 @@ impl std::fmt::Display for OutOfRange {
     }
 }
 
+impl std::error::Error for OutOfRange {}
+
 struct Walker {
     first: Option<OutOfRange>,
 }

@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::edit::Refusal;
 use super::workbook::{Choice, Plan};
 
 /// The name of the first option, which every plan starts with.
@@ -88,6 +87,16 @@ impl Plan {
             .collect()
     }
 
+    /// The option `step` places after `shown` in the plan's order (the proposal first), wrapping
+    /// round at either end: what the arrow keys show next in a presentation. An unknown `shown`
+    /// counts as the proposal.
+    pub fn option_after(&self, shown: &str, step: i32) -> &str {
+        let names = self.option_names();
+        let count = names.len() as i64;
+        let index = names.iter().position(|n| *n == shown).unwrap_or(0) as i64;
+        names[(index + i64::from(step)).rem_euclid(count) as usize]
+    }
+
     /// The choices of an option by name (the proposal's or another's).
     pub fn option_choices(&self, name: &str) -> Option<&[Choice]> {
         if name == self.proposal {
@@ -113,26 +122,44 @@ impl Plan {
 /// The most options a plan may have: more would not fit a compare view or a presentation.
 pub const MAX_OPTIONS: usize = 6;
 
-/// Applies an option change to a plan, or refuses it with a Dutch reason and changes nothing.
-pub fn apply_option_change(plan: &mut Plan, change: &OptionChange) -> Result<(), Refusal> {
+/// Why an option change was refused; `Display` gives the Dutch sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OptionRefusal {
+    /// A new or renamed option without a name.
+    #[error("Een optie heeft een naam nodig.")]
+    NameMissing,
+    /// The name is already that of another option (or the proposal).
+    #[error("Er is al een optie met de naam ‘{0}’.")]
+    NameTaken(String),
+    /// No option has this name.
+    #[error("Er is geen optie ‘{0}’.")]
+    Unknown(String),
+    /// The plan holds [`MAX_OPTIONS`] options already.
+    #[error("Er zijn al {MAX_OPTIONS} opties; verwijder er eerst een.")]
+    TooMany,
+    /// The proposal cannot be deleted; another option must be proposed first.
+    #[error("{0} is het voorstel; maak eerst een andere optie het voorstel.")]
+    DeletingProposal(String),
+}
+
+/// Applies an option change to a plan, or refuses it and changes nothing.
+pub fn apply_option_change(plan: &mut Plan, change: &OptionChange) -> Result<(), OptionRefusal> {
     let exists = |plan: &Plan, name: &str| plan.option_choices(name).is_some();
-    let fresh_name = |plan: &Plan, name: &str| -> Result<String, Refusal> {
+    let fresh_name = |plan: &Plan, name: &str| -> Result<String, OptionRefusal> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(Refusal("Een optie heeft een naam nodig.".into()));
+            return Err(OptionRefusal::NameMissing);
         }
         if exists(plan, name) {
-            return Err(Refusal(format!("Er is al een optie met de naam ‘{name}’.")));
+            return Err(OptionRefusal::NameTaken(name.to_owned()));
         }
         Ok(name.to_owned())
     };
-    let unknown = |name: &str| Refusal(format!("Er is geen optie ‘{name}’."));
+    let unknown = |name: &str| OptionRefusal::Unknown(name.to_owned());
     match change {
         OptionChange::New { name } | OptionChange::Copy { name, .. } => {
             if plan.alternatives.len() + 1 >= MAX_OPTIONS {
-                return Err(Refusal(format!(
-                    "Er zijn al {MAX_OPTIONS} opties; verwijder er eerst een."
-                )));
+                return Err(OptionRefusal::TooMany);
             }
             let name = fresh_name(plan, name)?;
             let choices = match change {
@@ -162,9 +189,7 @@ pub fn apply_option_change(plan: &mut Plan, change: &OptionChange) -> Result<(),
         }
         OptionChange::Delete { name } => {
             if *name == plan.proposal {
-                return Err(Refusal(format!(
-                    "{name} is het voorstel; maak eerst een andere optie het voorstel."
-                )));
+                return Err(OptionRefusal::DeletingProposal(name.clone()));
             }
             let index = plan
                 .alternatives

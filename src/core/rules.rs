@@ -30,35 +30,344 @@ impl Severity {
     }
 }
 
-/// One thing the rules found, with what it is about and a Dutch sentence for the user.
+/// One thing the rules found: what it is about, and the problem as a value whose `Display` is the
+/// Dutch sentence shown in the app, printed by `keuzekaart check` and in the annex.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// Error or warning.
+    /// Error or warning (follows from the problem).
     pub severity: Severity,
     /// The gemeente it is about, if any.
     pub gemeente: Option<String>,
     /// The activity it is about, if any.
     pub activity: Option<u32>,
-    /// What is wrong, in Dutch.
-    pub message: String,
+    /// What the rules found.
+    pub problem: Problem,
 }
 
 impl Finding {
-    fn error(gemeente: Option<&str>, activity: Option<u32>, message: String) -> Self {
+    /// A finding for a problem; severity, gemeente and activity follow from it.
+    pub fn new(problem: Problem) -> Self {
         Finding {
-            severity: Severity::Error,
-            gemeente: gemeente.map(str::to_owned),
-            activity,
-            message,
+            severity: problem.severity(),
+            gemeente: problem.gemeente().map(str::to_owned),
+            activity: problem.activity(),
+            problem,
         }
     }
 
-    fn warning(gemeente: Option<&str>, activity: Option<u32>, message: String) -> Self {
-        Finding {
-            severity: Severity::Warning,
-            gemeente: gemeente.map(str::to_owned),
-            activity,
-            message,
+    /// The Dutch sentence.
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.problem.fmt(f)
+    }
+}
+
+/// What the rules can find, with the data each sentence names.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// More activities on the card than it allows.
+    #[error("De keuzekaart heeft {count} activiteiten; er mogen er hoogstens {max} op staan.")]
+    TooManyActivities {
+        /// Activities on the card.
+        count: usize,
+        /// The most it may hold.
+        max: usize,
+    },
+    /// Two activities share a number.
+    #[error("Activiteitnummer {0} staat meer dan eens op de keuzekaart.")]
+    DuplicateActivityNumber(u32),
+    /// An offer with a negative price, volume or minimum.
+    #[error(
+        "Activiteit {activity}: het aanbod voor {} pepers heeft een negatief getal.",
+        .colour.adjective()
+    )]
+    NegativeOffer {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+    },
+    /// An offer whose maximum lies below its minimum.
+    #[error(
+        "Activiteit {activity}: het maximum ({}) ligt onder het minimum ({}) voor {} pepers.",
+        format_number(*.maximum),
+        format_number(*.minimum),
+        .colour.adjective()
+    )]
+    MaximumBelowMinimum {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+        /// The maximum.
+        maximum: Decimal,
+        /// The minimum.
+        minimum: Decimal,
+    },
+    /// Two gemeenten share an article.
+    #[error("Artikelnummer {article} is aan meer dan één gemeente gegeven.")]
+    ArticleShared {
+        /// The second gemeente with the article.
+        gemeente: String,
+        /// The article.
+        article: u32,
+    },
+    /// A gemeente listed twice.
+    #[error("De gemeente {0} staat meer dan eens in de regio.")]
+    GemeenteTwice(String),
+    /// A negative pepper count or euro budget.
+    #[error("{0}: het aantal pepers of het budget is negatief.")]
+    NegativeBudget(String),
+    /// Choices for a gemeente the region lacks.
+    #[error("Er zijn keuzes voor '{0}', maar die gemeente staat niet in de regio.")]
+    PlanWithoutGemeente(String),
+    /// A gemeente's choices twice in the file.
+    #[error("De keuzes van {0} staan meer dan eens in het bestand.")]
+    PlanTwice(String),
+    /// An activity chosen twice in one plan.
+    #[error("{gemeente}: activiteit {activity} is meer dan eens gekozen.")]
+    ChosenTwice {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+    },
+    /// A negative pepper count on a choice.
+    #[error("{gemeente}: activiteit {activity} heeft een negatief aantal pepers.")]
+    NegativePeppers {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+    },
+    /// A choice for an activity not on the card.
+    #[error("{gemeente}: activiteit {activity} staat niet op de keuzekaart.")]
+    NotOnCard {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+    },
+    /// A choice for an activity with no offer in the gemeente's colour.
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) heeft geen aanbod voor {} pepers.",
+        .colour.adjective()
+    )]
+    NoOffer {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The gemeente's colour.
+        colour: PepperColour,
+    },
+    /// Peppers on an offer that costs none.
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) kost geen pepers, maar er liggen er {}.",
+        format_number(*.peppers)
+    )]
+    PeppersOnFreeOffer {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+    },
+    /// A count that is not a whole number of steps.
+    #[error(
+        "{gemeente}: op activiteit {activity} ({title}) liggen {}; dat moet een veelvoud van {} zijn.",
+        peppers_label(*.peppers),
+        peppers_label(*.step)
+    )]
+    NotWholeSteps {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+        /// The step.
+        step: Decimal,
+    },
+    /// Fewer peppers than the minimum take, for a gemeente that may not go below it.
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) heeft {}, minder dan de minimale afname van {}.",
+        peppers_label(*.peppers),
+        peppers_label(*.minimum)
+    )]
+    BelowMinimum {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+        /// The minimum take.
+        minimum: Decimal,
+    },
+    /// Below half a step, the least even a gemeente below the minimum may take.
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) heeft {}; ook onder het minimum is een halve stap ({}) het kleinste.",
+        peppers_label(*.peppers),
+        peppers_label(*.half_step)
+    )]
+    BelowHalfStep {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+        /// Half a step.
+        half_step: Decimal,
+    },
+    /// Below the minimum take, which this gemeente is allowed (a warning).
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) heeft {}, onder de minimale afname van {} (toegestaan voor {gemeente}).",
+        peppers_label(*.peppers),
+        peppers_label(*.minimum)
+    )]
+    BelowMinimumAllowed {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+        /// The minimum take.
+        minimum: Decimal,
+    },
+    /// More peppers than the offer's maximum.
+    #[error(
+        "{gemeente}: activiteit {activity} ({title}) heeft {}; het maximum is {}.",
+        peppers_label(*.peppers),
+        coloured_peppers_label(*.maximum, *.colour)
+    )]
+    AboveMaximum {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// Its title, the gemeente's name filled in.
+        title: String,
+        /// The peppers on it.
+        peppers: Decimal,
+        /// The maximum.
+        maximum: Decimal,
+        /// The gemeente's colour.
+        colour: PepperColour,
+    },
+    /// Peppers of the budget not yet placed (a warning: nothing is lost until signed).
+    #[error(
+        "{gemeente} heeft nog {} van de {} te besteden.",
+        format_number(*.left),
+        peppers_label(*.budget)
+    )]
+    Unspent {
+        /// The gemeente.
+        gemeente: String,
+        /// The peppers left.
+        left: Decimal,
+        /// Its budget in peppers.
+        budget: Decimal,
+    },
+    /// More peppers placed than the budget holds.
+    #[error(
+        "{gemeente} heeft {} geplaatst, maar heeft er maar {}: {} te veel.",
+        peppers_label(*.used),
+        format_number(*.budget),
+        format_number(*.used - *.budget)
+    )]
+    Overspent {
+        /// The gemeente.
+        gemeente: String,
+        /// The peppers placed.
+        used: Decimal,
+        /// Its budget in peppers.
+        budget: Decimal,
+    },
+    /// An agreed version whose fingerprint no longer holds.
+    #[error("De vaststelling van {gemeente} is ongeldig: {reason}.")]
+    SignOffInvalid {
+        /// The gemeente.
+        gemeente: String,
+        /// Why it does not hold, in Dutch.
+        reason: String,
+    },
+}
+
+impl Problem {
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::BelowMinimumAllowed { .. } | Problem::Unspent { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The gemeente the problem is about, if any.
+    pub fn gemeente(&self) -> Option<&str> {
+        match self {
+            Problem::TooManyActivities { .. }
+            | Problem::DuplicateActivityNumber(_)
+            | Problem::NegativeOffer { .. }
+            | Problem::MaximumBelowMinimum { .. } => None,
+            Problem::GemeenteTwice(gemeente)
+            | Problem::NegativeBudget(gemeente)
+            | Problem::PlanWithoutGemeente(gemeente)
+            | Problem::PlanTwice(gemeente)
+            | Problem::ArticleShared { gemeente, .. }
+            | Problem::ChosenTwice { gemeente, .. }
+            | Problem::NegativePeppers { gemeente, .. }
+            | Problem::NotOnCard { gemeente, .. }
+            | Problem::NoOffer { gemeente, .. }
+            | Problem::PeppersOnFreeOffer { gemeente, .. }
+            | Problem::NotWholeSteps { gemeente, .. }
+            | Problem::BelowMinimum { gemeente, .. }
+            | Problem::BelowHalfStep { gemeente, .. }
+            | Problem::BelowMinimumAllowed { gemeente, .. }
+            | Problem::AboveMaximum { gemeente, .. }
+            | Problem::Unspent { gemeente, .. }
+            | Problem::Overspent { gemeente, .. }
+            | Problem::SignOffInvalid { gemeente, .. } => Some(gemeente),
+        }
+    }
+
+    /// The activity the problem is about, if any.
+    pub fn activity(&self) -> Option<u32> {
+        match self {
+            Problem::DuplicateActivityNumber(activity)
+            | Problem::NegativeOffer { activity, .. }
+            | Problem::MaximumBelowMinimum { activity, .. }
+            | Problem::ChosenTwice { activity, .. }
+            | Problem::NegativePeppers { activity, .. }
+            | Problem::NotOnCard { activity, .. }
+            | Problem::NoOffer { activity, .. }
+            | Problem::PeppersOnFreeOffer { activity, .. }
+            | Problem::NotWholeSteps { activity, .. }
+            | Problem::BelowMinimum { activity, .. }
+            | Problem::BelowHalfStep { activity, .. }
+            | Problem::BelowMinimumAllowed { activity, .. }
+            | Problem::AboveMaximum { activity, .. } => Some(*activity),
+            _ => None,
         }
     }
 }
@@ -111,14 +420,10 @@ pub fn check(workbook: &Workbook) -> Vec<Finding> {
 fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {
     for check in super::signoff::verify(workbook) {
         if let Some(Err(reason)) = check.holds {
-            findings.push(Finding::error(
-                Some(&check.gemeente),
-                None,
-                format!(
-                    "De vaststelling van {} is ongeldig: {reason}.",
-                    check.gemeente
-                ),
-            ));
+            findings.push(Finding::new(Problem::SignOffInvalid {
+                gemeente: check.gemeente,
+                reason,
+            }));
         }
     }
 }
@@ -126,57 +431,37 @@ fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {
 fn check_card(workbook: &Workbook, findings: &mut Vec<Finding>) {
     let card = &workbook.card;
     if card.activities.len() > card.max_activities {
-        findings.push(Finding::error(
-            None,
-            None,
-            format!(
-                "De keuzekaart heeft {} activiteiten; er mogen er hoogstens {} op staan.",
-                card.activities.len(),
-                card.max_activities
-            ),
-        ));
+        findings.push(Finding::new(Problem::TooManyActivities {
+            count: card.activities.len(),
+            max: card.max_activities,
+        }));
     }
     let mut seen = BTreeSet::new();
     for activity in &card.activities {
         if !seen.insert(activity.number) {
-            findings.push(Finding::error(
-                None,
-                Some(activity.number),
-                format!(
-                    "Activiteitnummer {} staat meer dan eens op de keuzekaart.",
-                    activity.number
-                ),
-            ));
+            findings.push(Finding::new(Problem::DuplicateActivityNumber(
+                activity.number,
+            )));
         }
-        for (colour, offer) in &activity.offers {
+        for (&colour, offer) in &activity.offers {
             if offer.peppers.is_sign_negative()
                 || offer.volume.is_sign_negative()
                 || offer.minimum.is_sign_negative()
             {
-                findings.push(Finding::error(
-                    None,
-                    Some(activity.number),
-                    format!(
-                        "Activiteit {}: het aanbod voor {} pepers heeft een negatief getal.",
-                        activity.number,
-                        colour.adjective()
-                    ),
-                ));
+                findings.push(Finding::new(Problem::NegativeOffer {
+                    activity: activity.number,
+                    colour,
+                }));
             }
-            if let Some(max) = offer.maximum
-                && max < offer.minimum
+            if let Some(maximum) = offer.maximum
+                && maximum < offer.minimum
             {
-                findings.push(Finding::error(
-                    None,
-                    Some(activity.number),
-                    format!(
-                        "Activiteit {}: het maximum ({}) ligt onder het minimum ({}) voor {} pepers.",
-                        activity.number,
-                        format_number(max),
-                        format_number(offer.minimum),
-                        colour.adjective()
-                    ),
-                ));
+                findings.push(Finding::new(Problem::MaximumBelowMinimum {
+                    activity: activity.number,
+                    colour,
+                    maximum,
+                    minimum: offer.minimum,
+                }));
             }
         }
     }
@@ -187,57 +472,27 @@ fn check_region(workbook: &Workbook, findings: &mut Vec<Finding>) {
     let mut names = BTreeSet::new();
     for gemeente in &workbook.region.gemeenten {
         if !articles.insert(gemeente.article) {
-            findings.push(Finding::error(
-                Some(&gemeente.name),
-                None,
-                format!(
-                    "Artikelnummer {} is aan meer dan één gemeente gegeven.",
-                    gemeente.article
-                ),
-            ));
+            findings.push(Finding::new(Problem::ArticleShared {
+                gemeente: gemeente.name.clone(),
+                article: gemeente.article,
+            }));
         }
         if !names.insert(gemeente.name.as_str()) {
-            findings.push(Finding::error(
-                Some(&gemeente.name),
-                None,
-                format!(
-                    "De gemeente {} staat meer dan eens in de regio.",
-                    gemeente.name
-                ),
-            ));
+            findings.push(Finding::new(Problem::GemeenteTwice(gemeente.name.clone())));
         }
         if gemeente.peppers.is_sign_negative() || gemeente.budget.is_sign_negative() {
-            findings.push(Finding::error(
-                Some(&gemeente.name),
-                None,
-                format!(
-                    "{}: het aantal pepers of het budget is negatief.",
-                    gemeente.name
-                ),
-            ));
+            findings.push(Finding::new(Problem::NegativeBudget(gemeente.name.clone())));
         }
     }
     let mut planned = BTreeSet::new();
     for plan in &workbook.plans {
         if workbook.region.gemeente(&plan.gemeente).is_none() {
-            findings.push(Finding::error(
-                Some(&plan.gemeente),
-                None,
-                format!(
-                    "Er zijn keuzes voor '{}', maar die gemeente staat niet in de regio.",
-                    plan.gemeente
-                ),
-            ));
+            findings.push(Finding::new(Problem::PlanWithoutGemeente(
+                plan.gemeente.clone(),
+            )));
         }
         if !planned.insert(plan.gemeente.as_str()) {
-            findings.push(Finding::error(
-                Some(&plan.gemeente),
-                None,
-                format!(
-                    "De keuzes van {} staan meer dan eens in het bestand.",
-                    plan.gemeente
-                ),
-            ));
+            findings.push(Finding::new(Problem::PlanTwice(plan.gemeente.clone())));
         }
     }
 }
@@ -247,143 +502,123 @@ fn check_plans(workbook: &Workbook, findings: &mut Vec<Finding>) {
         let Some(plan) = workbook.plan(&gemeente.name) else {
             continue;
         };
-        let name = gemeente.name.as_str();
+        let name = || gemeente.name.clone();
         let mut seen = BTreeSet::new();
         for choice in &plan.choices {
-            let number = choice.activity;
-            if !seen.insert(number) {
-                findings.push(Finding::error(
-                    Some(name),
-                    Some(number),
-                    format!("{name}: activiteit {number} is meer dan eens gekozen."),
-                ));
+            let activity = choice.activity;
+            let peppers = choice.peppers;
+            if !seen.insert(activity) {
+                findings.push(Finding::new(Problem::ChosenTwice {
+                    gemeente: name(),
+                    activity,
+                }));
             }
-            if choice.peppers.is_sign_negative() {
-                findings.push(Finding::error(
-                    Some(name),
-                    Some(number),
-                    format!("{name}: activiteit {number} heeft een negatief aantal pepers."),
-                ));
+            if peppers.is_sign_negative() {
+                findings.push(Finding::new(Problem::NegativePeppers {
+                    gemeente: name(),
+                    activity,
+                }));
                 continue;
             }
-            let Some(activity) = workbook.card.activity(number) else {
-                findings.push(Finding::error(
-                    Some(name),
-                    Some(number),
-                    format!("{name}: activiteit {number} staat niet op de keuzekaart."),
-                ));
+            let Some(card_activity) = workbook.card.activity(activity) else {
+                findings.push(Finding::new(Problem::NotOnCard {
+                    gemeente: name(),
+                    activity,
+                }));
                 continue;
             };
-            let title = activity.title_for(name);
-            let Some(offer) = activity.offer(gemeente.colour) else {
-                if !choice.peppers.is_zero() || choice.taken {
-                    findings.push(Finding::error(
-                        Some(name),
-                        Some(number),
-                        format!(
-                            "{name}: activiteit {number} ({title}) heeft geen aanbod voor {} pepers.",
-                            gemeente.colour.adjective()
-                        ),
-                    ));
+            let title = || card_activity.title_for(&gemeente.name);
+            let Some(offer) = card_activity.offer(gemeente.colour) else {
+                if !peppers.is_zero() || choice.taken {
+                    findings.push(Finding::new(Problem::NoOffer {
+                        gemeente: name(),
+                        activity,
+                        title: title(),
+                        colour: gemeente.colour,
+                    }));
                 }
                 continue;
             };
             if offer.is_free() {
-                if !choice.peppers.is_zero() {
-                    findings.push(Finding::error(
-                        Some(name),
-                        Some(number),
-                        format!("{name}: activiteit {number} ({title}) kost geen pepers, maar er liggen er {}.", format_number(choice.peppers)),
-                    ));
+                if !peppers.is_zero() {
+                    findings.push(Finding::new(Problem::PeppersOnFreeOffer {
+                        gemeente: name(),
+                        activity,
+                        title: title(),
+                        peppers,
+                    }));
                 }
                 continue;
             }
-            if choice.peppers.is_zero() {
+            if peppers.is_zero() {
                 continue;
             }
             let step = quantum(gemeente, offer.peppers);
-            if !(choice.peppers % step).is_zero() {
-                findings.push(Finding::error(
-                    Some(name),
-                    Some(number),
-                    format!(
-                        "{name}: op activiteit {number} ({title}) liggen {}; dat moet een veelvoud van {} zijn.",
-                        peppers_label(choice.peppers),
-                        peppers_label(step)
-                    ),
-                ));
+            if !(peppers % step).is_zero() {
+                findings.push(Finding::new(Problem::NotWholeSteps {
+                    gemeente: name(),
+                    activity,
+                    title: title(),
+                    peppers,
+                    step,
+                }));
             }
-            if choice.peppers < offer.minimum {
+            if peppers < offer.minimum {
                 let half_step = offer.peppers / Decimal::TWO;
-                if !gemeente.may_go_below_minimum {
-                    findings.push(Finding::error(
-                        Some(name),
-                        Some(number),
-                        format!(
-                            "{name}: activiteit {number} ({title}) heeft {}, minder dan de minimale afname van {}.",
-                            peppers_label(choice.peppers),
-                            peppers_label(offer.minimum)
-                        ),
-                    ));
-                } else if choice.peppers < half_step {
-                    findings.push(Finding::error(
-                        Some(name),
-                        Some(number),
-                        format!(
-                            "{name}: activiteit {number} ({title}) heeft {}; ook onder het minimum is een halve stap ({}) het kleinste.",
-                            peppers_label(choice.peppers),
-                            peppers_label(half_step)
-                        ),
-                    ));
+                let problem = if !gemeente.may_go_below_minimum {
+                    Problem::BelowMinimum {
+                        gemeente: name(),
+                        activity,
+                        title: title(),
+                        peppers,
+                        minimum: offer.minimum,
+                    }
+                } else if peppers < half_step {
+                    Problem::BelowHalfStep {
+                        gemeente: name(),
+                        activity,
+                        title: title(),
+                        peppers,
+                        half_step,
+                    }
                 } else {
-                    findings.push(Finding::warning(
-                        Some(name),
-                        Some(number),
-                        format!(
-                            "{name}: activiteit {number} ({title}) heeft {}, onder de minimale afname van {} (toegestaan voor {name}).",
-                            peppers_label(choice.peppers),
-                            peppers_label(offer.minimum)
-                        ),
-                    ));
-                }
+                    Problem::BelowMinimumAllowed {
+                        gemeente: name(),
+                        activity,
+                        title: title(),
+                        peppers,
+                        minimum: offer.minimum,
+                    }
+                };
+                findings.push(Finding::new(problem));
             }
-            if let Some(max) = offer.maximum
-                && choice.peppers > max
+            if let Some(maximum) = offer.maximum
+                && peppers > maximum
             {
-                findings.push(Finding::error(
-                    Some(name),
-                    Some(number),
-                    format!(
-                        "{name}: activiteit {number} ({title}) heeft {}; het maximum is {}.",
-                        peppers_label(choice.peppers),
-                        coloured_peppers_label(max, gemeente.colour)
-                    ),
-                ));
+                findings.push(Finding::new(Problem::AboveMaximum {
+                    gemeente: name(),
+                    activity,
+                    title: title(),
+                    peppers,
+                    maximum,
+                    colour: gemeente.colour,
+                }));
             }
         }
         let used = plan.peppers_used();
         if used < gemeente.peppers {
-            findings.push(Finding::warning(
-                Some(name),
-                None,
-                format!(
-                    "{name} heeft nog {} van de {} te besteden.",
-                    format_number(gemeente.peppers - used),
-                    peppers_label(gemeente.peppers)
-                ),
-            ));
+            findings.push(Finding::new(Problem::Unspent {
+                gemeente: name(),
+                left: gemeente.peppers - used,
+                budget: gemeente.peppers,
+            }));
         }
         if used > gemeente.peppers {
-            findings.push(Finding::error(
-                Some(name),
-                None,
-                format!(
-                    "{name} heeft {} geplaatst, maar heeft er maar {}: {} te veel.",
-                    peppers_label(used),
-                    format_number(gemeente.peppers),
-                    format_number(used - gemeente.peppers)
-                ),
-            ));
+            findings.push(Finding::new(Problem::Overspent {
+                gemeente: name(),
+                used,
+                budget: gemeente.peppers,
+            }));
         }
     }
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::card::{Activity, Card, Offer, Unit};
-use super::edit::Refusal;
 use super::money::format_number;
 use super::region::{Gemeente, PepperColour};
 use super::words::list;
@@ -99,17 +98,171 @@ fn new_activity(number: u32) -> Activity {
     }
 }
 
-/// Applies a setup edit to the workbook, or refuses it with a Dutch reason and changes nothing.
-pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refusal> {
+/// Why a Beheer change was refused; `Display` gives the Dutch sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SetupRefusal {
+    /// The card holds as many activities as it may.
+    #[error("De keuzekaart heeft al {count} activiteiten; er mogen er hoogstens {max} op staan.")]
+    CardFull {
+        /// Activities on the card.
+        count: usize,
+        /// The most the card may hold.
+        max: usize,
+    },
+    /// The activity is not on the card.
+    #[error("Activiteit {0} staat niet op de keuzekaart.")]
+    NotOnCard(u32),
+    /// Gemeenten have chosen the activity (now or in an agreed version).
+    #[error(
+        "Activiteit {activity} wordt gebruikt door {}; die keuzes moeten er eerst af.",
+        list(.users)
+    )]
+    InUse {
+        /// The activity.
+        activity: u32,
+        /// The gemeenten that use it.
+        users: Vec<String>,
+    },
+    /// The activity is already first or last on the card.
+    #[error(
+        "Activiteit {activity} staat al {} van de kaart.",
+        if *.up { "bovenaan" } else { "onderaan" }
+    )]
+    AtEdge {
+        /// The activity.
+        activity: u32,
+        /// Whether it was to move up.
+        up: bool,
+    },
+    /// The activity, or a card, does not hold together.
+    #[error(transparent)]
+    Card(#[from] CardProblem),
+    /// Another activity has this number.
+    #[error("Nummer {0} is al van een andere activiteit.")]
+    NumberTaken(u32),
+    /// A pepper value below zero.
+    #[error("Een peper kan geen negatieve waarde hebben.")]
+    NegativePepperValue,
+    /// The gemeente is not in the region.
+    #[error("Onbekende gemeente: {0}.")]
+    UnknownGemeente(String),
+    /// Another gemeente has this article.
+    #[error("Artikel {article} is al van {other}.")]
+    ArticleTaken {
+        /// The article number.
+        article: u32,
+        /// The gemeente that has it.
+        other: String,
+    },
+    /// Article 0.
+    #[error("Het artikelnummer moet groter zijn dan 0.")]
+    ArticleZero,
+    /// A negative pepper count or euro budget.
+    #[error("{0}: het aantal pepers en het budget kunnen niet negatief zijn.")]
+    NegativeBudget(String),
+    /// The term ends before it starts.
+    #[error("De einddatum van de looptijd moet na de begindatum liggen.")]
+    TermBackwards,
+    /// An empty citation title or card name.
+    #[error("De citeertitel en de naam van de keuzekaart mogen niet leeg zijn.")]
+    NamesMissing,
+    /// A replacement card that does not hold together.
+    #[error("De keuzekaart klopt niet: {0}")]
+    NewCard(CardProblem),
+    /// A replacement card lacks activities that gemeenten have chosen.
+    #[error(
+        "Op de nieuwe keuzekaart ontbreken activiteiten die gekozen zijn: {}.",
+        list(&.missing.iter().map(|(g, a)| format!("{g} (activiteit {a})")).collect::<Vec<_>>())
+    )]
+    ChosenActivitiesMissing {
+        /// Per gemeente, the activity it chose that the new card lacks.
+        missing: Vec<(String, u32)>,
+    },
+}
+
+/// Why a card or one of its activities does not hold together; `Display` gives the Dutch
+/// sentence. Checked for each activity saved in Beheer and for a card file on import.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CardProblem {
+    /// The card has no name.
+    #[error("De keuzekaart heeft geen naam.")]
+    NoName,
+    /// More activities than the card allows.
+    #[error("Er staan {count} activiteiten op; hoogstens {max} mogen.")]
+    TooManyActivities {
+        /// Activities on the card.
+        count: usize,
+        /// The most it may hold.
+        max: usize,
+    },
+    /// Two activities share a number.
+    #[error("Nummer {0} staat meer dan eens op de kaart.")]
+    DuplicateNumber(u32),
+    /// Activity number 0.
+    #[error("Het nummer van een activiteit moet groter zijn dan 0.")]
+    NumberZero,
+    /// An activity without a title.
+    #[error("Activiteit {0} heeft geen titel.")]
+    NoTitle(u32),
+    /// An offer whose step yields nothing.
+    #[error(
+        "Activiteit {activity}: wat een stap voor {} pepers oplevert moet meer dan 0 zijn.",
+        .colour.adjective()
+    )]
+    NoVolume {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+    },
+    /// An offer without a unit.
+    #[error("Activiteit {activity}: de eenheid voor {} pepers ontbreekt.", .colour.adjective())]
+    NoUnit {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+    },
+    /// A negative price or minimum.
+    #[error(
+        "Activiteit {activity}: pepers en minimum voor {} pepers kunnen niet negatief zijn.",
+        .colour.adjective()
+    )]
+    Negative {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+    },
+    /// A maximum below the minimum.
+    #[error(
+        "Activiteit {activity}: het maximum ({}) ligt onder het minimum ({}) voor {} pepers.",
+        format_number(*.maximum),
+        format_number(*.minimum),
+        .colour.adjective()
+    )]
+    MaximumBelowMinimum {
+        /// The activity.
+        activity: u32,
+        /// The offer's colour.
+        colour: PepperColour,
+        /// The maximum.
+        maximum: Decimal,
+        /// The minimum.
+        minimum: Decimal,
+    },
+}
+
+/// Applies a setup edit to the workbook, or refuses it and changes nothing.
+pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), SetupRefusal> {
     match edit {
         SetupEdit::AddActivity => {
             let card = &mut workbook.card;
             if card.activities.len() >= card.max_activities {
-                return Err(Refusal(format!(
-                    "De keuzekaart heeft al {} activiteiten; er mogen er hoogstens {} op staan.",
-                    card.activities.len(),
-                    card.max_activities
-                )));
+                return Err(SetupRefusal::CardFull {
+                    count: card.activities.len(),
+                    max: card.max_activities,
+                });
             }
             let number = card.activities.iter().map(|a| a.number).max().unwrap_or(0) + 1;
             card.activities.push(new_activity(number));
@@ -118,10 +271,10 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
             index_of(&workbook.card, *number)?;
             let users = users_of(workbook, *number);
             if !users.is_empty() {
-                return Err(Refusal(format!(
-                    "Activiteit {number} wordt gebruikt door {}; die keuzes moeten er eerst af.",
-                    list(&users)
-                )));
+                return Err(SetupRefusal::InUse {
+                    activity: *number,
+                    users,
+                });
             }
             let index = index_of(&workbook.card, *number)?;
             workbook.card.activities.remove(index);
@@ -134,25 +287,21 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
                 Some(index + 1).filter(|i| *i < workbook.card.activities.len())
             };
             let Some(other) = other else {
-                return Err(Refusal(format!(
-                    "Activiteit {number} staat al {} van de kaart.",
-                    if *up { "bovenaan" } else { "onderaan" }
-                )));
+                return Err(SetupRefusal::AtEdge {
+                    activity: *number,
+                    up: *up,
+                });
             };
             workbook.card.activities.swap(index, other);
         }
         SetupEdit::SetActivity { number, activity } => {
             let index = index_of(&workbook.card, *number)?;
-            let problems = activity_problems(activity);
-            if let Some(problem) = problems.first() {
-                return Err(Refusal(problem.clone()));
+            if let Some(problem) = activity_problems(activity).into_iter().next() {
+                return Err(problem.into());
             }
             if activity.number != *number {
                 if workbook.card.activity(activity.number).is_some() {
-                    return Err(Refusal(format!(
-                        "Nummer {} is al van een andere activiteit.",
-                        activity.number
-                    )));
+                    return Err(SetupRefusal::NumberTaken(activity.number));
                 }
                 renumber(workbook, *number, activity.number);
             }
@@ -160,9 +309,7 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
         }
         SetupEdit::SetPepperValue { colour, value } => {
             if value.is_sign_negative() {
-                return Err(Refusal(
-                    "Een peper kan geen negatieve waarde hebben.".into(),
-                ));
+                return Err(SetupRefusal::NegativePepperValue);
             }
             workbook
                 .region
@@ -176,26 +323,23 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
                 .iter()
                 .position(|g| g.name == gemeente.name)
             else {
-                return Err(Refusal(format!("Onbekende gemeente: {}.", gemeente.name)));
+                return Err(SetupRefusal::UnknownGemeente(gemeente.name.clone()));
             };
             if let Some(other) = region
                 .gemeenten
                 .iter()
                 .find(|g| g.article == gemeente.article && g.name != gemeente.name)
             {
-                return Err(Refusal(format!(
-                    "Artikel {} is al van {}.",
-                    gemeente.article, other.name
-                )));
+                return Err(SetupRefusal::ArticleTaken {
+                    article: gemeente.article,
+                    other: other.name.clone(),
+                });
             }
             if gemeente.article == 0 {
-                return Err(Refusal("Het artikelnummer moet groter zijn dan 0.".into()));
+                return Err(SetupRefusal::ArticleZero);
             }
             if gemeente.peppers.is_sign_negative() || gemeente.budget.is_sign_negative() {
-                return Err(Refusal(format!(
-                    "{}: het aantal pepers en het budget kunnen niet negatief zijn.",
-                    gemeente.name
-                )));
+                return Err(SetupRefusal::NegativeBudget(gemeente.name.clone()));
             }
             region.gemeenten[index] = gemeente.clone();
             // The region lists gemeenten in article order, as the DVO does.
@@ -209,14 +353,10 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
             reading_note,
         } => {
             if end <= start {
-                return Err(Refusal(
-                    "De einddatum van de looptijd moet na de begindatum liggen.".into(),
-                ));
+                return Err(SetupRefusal::TermBackwards);
             }
             if citation_title.trim().is_empty() || card_name.trim().is_empty() {
-                return Err(Refusal(
-                    "De citeertitel en de naam van de keuzekaart mogen niet leeg zijn.".into(),
-                ));
+                return Err(SetupRefusal::NamesMissing);
             }
             workbook.region.term.start = *start;
             workbook.region.term.end = *end;
@@ -225,25 +365,19 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
             workbook.card.reading_note = reading_note.trim().to_owned();
         }
         SetupEdit::ReplaceCard { card } => {
-            if let Some(problem) = card_problems(card).first() {
-                return Err(Refusal(format!("De keuzekaart klopt niet: {problem}")));
+            if let Some(problem) = card_problems(card).into_iter().next() {
+                return Err(SetupRefusal::NewCard(problem));
             }
             let mut missing = Vec::new();
             for plan in &workbook.plans {
                 for choice in &plan.choices {
                     if !choice.is_empty() && card.activity(choice.activity).is_none() {
-                        missing.push(format!(
-                            "{} (activiteit {})",
-                            plan.gemeente, choice.activity
-                        ));
+                        missing.push((plan.gemeente.clone(), choice.activity));
                     }
                 }
             }
             if !missing.is_empty() {
-                return Err(Refusal(format!(
-                    "Op de nieuwe keuzekaart ontbreken activiteiten die gekozen zijn: {}.",
-                    list(&missing)
-                )));
+                return Err(SetupRefusal::ChosenActivitiesMissing { missing });
             }
             workbook.card = card.clone();
         }
@@ -251,45 +385,40 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Refu
     Ok(())
 }
 
-/// Why a card cannot be used, as Dutch sentences; empty when it is sound. Used for a card file on
-/// import and for each activity saved in Beheer.
-pub fn card_problems(card: &Card) -> Vec<String> {
+/// Why a card cannot be used; empty when it is sound. Used for a card file on import and for a
+/// replacement card in Beheer.
+pub fn card_problems(card: &Card) -> Vec<CardProblem> {
     let mut problems = Vec::new();
     if card.name.trim().is_empty() {
-        problems.push("de keuzekaart heeft geen naam.".to_owned());
+        problems.push(CardProblem::NoName);
     }
     if card.activities.len() > card.max_activities {
-        problems.push(format!(
-            "er staan {} activiteiten op; hoogstens {} mogen.",
-            card.activities.len(),
-            card.max_activities
-        ));
+        problems.push(CardProblem::TooManyActivities {
+            count: card.activities.len(),
+            max: card.max_activities,
+        });
     }
     let mut seen = std::collections::BTreeSet::new();
     for activity in &card.activities {
         if !seen.insert(activity.number) {
-            problems.push(format!(
-                "nummer {} staat meer dan eens op de kaart.",
-                activity.number
-            ));
+            problems.push(CardProblem::DuplicateNumber(activity.number));
         }
         problems.extend(activity_problems(activity));
     }
     problems
 }
 
-/// Why an activity cannot go on the card, as Dutch sentences.
-pub fn activity_problems(activity: &Activity) -> Vec<String> {
+/// Why an activity cannot go on the card.
+pub fn activity_problems(activity: &Activity) -> Vec<CardProblem> {
     let number = activity.number;
     let mut problems = Vec::new();
     if number == 0 {
-        problems.push("Het nummer van een activiteit moet groter zijn dan 0.".to_owned());
+        problems.push(CardProblem::NumberZero);
     }
     if activity.title.trim().is_empty() {
-        problems.push(format!("Activiteit {number} heeft geen titel."));
+        problems.push(CardProblem::NoTitle(number));
     }
-    for (colour, offer) in &activity.offers {
-        let colour = colour.adjective();
+    for (&colour, offer) in &activity.offers {
         let Offer {
             volume,
             unit: Unit { one, many },
@@ -298,38 +427,42 @@ pub fn activity_problems(activity: &Activity) -> Vec<String> {
             maximum,
         } = offer;
         if volume.is_sign_negative() || volume.is_zero() {
-            problems.push(format!(
-                "Activiteit {number}: wat een stap voor {colour} pepers oplevert moet meer dan 0 zijn."
-            ));
+            problems.push(CardProblem::NoVolume {
+                activity: number,
+                colour,
+            });
         }
         if one.trim().is_empty() || many.trim().is_empty() {
-            problems.push(format!(
-                "Activiteit {number}: de eenheid voor {colour} pepers ontbreekt."
-            ));
+            problems.push(CardProblem::NoUnit {
+                activity: number,
+                colour,
+            });
         }
         if peppers.is_sign_negative() || minimum.is_sign_negative() {
-            problems.push(format!(
-                "Activiteit {number}: pepers en minimum voor {colour} pepers kunnen niet negatief zijn."
-            ));
+            problems.push(CardProblem::Negative {
+                activity: number,
+                colour,
+            });
         }
         if let Some(max) = maximum
             && max < minimum
         {
-            problems.push(format!(
-                "Activiteit {number}: het maximum ({}) ligt onder het minimum ({}) voor {colour} pepers.",
-                format_number(*max),
-                format_number(*minimum)
-            ));
+            problems.push(CardProblem::MaximumBelowMinimum {
+                activity: number,
+                colour,
+                maximum: *max,
+                minimum: *minimum,
+            });
         }
     }
     problems
 }
 
-fn index_of(card: &Card, number: u32) -> Result<usize, Refusal> {
+fn index_of(card: &Card, number: u32) -> Result<usize, SetupRefusal> {
     card.activities
         .iter()
         .position(|a| a.number == number)
-        .ok_or_else(|| Refusal(format!("Activiteit {number} staat niet op de keuzekaart.")))
+        .ok_or(SetupRefusal::NotOnCard(number))
 }
 
 /// The gemeenten that have chosen an activity now or in an agreed version.

@@ -224,30 +224,54 @@ impl SignOffStep {
     }
 }
 
-/// Applies a sign-off step to a plan; refuses steps that do not fit the current status, with a
-/// Dutch reason. `has_errors` says whether the rules find errors in this gemeente's choices.
+/// Why a sign-off step was refused; `Display` gives the Dutch sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignOffRefusal {
+    /// Offered for decision while not in concept.
+    #[error("De keuzes van {gemeente} zijn al {}.", .status.label().to_lowercase())]
+    NotConcept {
+        /// The gemeente.
+        gemeente: String,
+        /// Where the sign-off stands.
+        status: Status,
+    },
+    /// Offered for decision while the rules find errors.
+    #[error("De keuzes van {0} hebben nog fouten; los die eerst op.")]
+    HasErrors(String),
+    /// Sent back to concept while nothing waits for a decision.
+    #[error("Alleen keuzes die ter besluitvorming liggen, kunnen terug naar concept.")]
+    NothingToSendBack,
+    /// A college decision on choices that do not wait for one.
+    #[error("Het college besluit over keuzes die ter besluitvorming liggen.")]
+    CollegeOutOfTurn,
+    /// A WerkBedrijf decision before the college agreed.
+    #[error("WerkBedrijf besluit nadat het college akkoord is.")]
+    WerkBedrijfOutOfTurn,
+    /// An amendment of choices that are not agreed.
+    #[error("Een tussentijdse wijziging begint bij vastgestelde keuzes.")]
+    NothingToAmend,
+}
+
+/// Applies a sign-off step to a plan; refuses steps that do not fit the current status.
+/// `has_errors` says whether the rules find errors in this gemeente's choices.
 pub fn step(
     plan: &mut Plan,
     step: &SignOffStep,
     gemeente: &Gemeente,
     terms: Terms<'_>,
     has_errors: bool,
-) -> Result<(), String> {
+) -> Result<(), SignOffRefusal> {
     let status = plan.sign_off.status;
     match step {
         SignOffStep::Submit => {
             if status != Status::Concept {
-                return Err(format!(
-                    "De keuzes van {} zijn al {}.",
-                    gemeente.name,
-                    status.label().to_lowercase()
-                ));
+                return Err(SignOffRefusal::NotConcept {
+                    gemeente: gemeente.name.clone(),
+                    status,
+                });
             }
             if has_errors {
-                return Err(format!(
-                    "De keuzes van {} hebben nog fouten; los die eerst op.",
-                    gemeente.name
-                ));
+                return Err(SignOffRefusal::HasErrors(gemeente.name.clone()));
             }
             plan.sign_off.status = Status::TerBesluitvorming;
         }
@@ -256,10 +280,7 @@ pub fn step(
                 status,
                 Status::TerBesluitvorming | Status::BeslotenDoorCollege
             ) {
-                return Err(
-                    "Alleen keuzes die ter besluitvorming liggen, kunnen terug naar concept."
-                        .into(),
-                );
+                return Err(SignOffRefusal::NothingToSendBack);
             }
             plan.sign_off.status = Status::Concept;
         }
@@ -270,10 +291,8 @@ pub fn step(
             };
             if status != expected {
                 return Err(match decision.side {
-                    Side::College => {
-                        "Het college besluit over keuzes die ter besluitvorming liggen.".into()
-                    }
-                    Side::WerkBedrijf => "WerkBedrijf besluit nadat het college akkoord is.".into(),
+                    Side::College => SignOffRefusal::CollegeOutOfTurn,
+                    Side::WerkBedrijf => SignOffRefusal::WerkBedrijfOutOfTurn,
                 });
             }
             let mut decision = decision.clone();
@@ -308,7 +327,7 @@ pub fn step(
         }
         SignOffStep::StartAmendment => {
             if status != Status::Vastgesteld {
-                return Err("Een tussentijdse wijziging begint bij vastgestelde keuzes.".into());
+                return Err(SignOffRefusal::NothingToAmend);
             }
             plan.sign_off.version += 1;
             plan.sign_off.status = Status::Concept;

@@ -55,7 +55,11 @@ pub fn read_card_file(path: &Path) -> Result<Card, String> {
     if !problems.is_empty() {
         return Err(format!(
             "Het kaartbestand klopt niet: {}",
-            problems.join(" ")
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
         ));
     }
     Ok(file.card)

@@ -565,7 +565,7 @@ fn consequences(ui: &mut Ui, model: &Model) {
     if !new.is_empty() {
         ui.label(RichText::new("Door de laatste wijziging:").strong());
         for finding in new {
-            ui.label(RichText::new(&finding.message).color(tokens::ERROR));
+            ui.label(RichText::new(finding.message()).color(tokens::ERROR));
         }
         ui.add_space(tokens::SPACE_M);
     }
@@ -579,7 +579,7 @@ fn consequences(ui: &mut Ui, model: &Model) {
             Severity::Error => tokens::ERROR,
             Severity::Warning => tokens::WARNING,
         };
-        ui.label(RichText::new(&finding.message).color(colour));
+        ui.label(RichText::new(finding.message()).color(colour));
     }
     ui.add_space(tokens::SPACE_M);
     ui.label(RichText::new("Vaststellingen").strong());

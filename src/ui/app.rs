@@ -10,6 +10,7 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
 use super::file_picker::{Picked, display_name};
+use super::navigation::Navigation;
 use super::path_requests::PathUse;
 use super::settings::{Settings, View};
 use super::{
@@ -41,14 +42,11 @@ pub(crate) struct Message {
     pub is_error: bool,
 }
 
-/// What presentation mode puts back when it ends: the view, gemeente, options in view, zoom and
-/// look as they were. The cards keep their own scroll position (presentation scrolls separately).
+/// What presentation mode puts back when it ends: where the user was and the zoom. The cards
+/// keep their own scroll position (presentation scrolls separately).
 struct Presentation {
-    view: View,
-    gemeente: Option<String>,
-    options_in_view: std::collections::BTreeMap<String, String>,
+    navigation: Navigation,
     zoom: f32,
-    visuals: egui::Visuals,
 }
 
 /// How long a message stays next to the pointer, in seconds.
@@ -97,7 +95,10 @@ pub struct KeuzekaartApp {
     picker: Box<dyn super::file_picker::FilePicker>,
     /// The folder of the last path chosen, where the next file dialog starts.
     last_folder: Option<PathBuf>,
+    /// The remembered settings; their view and gemeente are written from `navigation` on save.
     settings: Settings,
+    /// Where the user is: screen, gemeente, option in view.
+    navigation: Navigation,
     paths: Option<AppPaths>,
     recent: Vec<PathBuf>,
     autosaver: Option<Autosaver>,
@@ -105,8 +106,6 @@ pub struct KeuzekaartApp {
     message: Option<Message>,
     drafting: drafting::DraftingState,
     admin: admin::AdminState,
-    /// Per gemeente, the option in view when it is not the proposal.
-    options_in_view: std::collections::BTreeMap<String, String>,
     /// The workbook as the drafting screen shows it with another option in view, rebuilt only
     /// when the model, the gemeente or the option changes: (generation, gemeente, option, copy).
     option_view: Option<(u64, String, String, Workbook)>,
@@ -177,11 +176,16 @@ impl KeuzekaartApp {
             .paths
             .as_ref()
             .and_then(|p| read_recovery(&p.recovery_file()));
-        let mut settings = startup.settings;
-        // Beheer is entered on purpose, never restored: an official starts on the choices.
-        if settings.view == View::Admin {
-            settings.view = View::Drafting;
-        }
+        let settings = startup.settings;
+        let navigation = Navigation {
+            // Beheer is entered on purpose, never restored: an official starts on the choices.
+            view: match settings.view {
+                View::Admin => View::Drafting,
+                view => view,
+            },
+            gemeente: settings.gemeente.clone(),
+            options: Default::default(),
+        };
         let mut app = KeuzekaartApp {
             model: Model::new(startup.workbook.unwrap_or_else(Workbook::bundled)),
             file: None,
@@ -193,6 +197,7 @@ impl KeuzekaartApp {
                 .unwrap_or_else(|| Box::new(super::file_picker::NativePicker)),
             last_folder: None,
             settings,
+            navigation,
             paths: startup.paths,
             recent,
             autosaver,
@@ -200,7 +205,6 @@ impl KeuzekaartApp {
             message: None,
             drafting: drafting::DraftingState::default(),
             admin: admin::AdminState::default(),
-            options_in_view: Default::default(),
             option_view: None,
             options_bar: Default::default(),
             compare: Default::default(),
@@ -225,7 +229,7 @@ impl KeuzekaartApp {
             }
             None => {}
         }
-        app.ensure_gemeente();
+        app.navigation.keep_to(&app.model.workbook().region);
         app
     }
 
@@ -241,7 +245,7 @@ impl KeuzekaartApp {
 
     /// The gemeente being shown.
     pub fn selected_gemeente(&self) -> &str {
-        self.settings.gemeente.as_deref().unwrap_or_default()
+        self.navigation.gemeente()
     }
 
     /// The current message in the status bar, if any.
@@ -279,18 +283,6 @@ impl KeuzekaartApp {
     /// Queues a file operation as if chosen from the menu after its dialog (tests give the path).
     pub fn file_action(&mut self, action: FileAction) {
         self.queued.push(Action::File(action));
-    }
-
-    fn ensure_gemeente(&mut self) {
-        let region = &self.model.workbook().region;
-        let known = self
-            .settings
-            .gemeente
-            .as_deref()
-            .is_some_and(|name| region.gemeente(name).is_some());
-        if !known {
-            self.settings.gemeente = region.gemeenten.first().map(|g| g.name.clone());
-        }
     }
 
     fn show_message(
@@ -384,7 +376,7 @@ impl eframe::App for KeuzekaartApp {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         }
-        if self.settings.view == View::Drafting && !presenting {
+        if self.navigation.view == View::Drafting && !presenting {
             // The overview shows every gemeente itself and needs the width.
             egui::Panel::left("gemeenten")
                 .resizable(false)
@@ -415,11 +407,8 @@ impl eframe::App for KeuzekaartApp {
         // Borrowed, not cloned: nothing of the workbook is copied per frame.
         let model = &self.model;
         let drafting_state = &mut self.drafting;
-        let gemeente = model
-            .workbook()
-            .region
-            .gemeente(self.settings.gemeente.as_deref().unwrap_or_default());
-        match (self.settings.view, gemeente) {
+        let gemeente = model.workbook().region.gemeente(self.navigation.gemeente());
+        match (self.navigation.view, gemeente) {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
             (View::Capacity, _) => {
                 egui::CentralPanel::default().show(ui, |ui| {
@@ -458,7 +447,7 @@ impl eframe::App for KeuzekaartApp {
                     .exact_size(tokens::CHART_PANEL_WIDTH)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            if presenting {
+                            if !tokens::Tokens::of(ui.ctx()).details {
                                 drafting::charts(ui, workbook, gemeente);
                                 return;
                             }
@@ -517,12 +506,16 @@ impl eframe::App for KeuzekaartApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         // In presentation mode, remember the view it will return to, not the presentation.
-        let mut settings = self.settings.clone();
-        if let Some(saved) = &self.presentation {
-            settings.view = saved.view;
-            settings.gemeente = saved.gemeente.clone();
-            settings.zoom = saved.zoom;
-        }
+        let (navigation, zoom) = match &self.presentation {
+            Some(saved) => (&saved.navigation, saved.zoom),
+            None => (&self.navigation, self.settings.zoom),
+        };
+        let settings = Settings {
+            view: navigation.view,
+            gemeente: navigation.gemeente.clone(),
+            zoom,
+            ..self.settings.clone()
+        };
         eframe::set_value(storage, Settings::STORAGE_KEY, &settings);
     }
 

@@ -1,7 +1,7 @@
 //! Design tokens: every colour, size and spacing of the app in one place, so widgets never pick
 //! their own and the projector theme can change them together.
 
-use egui::Color32;
+use egui::{Color32, Stroke};
 
 use crate::core::PepperColour;
 
@@ -61,32 +61,107 @@ pub const FORM_LABEL_WIDTH: f32 = 190.0;
 /// Behind cells that differ between the columns of the compare view: a soft yellow that still
 /// reads on a projector.
 pub const DIFF_FILL: Color32 = Color32::from_rgb(0xFF, 0xF0, 0x9E);
-/// Card borders in presentation mode: black, so cards stand out on a washed-out projector.
-pub const PRESENTATION_STROKE: Color32 = Color32::BLACK;
-/// How much larger presentation mode draws everything than the normal view.
-pub const PRESENTATION_ZOOM: f32 = 1.35;
+/// Which look the app is in: at a desk, or on a projector in a meeting room.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// An official at a laptop: every control, description and note.
+    #[default]
+    Normal,
+    /// Presenteren (F11): larger, high contrast, tokens and figures only.
+    Presentation,
+}
 
-/// The high-contrast look of presentation mode: white ground, black text and outlines, a strong
-/// blue for what is selected. Reads on a weak projector in a lit room.
-pub fn presentation_visuals() -> egui::Visuals {
-    let mut visuals = egui::Visuals::light();
-    visuals.override_text_color = Some(Color32::BLACK);
-    visuals.panel_fill = Color32::WHITE;
-    visuals.window_fill = Color32::WHITE;
-    visuals.extreme_bg_color = Color32::WHITE;
-    visuals.faint_bg_color = Color32::from_gray(235);
-    for widget in [
-        &mut visuals.widgets.noninteractive,
-        &mut visuals.widgets.inactive,
-        &mut visuals.widgets.hovered,
-        &mut visuals.widgets.active,
-    ] {
-        widget.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
-        widget.bg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+/// The tokens that differ between the normal look and presentation, as one value, so a screen
+/// asks `Tokens::of(ctx)` for what to draw rather than branching on the mode itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tokens {
+    /// The mode these tokens are for (also salts ids of what must keep apart per mode, such as
+    /// the cards' scroll position).
+    pub mode: Mode,
+    /// The border of an activity card.
+    pub card_stroke: Stroke,
+    /// How much larger than the user's own zoom everything is drawn.
+    pub zoom: f32,
+    /// Whether cards show their descriptions, buttons and notes, the tray its "Vul aan", and the
+    /// side panel the sign-off: at a desk they do; on the projector only tokens and figures show.
+    pub details: bool,
+}
+
+impl Tokens {
+    /// The look at a desk.
+    pub const NORMAL: Tokens = Tokens {
+        mode: Mode::Normal,
+        card_stroke: Stroke {
+            width: 1.0,
+            color: CARD_STROKE,
+        },
+        zoom: 1.0,
+        details: true,
+    };
+
+    /// The look on a projector: black card borders that stand out on a washed-out screen, and
+    /// everything 35% larger.
+    pub const PRESENTATION: Tokens = Tokens {
+        mode: Mode::Presentation,
+        card_stroke: Stroke {
+            width: 2.0,
+            color: Color32::BLACK,
+        },
+        zoom: 1.35,
+        details: false,
+    };
+
+    /// The tokens of a mode.
+    pub fn for_mode(mode: Mode) -> &'static Tokens {
+        match mode {
+            Mode::Normal => &Self::NORMAL,
+            Mode::Presentation => &Self::PRESENTATION,
+        }
     }
-    visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3C, 0xA0);
-    visuals.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
-    visuals
+
+    /// The tokens in force: the ones [`Tokens::set_mode`] last chose, normal until then.
+    pub fn of(ctx: &egui::Context) -> &'static Tokens {
+        Self::for_mode(
+            ctx.data(|d| d.get_temp::<Mode>(Self::id()))
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Switches every screen to a mode's tokens and egui's look with them.
+    pub fn set_mode(ctx: &egui::Context, mode: Mode) {
+        ctx.data_mut(|d| d.insert_temp(Self::id(), mode));
+        ctx.set_visuals(Self::for_mode(mode).visuals());
+    }
+
+    fn id() -> egui::Id {
+        egui::Id::unique("keuzekaart-design-mode")
+    }
+
+    /// egui's look for the mode. Presentation: white ground, black text and outlines, a strong
+    /// blue for what is selected; reads on a weak projector in a lit room.
+    pub fn visuals(&self) -> egui::Visuals {
+        let mut visuals = egui::Visuals::light();
+        if self.mode == Mode::Normal {
+            return visuals;
+        }
+        visuals.override_text_color = Some(Color32::BLACK);
+        visuals.panel_fill = Color32::WHITE;
+        visuals.window_fill = Color32::WHITE;
+        visuals.extreme_bg_color = Color32::WHITE;
+        visuals.faint_bg_color = Color32::from_gray(235);
+        for widget in [
+            &mut visuals.widgets.noninteractive,
+            &mut visuals.widgets.inactive,
+            &mut visuals.widgets.hovered,
+            &mut visuals.widgets.active,
+        ] {
+            widget.fg_stroke = Stroke::new(1.5, Color32::BLACK);
+            widget.bg_stroke = Stroke::new(1.5, Color32::BLACK);
+        }
+        visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3C, 0xA0);
+        visuals.selection.stroke = Stroke::new(2.0, Color32::WHITE);
+        visuals
+    }
 }
 
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use egui::{Frame, Id, Margin, RichText, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
+use egui::{Frame, Id, Margin, RichText, Role, Sense, Ui, WidgetInfo, vec2};
 use rust_decimal::Decimal;
 
 use super::action::Action;
 use super::charts::{self, Slice};
-use super::design_tokens as tokens;
+use super::design_tokens::{self as tokens, Tokens};
 use super::painted;
 use super::pepper::{TokenPart, paint_pepper};
 use super::signoff_panel;
@@ -21,7 +21,7 @@ use crate::core::{Activity, Edit, Gemeente, Offer, Status, Workbook};
 mod card;
 mod tray;
 
-use card::card;
+use card::{CardContext, card};
 pub use tray::tray_token_id;
 use tray::{capitalised, token_at, tray};
 
@@ -62,8 +62,6 @@ pub struct DraftingState {
     editing_note: Option<u32>,
     /// Give the note field focus in the next frame (it was just opened).
     focus_note: bool,
-    /// Presentation mode: tokens and figures only, no buttons, notes or long descriptions.
-    pub presenting: bool,
 }
 
 /// The words on the cards of one gemeente, formatted once per change of the workbook rather than
@@ -218,16 +216,12 @@ pub fn show(
     let workbook = shown.workbook;
     header(ui, shown, gemeente);
     ui.add_space(tokens::SPACE_S);
-    tray(ui, workbook, gemeente, state.presenting, actions);
+    let look = Tokens::of(ui.ctx());
+    tray(ui, workbook, gemeente, look, actions);
     ui.add_space(tokens::SPACE_M);
-    // Presentation scrolls on its own, so leaving it finds the cards where they were.
-    let scroll_id = if state.presenting {
-        "kaarten-presentatie"
-    } else {
-        "kaarten"
-    };
+    // Each look scrolls on its own, so leaving presentation finds the cards where they were.
     egui::ScrollArea::vertical()
-        .id_salt(scroll_id)
+        .id_salt(("kaarten", look.mode))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let columns =
@@ -243,8 +237,14 @@ pub fn show(
                     .enumerate()
                 {
                     let col = &mut cols[index % columns];
+                    let cx = CardContext {
+                        workbook,
+                        gemeente,
+                        activity,
+                        text,
+                    };
                     col.push_id(("card", activity.number), |ui| {
-                        card(ui, workbook, gemeente, activity, text, state, actions)
+                        card(ui, &cx, state, actions)
                     });
                     col.add_space(tokens::SPACE_M);
                 }

@@ -140,8 +140,18 @@ fn a_fresh_workbook_breaks_no_rule_and_says_every_pepper_is_still_to_spend() {
     let findings = rules::check(&wb);
     assert!(!rules::has_errors(&findings), "{findings:?}");
     assert_eq!(findings.len(), 7, "one reminder per gemeente: {findings:?}");
+    for (finding, gemeente) in findings.iter().zip(&wb.region.gemeenten) {
+        assert_eq!(
+            finding.problem,
+            keuzekaart::core::Problem::Unspent {
+                gemeente: gemeente.name.clone(),
+                left: gemeente.peppers,
+                budget: gemeente.peppers,
+            }
+        );
+    }
     assert_eq!(
-        findings[0].message,
+        findings[0].message(),
         "Berg en Dal heeft nog 21 van de 21 pepers te besteden."
     );
 }

@@ -1,19 +1,22 @@
 //! Options within a gemeente's plan, and "Vul aan", in the core.
 
 use crate::common::{d, filled_workbook};
-use keuzekaart::core::options::OptionChange;
+use keuzekaart::core::options::{OptionChange, OptionRefusal};
 use keuzekaart::core::rules::{self, Severity};
-use keuzekaart::core::{Edit, Model, Workbook};
+use keuzekaart::core::{Edit, Model, Refusal, Workbook};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn options(model: &mut Model, gemeente: &str, change: OptionChange) -> Result<(), String> {
+fn options(model: &mut Model, gemeente: &str, change: OptionChange) -> Result<(), OptionRefusal> {
     model
         .apply(Edit::Options {
             gemeente: gemeente.into(),
             change,
         })
-        .map_err(|r| r.0)
+        .map_err(|refusal| match refusal {
+            Refusal::Option(option) => option,
+            other => panic!("not an option refusal: {other:?}"),
+        })
 }
 
 fn in_option(option: &str, edit: Edit) -> Edit {
@@ -64,7 +67,13 @@ fn an_option_is_copied_changed_on_its_own_and_made_the_proposal() {
             },
         ))
         .unwrap_err();
-    assert!(refusal.0.contains("nog maar 3 pepers over"), "{refusal}");
+    assert_eq!(
+        refusal,
+        keuzekaart::core::Refusal::NotEnoughLeft {
+            gemeente: "Beuningen".into(),
+            left: d("3")
+        }
+    );
 
     options(
         &mut model,
@@ -115,7 +124,7 @@ fn names_are_unique_the_proposal_cannot_be_deleted_and_a_new_option_is_empty() {
         },
     )
     .unwrap_err();
-    assert!(taken.contains("al een optie"), "{taken}");
+    assert_eq!(taken, OptionRefusal::NameTaken("Optie B".into()));
     let rename = options(
         &mut model,
         "Heumen",
@@ -133,7 +142,7 @@ fn names_are_unique_the_proposal_cannot_be_deleted_and_a_new_option_is_empty() {
         },
     )
     .unwrap_err();
-    assert!(proposal.contains("het voorstel"), "{proposal}");
+    assert_eq!(proposal, OptionRefusal::DeletingProposal("Optie A".into()));
     options(
         &mut model,
         "Heumen",
@@ -189,11 +198,11 @@ fn fill_spends_in_priority_order_up_to_the_maximum_and_the_budget() {
     );
 }
 
-fn errors_of(wb: &Workbook, gemeente: &str) -> Vec<String> {
+fn errors_of(wb: &Workbook, gemeente: &str) -> Vec<keuzekaart::core::Problem> {
     rules::check(wb)
         .into_iter()
         .filter(|f| f.severity == Severity::Error && f.gemeente.as_deref() == Some(gemeente))
-        .map(|f| f.message)
+        .map(|f| f.problem)
         .collect()
 }
 
@@ -259,4 +268,61 @@ fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
         "Beuningen · vorige looptijd 2021–2022"
     );
     assert_eq!(comparison.totals[0].used, comparison.totals[1].used);
+}
+
+#[test]
+fn the_arrow_keys_step_through_the_options_in_order_and_wrap_round() {
+    let mut model = Model::new(filled_workbook());
+    for name in ["Optie B", "Optie C"] {
+        options(
+            &mut model,
+            "Heumen",
+            OptionChange::New { name: name.into() },
+        )
+        .unwrap();
+    }
+    let plan = model.workbook().plan("Heumen").unwrap();
+    assert_eq!(plan.option_names(), ["Optie A", "Optie B", "Optie C"]);
+    assert_eq!(plan.option_after("Optie A", 1), "Optie B");
+    assert_eq!(plan.option_after("Optie C", 1), "Optie A");
+    assert_eq!(plan.option_after("Optie A", -1), "Optie C");
+    assert_eq!(plan.option_after("Optie B", -4), "Optie A");
+    // An option that no longer exists counts as the proposal.
+    assert_eq!(plan.option_after("Verwijderd", 1), "Optie B");
+}
+
+#[test]
+fn the_fill_report_names_what_was_added_per_activity_or_that_nothing_fitted() {
+    use keuzekaart::core::diff::FillReport;
+    let before = Workbook::bundled();
+    let mut model = Model::new(before.clone());
+    model
+        .apply(Edit::Fill {
+            gemeente: "Beuningen".into(),
+            priority: vec![12, 2],
+        })
+        .unwrap();
+    let after = model.workbook();
+    let report = FillReport::new(
+        after,
+        "Beuningen",
+        &before.plan("Beuningen").unwrap().choices,
+        &after.plan("Beuningen").unwrap().choices,
+    );
+    // Activity 12 takes at most 4 peppers; the other 4 of Beuningen's 8 go to activity 2.
+    let added: Vec<_> = report
+        .changes
+        .iter()
+        .map(|c| (c.activity, c.after - c.before))
+        .collect();
+    assert_eq!(added, [(2, d("4")), (12, d("4"))]);
+    assert!(
+        report.to_string().starts_with("Vul aan: +4 op 2 "),
+        "{report}"
+    );
+    let nothing = FillReport::new(after, "Beuningen", &[], &[]);
+    assert_eq!(
+        nothing.to_string(),
+        "Vul aan: er paste niets meer bij binnen de regels en het budget."
+    );
 }

@@ -2,19 +2,20 @@
 
 use crate::common::strategies::workbooks;
 
+use keuzekaart::core::Problem;
 use keuzekaart::core::Workbook;
 use keuzekaart::core::edit::{Edit, apply};
-use keuzekaart::core::rules::{self, Severity};
+use keuzekaart::core::rules;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn over_budget_errors(wb: &Workbook) -> Vec<String> {
     rules::check(wb)
         .into_iter()
-        .filter(|f| {
-            f.severity == Severity::Error && f.activity.is_none() && f.message.contains("te veel")
+        .filter_map(|f| match f.problem {
+            Problem::Overspent { gemeente, .. } => Some(gemeente),
+            _ => None,
         })
-        .filter_map(|f| f.gemeente)
         .collect()
 }
 

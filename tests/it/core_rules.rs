@@ -4,7 +4,7 @@ use crate::common::{d, filled_workbook};
 
 use keuzekaart::core::edit::{Edit, apply};
 use keuzekaart::core::rules::{self, Severity, has_errors};
-use keuzekaart::core::{Choice, Model, Workbook};
+use keuzekaart::core::{Choice, Model, PepperColour, Problem, Refusal, Workbook};
 
 fn set(wb: &mut Workbook, gemeente: &str, activity: u32, peppers: &str) {
     let plan = wb.plan_mut(gemeente);
@@ -15,11 +15,11 @@ fn set(wb: &mut Workbook, gemeente: &str, activity: u32, peppers: &str) {
     });
 }
 
-fn errors_about(wb: &Workbook, gemeente: &str) -> Vec<String> {
+fn errors_about(wb: &Workbook, gemeente: &str) -> Vec<Problem> {
     rules::check(wb)
         .into_iter()
         .filter(|f| f.severity == Severity::Error && f.gemeente.as_deref() == Some(gemeente))
-        .map(|f| f.message)
+        .map(|f| f.problem)
         .collect()
 }
 
@@ -29,11 +29,15 @@ fn over_budget_is_an_error_that_names_the_excess() {
     set(&mut wb, "Beuningen", 4, "6");
     set(&mut wb, "Beuningen", 6, "3");
     let errors = errors_about(&wb, "Beuningen");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(
-        errors[0].contains("9 pepers") && errors[0].contains("1 te veel"),
-        "{}",
-        errors[0]
+    let overspent = Problem::Overspent {
+        gemeente: "Beuningen".into(),
+        used: d("9"),
+        budget: d("8"),
+    };
+    assert_eq!(errors, std::slice::from_ref(&overspent));
+    assert_eq!(
+        overspent.to_string(),
+        "Beuningen heeft 9 pepers geplaatst, maar heeft er maar 8: 1 te veel."
     );
 }
 
@@ -43,27 +47,38 @@ fn below_minimum_is_an_error_except_for_mook_en_middelaar_down_to_half_a_step() 
     // A card with a higher minimum (WerkBedrijf may set one) makes the rule visible for whole peppers.
     let offer = wb.card.activities[3]
         .offers
-        .get_mut(&keuzekaart::core::PepperColour::Red)
+        .get_mut(&PepperColour::Red)
         .unwrap();
     offer.minimum = d("2");
     set(&mut wb, "Druten", 4, "1");
     set(&mut wb, "Mook en Middelaar", 4, "1");
     let druten = errors_about(&wb, "Druten");
     assert!(
-        druten.iter().any(|m| m.contains("minimale afname")),
+        druten.iter().any(|p| matches!(p,
+            Problem::BelowMinimum { activity: 4, peppers, minimum, .. }
+                if *peppers == d("1") && *minimum == d("2"))),
         "{druten:?}"
     );
     assert!(errors_about(&wb, "Mook en Middelaar").is_empty());
-    let warnings: Vec<_> = crate::common::findings_besides_unspent(&wb)
+    let warnings: Vec<_> = rules::check(&wb)
         .into_iter()
         .filter(|f| f.severity == Severity::Warning)
+        .filter(|f| !matches!(f.problem, Problem::Unspent { .. }))
         .collect();
-    assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].gemeente.as_deref(), Some("Mook en Middelaar"));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        matches!(&warnings[0].problem,
+            Problem::BelowMinimumAllowed { gemeente, activity: 4, .. } if gemeente == "Mook en Middelaar"),
+        "{warnings:?}"
+    );
 
     set(&mut wb, "Mook en Middelaar", 4, "0.25");
     let mook = errors_about(&wb, "Mook en Middelaar");
-    assert!(mook.iter().any(|m| m.contains("halve stap")), "{mook:?}");
+    assert!(
+        mook.iter().any(|p| matches!(p,
+            Problem::BelowHalfStep { activity: 4, half_step, .. } if *half_step == d("0.5"))),
+        "{mook:?}"
+    );
 }
 
 #[test]
@@ -72,10 +87,11 @@ fn half_peppers_are_for_mook_en_middelaar_only() {
     set(&mut wb, "Mook en Middelaar", 9, "1.5");
     assert!(errors_about(&wb, "Mook en Middelaar").is_empty());
     set(&mut wb, "Wijchen", 9, "1.5");
+    let errors = errors_about(&wb, "Wijchen");
     assert!(
-        errors_about(&wb, "Wijchen")
-            .iter()
-            .any(|m| m.contains("veelvoud"))
+        errors.iter().any(|p| matches!(p,
+            Problem::NotWholeSteps { activity: 9, step, .. } if *step == d("1"))),
+        "{errors:?}"
     );
 }
 
@@ -87,9 +103,9 @@ fn activity_twelve_takes_at_most_four_red_peppers() {
     set(&mut wb, "Berg en Dal", 12, "5");
     let errors = errors_about(&wb, "Berg en Dal");
     assert!(
-        errors
-            .iter()
-            .any(|m| m.contains("maximum is 4 rode pepers")),
+        errors.iter().any(|p| matches!(p,
+            Problem::AboveMaximum { activity: 12, maximum, colour: PepperColour::Red, .. }
+                if *maximum == d("4"))),
         "{errors:?}"
     );
 }
@@ -100,9 +116,14 @@ fn an_activity_without_an_offer_in_the_colour_cannot_be_chosen() {
     set(&mut wb, "Nijmegen", 7, "1");
     let errors = errors_about(&wb, "Nijmegen");
     assert!(
-        errors
-            .iter()
-            .any(|m| m.contains("geen aanbod voor groene pepers")),
+        errors.iter().any(|p| matches!(
+            p,
+            Problem::NoOffer {
+                activity: 7,
+                colour: PepperColour::Green,
+                ..
+            }
+        )),
         "{errors:?}"
     );
 }
@@ -117,24 +138,27 @@ fn card_region_and_file_structure_rules() {
             ..extra.clone()
         });
     }
+    let second = wb.region.gemeenten[1].name.clone();
     wb.region.gemeenten[1].article = 5;
     set(&mut wb, "Heumen", 42, "1");
-    let messages: Vec<String> = rules::check(&wb).into_iter().map(|f| f.message).collect();
+    let problems: Vec<Problem> = rules::check(&wb).into_iter().map(|f| f.problem).collect();
     assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("16 activiteiten") && m.contains("15")),
-        "{messages:?}"
+        problems.contains(&Problem::TooManyActivities { count: 16, max: 15 }),
+        "{problems:?}"
     );
     assert!(
-        messages.iter().any(|m| m.contains("Artikelnummer 5")),
-        "{messages:?}"
+        problems.contains(&Problem::ArticleShared {
+            gemeente: second,
+            article: 5
+        }),
+        "{problems:?}"
     );
     assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("activiteit 42 staat niet op de keuzekaart")),
-        "{messages:?}"
+        problems.contains(&Problem::NotOnCard {
+            gemeente: "Heumen".into(),
+            activity: 42
+        }),
+        "{problems:?}"
     );
 }
 
@@ -166,64 +190,66 @@ fn derived_figures_give_volumes_and_euros() {
 fn edits_that_break_a_rule_are_refused_and_change_nothing() {
     let mut wb = filled_workbook();
     let before = wb.clone();
+    let add = |gemeente: &str, activity, peppers| Edit::AddPeppers {
+        gemeente: gemeente.into(),
+        activity,
+        peppers: d(peppers),
+    };
+    let above_twelves_maximum = Refusal::AboveMaximum {
+        activity: 12,
+        maximum: d("4"),
+        colour: PepperColour::Red,
+    };
+    // Beuningen has 8 red peppers: 3 on activity 4 and 2 on activity 12 (at most 4).
     let refusals = [
-        Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 4,
-            peppers: d("4"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 12,
-            peppers: d("3"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Nijmegen".into(),
-            activity: 2,
-            peppers: d("1"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 1,
-            peppers: d("1"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 5,
-            peppers: d("0.5"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 5,
-            peppers: d("-1"),
-        },
-        Edit::MovePeppers {
-            gemeente: "Beuningen".into(),
-            from: 4,
-            to: 12,
-            peppers: d("3"),
-        },
-        Edit::AddPeppers {
-            gemeente: "Atlantis".into(),
-            activity: 4,
-            peppers: d("1"),
-        },
+        (
+            add("Beuningen", 4, "4"),
+            Refusal::NotEnoughLeft {
+                gemeente: "Beuningen".into(),
+                left: d("3"),
+            },
+        ),
+        (add("Beuningen", 12, "3"), above_twelves_maximum.clone()),
+        (
+            add("Nijmegen", 2, "1"),
+            Refusal::NoOffer {
+                activity: 2,
+                colour: PepperColour::Green,
+            },
+        ),
+        (add("Beuningen", 1, "1"), Refusal::Free(1)),
+        (
+            add("Beuningen", 5, "0.5"),
+            Refusal::NotAStep {
+                activity: 5,
+                step: d("1"),
+            },
+        ),
+        (add("Beuningen", 5, "-1"), Refusal::NoneToTakeOff(5)),
+        (
+            Edit::MovePeppers {
+                gemeente: "Beuningen".into(),
+                from: 4,
+                to: 12,
+                peppers: d("3"),
+            },
+            above_twelves_maximum.clone(),
+        ),
+        (
+            add("Atlantis", 4, "1"),
+            Refusal::UnknownGemeente("Atlantis".into()),
+        ),
     ];
-    for edit in refusals {
+    for (edit, expected) in refusals {
         let refusal = apply(&mut wb, &edit).expect_err(&format!("{edit:?} should be refused"));
-        assert!(!refusal.0.is_empty());
+        assert_eq!(refusal, expected, "{edit:?}");
         assert_eq!(wb, before, "{edit:?} changed the workbook");
     }
-    let msg = apply(
-        &mut wb,
-        &Edit::AddPeppers {
-            gemeente: "Beuningen".into(),
-            activity: 12,
-            peppers: d("3"),
-        },
-    )
-    .unwrap_err();
-    assert_eq!(msg.0, "Activiteit 12 heeft een maximum van 4 rode pepers.");
+    // The sentence the user reads, shared by the app and the command line.
+    assert_eq!(
+        above_twelves_maximum.to_string(),
+        "Activiteit 12 heeft een maximum van 4 rode pepers."
+    );
 }
 
 #[test]

@@ -2,14 +2,19 @@
 //! sign-offs they break, card files and the next term.
 
 use crate::common::{agreed_workbook, d, filled_workbook};
-use keuzekaart::core::setup::SetupEdit;
+use keuzekaart::core::setup::{SetupEdit, SetupRefusal};
 use keuzekaart::core::signoff::Status;
 use keuzekaart::core::term::next_term;
-use keuzekaart::core::{Edit, Model, PepperColour, Workbook};
+use keuzekaart::core::{Edit, Model, PepperColour, Refusal, Workbook};
 use keuzekaart::storage;
 
-fn setup(model: &mut Model, edit: SetupEdit) -> Result<(), String> {
-    model.apply(Edit::Setup(edit)).map_err(|r| r.0)
+fn setup(model: &mut Model, edit: SetupEdit) -> Result<(), SetupRefusal> {
+    model
+        .apply(Edit::Setup(edit))
+        .map_err(|refusal| match refusal {
+            Refusal::Setup(setup) => setup,
+            other => panic!("not a Beheer refusal: {other:?}"),
+        })
 }
 
 fn activity_4_at(volume: &str) -> SetupEdit {
@@ -65,7 +70,7 @@ fn the_card_holds_at_most_fifteen_activities() {
         .collect();
     assert_eq!(&numbers[13..], &[14, 15]);
     let refusal = setup(&mut model, SetupEdit::AddActivity).unwrap_err();
-    assert!(refusal.contains("hoogstens 15"), "{refusal}");
+    assert_eq!(refusal, SetupRefusal::CardFull { count: 15, max: 15 });
     assert_eq!(model.workbook().card.activities.len(), 15);
 }
 
@@ -73,7 +78,17 @@ fn the_card_holds_at_most_fifteen_activities() {
 fn an_activity_in_use_cannot_be_removed_and_a_free_one_can() {
     let mut model = Model::new(filled_workbook());
     let refusal = setup(&mut model, SetupEdit::RemoveActivity { number: 4 }).unwrap_err();
-    assert!(refusal.contains("Beuningen en Nijmegen"), "{refusal}");
+    assert_eq!(
+        refusal,
+        SetupRefusal::InUse {
+            activity: 4,
+            users: vec!["Beuningen".into(), "Nijmegen".into()]
+        }
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "Activiteit 4 wordt gebruikt door Beuningen en Nijmegen; die keuzes moeten er eerst af."
+    );
     setup(&mut model, SetupEdit::RemoveActivity { number: 3 }).unwrap();
     assert!(model.workbook().card.activity(3).is_none());
     model.undo();
@@ -108,7 +123,7 @@ fn renumbering_carries_the_choices_and_moving_keeps_them() {
         },
     )
     .unwrap_err();
-    assert!(taken.contains("Nummer 5 is al"), "{taken}");
+    assert_eq!(taken, SetupRefusal::NumberTaken(5));
 
     setup(
         &mut model,
@@ -127,7 +142,13 @@ fn renumbering_carries_the_choices_and_moving_keeps_them() {
         },
     )
     .unwrap_err();
-    assert!(top.contains("bovenaan"), "{top}");
+    assert_eq!(
+        top,
+        SetupRefusal::AtEdge {
+            activity: 2,
+            up: true
+        }
+    );
 }
 
 #[test]
@@ -203,9 +224,12 @@ fn bad_region_and_term_values_are_refused_in_dutch() {
     let mut heumen = model.workbook().region.gemeente("Heumen").unwrap().clone();
     heumen.article = 5;
     let refusal = setup(&mut model, SetupEdit::SetGemeente { gemeente: heumen }).unwrap_err();
-    assert!(
-        refusal.contains("Artikel 5 is al van Berg en Dal"),
-        "{refusal}"
+    assert_eq!(
+        refusal,
+        SetupRefusal::ArticleTaken {
+            article: 5,
+            other: "Berg en Dal".into()
+        }
     );
     let term = model.workbook().region.term.clone();
     let refusal = setup(
@@ -219,7 +243,7 @@ fn bad_region_and_term_values_are_refused_in_dutch() {
         },
     )
     .unwrap_err();
-    assert!(refusal.contains("einddatum"), "{refusal}");
+    assert_eq!(refusal, SetupRefusal::TermBackwards);
     setup(
         &mut model,
         SetupEdit::SetPepperValue {
@@ -260,7 +284,7 @@ fn a_card_file_round_trips_and_a_broken_one_is_refused() {
     let doubled = text.replacen("number: 2,", "number: 1,", 1);
     std::fs::write(&path, doubled).unwrap();
     let error = storage::read_card_file(&path).unwrap_err();
-    assert!(error.contains("nummer 1 staat meer dan eens"), "{error}");
+    assert!(error.contains("Nummer 1 staat meer dan eens"), "{error}");
 
     std::fs::write(&path, "(version: 1, card: (name: \"x\"").unwrap();
     let error = storage::read_card_file(&path).unwrap_err();
@@ -271,7 +295,16 @@ fn a_card_file_round_trips_and_a_broken_one_is_refused() {
     let mut smaller = card.clone();
     smaller.activities.retain(|a| a.number != 12);
     let refusal = setup(&mut model, SetupEdit::ReplaceCard { card: smaller }).unwrap_err();
-    assert!(refusal.contains("Beuningen (activiteit 12)"), "{refusal}");
+    assert_eq!(
+        refusal,
+        SetupRefusal::ChosenActivitiesMissing {
+            missing: vec![("Beuningen".into(), 12)]
+        }
+    );
+    assert!(
+        refusal.to_string().contains("Beuningen (activiteit 12)"),
+        "{refusal}"
+    );
 }
 
 #[test]
@@ -355,4 +388,36 @@ fn next_term_on_the_command_line_writes_a_new_file_and_keeps_the_old_one() {
     assert!(next.previous.is_some());
     // A second run does not overwrite the new file without --overwrite.
     assert_eq!(run(&[&old, &new]).status.code(), Some(3));
+}
+
+#[test]
+fn replacing_the_card_says_which_card_replaces_which_and_what_changes() {
+    use keuzekaart::core::diff::CardReplacement;
+    let current = Workbook::bundled().card;
+    let mut new = current.clone();
+    new.name = "Keuzekaart 2023".into();
+    new.activities[3]
+        .offers
+        .get_mut(&PepperColour::Red)
+        .unwrap()
+        .volume = d("12");
+    let mut extra = new.activities[0].clone();
+    extra.number = 14;
+    new.activities.push(extra);
+    let replacement = CardReplacement::new(&current, &new);
+    assert_eq!(replacement.changed, [4, 14]);
+    assert_eq!(
+        replacement.lines(),
+        [
+            format!(
+                "‘Keuzekaart 2023’ met 14 activiteiten vervangt ‘{}’ met 13.",
+                current.name
+            ),
+            "Nieuw of anders: activiteit 4 en 14.".to_owned()
+        ]
+    );
+    assert_eq!(
+        CardReplacement::new(&current, &current).lines()[1],
+        "Geen activiteit verandert."
+    );
 }

@@ -4,8 +4,10 @@ use std::process::Command;
 
 use crate::common::{d, filled_workbook};
 use chrono::NaiveDate;
-use keuzekaart::core::signoff::{self, Decision, Outcome, Side, SignOffStep, Status};
-use keuzekaart::core::{Edit, Model, Workbook};
+use keuzekaart::core::signoff::{
+    self, Decision, Outcome, Side, SignOffRefusal, SignOffStep, Status,
+};
+use keuzekaart::core::{Edit, Model, Refusal, Workbook};
 use keuzekaart::storage;
 
 fn decision(side: Side, outcome: Outcome, date: &str) -> Decision {
@@ -25,13 +27,11 @@ fn decision(side: Side, outcome: Outcome, date: &str) -> Decision {
     }
 }
 
-fn step(model: &mut Model, gemeente: &str, step: SignOffStep) -> Result<(), String> {
-    model
-        .apply(Edit::SignOff {
-            gemeente: gemeente.into(),
-            step,
-        })
-        .map_err(|r| r.0)
+fn step(model: &mut Model, gemeente: &str, step: SignOffStep) -> Result<(), Refusal> {
+    model.apply(Edit::SignOff {
+        gemeente: gemeente.into(),
+        step,
+    })
 }
 
 /// Beuningen's filled choices, agreed by both sides.
@@ -75,8 +75,14 @@ fn from_concept_to_vastgesteld_then_locked_until_an_amendment() {
             peppers: d("-1"),
         })
         .unwrap_err();
+    assert_eq!(
+        refusal,
+        keuzekaart::core::Refusal::Agreed {
+            gemeente: "Beuningen".into()
+        }
+    );
     assert!(
-        refusal.0.contains("vastgesteld") && refusal.0.contains("tussentijdse wijziging"),
+        refusal.to_string().contains("tussentijdse wijziging"),
         "{refusal}"
     );
     assert_eq!(model.workbook(), &before);
@@ -138,16 +144,18 @@ fn steps_out_of_order_and_submitting_with_errors_are_refused() {
         "Druten",
         SignOffStep::Decide(decision(Side::WerkBedrijf, Outcome::Akkoord, "01-01-2021")),
     );
-    assert!(err.unwrap_err().contains("nadat het college"));
+    assert_eq!(
+        err.unwrap_err(),
+        Refusal::SignOff(SignOffRefusal::WerkBedrijfOutOfTurn)
+    );
     assert!(step(&mut model, "Druten", SignOffStep::StartAmendment).is_err());
     // Over budget: cannot be offered for decision.
     let mut wb = filled_workbook();
     wb.plan_mut("Druten").choices[0].peppers = d("9");
     let mut model = Model::new(wb);
-    assert!(
-        step(&mut model, "Druten", SignOffStep::Submit)
-            .unwrap_err()
-            .contains("fouten")
+    assert_eq!(
+        step(&mut model, "Druten", SignOffStep::Submit).unwrap_err(),
+        Refusal::SignOff(SignOffRefusal::HasErrors("Druten".into()))
     );
     assert_eq!(status(&model, "Druten"), Status::Concept);
 }

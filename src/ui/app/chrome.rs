@@ -31,7 +31,7 @@ impl KeuzekaartApp {
                 (View::Admin, UiCommand::ShowAdmin),
             ] {
                 if ui
-                    .selectable_label(self.settings.view == view, command.label())
+                    .selectable_label(self.navigation.view == view, command.label())
                     .on_hover_text(command.tooltip())
                     .clicked()
                 {
@@ -123,8 +123,12 @@ impl KeuzekaartApp {
                 Severity::Warning => tokens::WARNING,
             };
             ui.label(
-                RichText::new(format!("{}: {}", finding.severity.label(), finding.message))
-                    .color(colour),
+                RichText::new(format!(
+                    "{}: {}",
+                    finding.severity.label(),
+                    finding.message()
+                ))
+                .color(colour),
             );
         }
     }
@@ -135,7 +139,7 @@ impl KeuzekaartApp {
                 let colour = if message.is_error { tokens::ERROR } else { ui.visuals().text_color() };
                 ui.label(RichText::new(&message.text).color(colour));
             }
-            None if self.settings.view == View::Admin => {
+            None if self.navigation.view == View::Admin => {
                 ui.label("Beheer: pas de velden aan en kies ‘Toepassen’. Elke wijziging is met Ctrl+Z ongedaan te maken.");
             }
             None => {

@@ -21,18 +21,15 @@ impl KeuzekaartApp {
                             self.report_fill(ctx, &before);
                         }
                     }
-                    Err(refusal) => self.show_message(ctx, refusal.0, at, true),
+                    Err(refusal) => self.show_message(ctx, refusal.to_string(), at, true),
                 }
             }
             Action::ShowOption { gemeente, option } => self.show_option(gemeente, Some(option)),
             Action::StepOption(step) => {
                 let gemeente = self.selected_gemeente().to_owned();
                 if let Some(plan) = self.model.workbook().plan(&gemeente) {
-                    let names = plan.option_names();
                     let shown = self.shown_option().unwrap_or(&plan.proposal);
-                    let index = names.iter().position(|n| *n == shown).unwrap_or(0) as i32;
-                    let next = (index + step).rem_euclid(names.len() as i32) as usize;
-                    let option = names[next].to_owned();
+                    let option = plan.option_after(shown, step).to_owned();
                     self.show_option(gemeente, Some(option));
                 }
             }
@@ -54,7 +51,7 @@ impl KeuzekaartApp {
             }
             Action::Compare(columns) => {
                 self.compare.columns = columns;
-                self.settings.view = View::Compare;
+                self.navigation.view = View::Compare;
             }
             Action::Command(command) => self.run_command(ctx, command),
             Action::File(file) if file.replaces_workbook() && self.model.is_dirty() => {
@@ -94,10 +91,10 @@ impl KeuzekaartApp {
                 }
             },
             Action::SelectGemeente(name) => {
-                if self.settings.gemeente.as_deref() != Some(name.as_str()) {
+                if self.navigation.gemeente.as_deref() != Some(name.as_str()) {
                     self.message = None;
                 }
-                self.settings.gemeente = Some(name);
+                self.navigation.gemeente = Some(name);
                 self.drafting.reset_notes();
             }
             Action::Restore(copy) => {
@@ -122,7 +119,7 @@ impl KeuzekaartApp {
                 self.dialog = None;
                 match self.model.apply(Edit::ImportPlan { plan: preview.plan }) {
                     Ok(()) => {
-                        self.settings.gemeente = Some(gemeente.clone());
+                        self.navigation.gemeente = Some(gemeente.clone());
                         self.drafting.reset_notes();
                         self.show_message(
                             ctx,
@@ -131,7 +128,7 @@ impl KeuzekaartApp {
                             false,
                         );
                     }
-                    Err(refusal) => self.show_message(ctx, refusal.0, None, true),
+                    Err(refusal) => self.show_message(ctx, refusal.to_string(), None, true),
                 }
             }
             Action::OpenDecisionForm(form) => self.dialog = Some(Dialog::Decision(Box::new(form))),
@@ -151,7 +148,7 @@ impl KeuzekaartApp {
             }
             Action::Setup(setup) => {
                 match self.model.sign_offs_broken_by(&Edit::Setup(setup.clone())) {
-                    Err(refusal) => self.show_message(ctx, refusal.0, None, true),
+                    Err(refusal) => self.show_message(ctx, refusal.to_string(), None, true),
                     Ok(broken) if !broken.is_empty() => {
                         self.dialog = Some(Dialog::ConfirmSetup {
                             title: "Vastgestelde keuzes vervallen".into(),
@@ -178,7 +175,7 @@ impl KeuzekaartApp {
         let label = setup.label();
         let generation = self.model.generation();
         if let Err(refusal) = self.model.apply(Edit::Setup(setup)) {
-            self.show_message(ctx, refusal.0, None, true);
+            self.show_message(ctx, refusal.to_string(), None, true);
             return;
         }
         if self.model.generation() == generation {
@@ -255,10 +252,10 @@ impl KeuzekaartApp {
                     self.show_message(ctx, "Er is niets om opnieuw te doen.".into(), None, false)
                 }
             },
-            UiCommand::ShowDrafting => self.settings.view = View::Drafting,
-            UiCommand::ShowOverview => self.settings.view = View::Overview,
-            UiCommand::ShowAdmin => self.settings.view = View::Admin,
-            UiCommand::ShowCapacity => self.settings.view = View::Capacity,
+            UiCommand::ShowDrafting => self.navigation.view = View::Drafting,
+            UiCommand::ShowOverview => self.navigation.view = View::Overview,
+            UiCommand::ShowAdmin => self.navigation.view = View::Admin,
+            UiCommand::ShowCapacity => self.navigation.view = View::Capacity,
             UiCommand::Present => self.toggle_presentation(ctx),
             UiCommand::ShowCompare => {
                 if let Some(gemeente) = self
@@ -270,7 +267,7 @@ impl KeuzekaartApp {
                 {
                     self.compare.default_for(self.model.workbook(), &gemeente);
                 }
-                self.settings.view = View::Compare;
+                self.navigation.view = View::Compare;
             }
             UiCommand::ExportCard => self.ask_path(PathUse::ExportCard),
             UiCommand::ImportCard => self.ask_path(PathUse::ImportCard),
@@ -290,7 +287,7 @@ impl KeuzekaartApp {
                     } else {
                         (index + names.len() - 1) % names.len()
                     };
-                    self.settings.gemeente = Some(names[next].to_owned());
+                    self.navigation.gemeente = Some(names[next].to_owned());
                     self.drafting.reset_notes();
                 }
             }

@@ -117,25 +117,11 @@ impl KeuzekaartApp {
                     let edit = SetupEdit::ReplaceCard { card: card.clone() };
                     match self.model.sign_offs_broken_by(&Edit::Setup(edit.clone())) {
                         Ok(broken) => {
-                            let current = &self.model.workbook().card;
-                            let mut lines = vec![format!(
-                                "‘{}’ met {} activiteiten vervangt ‘{}’ met {}.",
-                                card.name,
-                                card.activities.len(),
-                                current.name,
-                                current.activities.len()
-                            )];
-                            let changed: Vec<String> = card
-                                .activities
-                                .iter()
-                                .filter(|a| current.activity(a.number) != Some(*a))
-                                .map(|a| a.number.to_string())
-                                .collect();
-                            lines.push(if changed.is_empty() {
-                                "Geen activiteit verandert.".to_owned()
-                            } else {
-                                format!("Nieuw of anders: activiteit {}.", list(&changed))
-                            });
+                            let lines = crate::core::diff::CardReplacement::new(
+                                &self.model.workbook().card,
+                                &card,
+                            )
+                            .lines();
                             self.dialog = Some(Dialog::ConfirmSetup {
                                 title: "Keuzekaart importeren".into(),
                                 lines,
@@ -146,7 +132,7 @@ impl KeuzekaartApp {
                         Err(refusal) => {
                             self.dialog = Some(Dialog::Error {
                                 title: "Keuzekaart importeren kan niet".into(),
-                                text: refusal.0,
+                                text: refusal.to_string(),
                             })
                         }
                     }
@@ -365,7 +351,7 @@ impl KeuzekaartApp {
         self.lock = None;
         self.read_only = None;
         self.drafting.reset_notes();
-        self.ensure_gemeente();
+        self.navigation.keep_to(&self.model.workbook().region);
         if let Some(autosaver) = &mut self.autosaver {
             autosaver.discard();
         }

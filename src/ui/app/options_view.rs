@@ -5,19 +5,13 @@ use super::*;
 impl KeuzekaartApp {
     /// The option in view for the shown gemeente when it is not the proposal (and still exists).
     pub fn shown_option(&self) -> Option<&str> {
-        let gemeente = self.selected_gemeente();
-        let option = self.options_in_view.get(gemeente)?;
-        let plan = self.model.workbook().plan(gemeente)?;
-        (*option != plan.proposal && plan.option_choices(option).is_some())
-            .then_some(option.as_str())
+        let plan = self.model.workbook().plan(self.selected_gemeente())?;
+        self.navigation.option_of(plan)
     }
 
     /// Shows an option (or the proposal, with `None`) of a gemeente.
     pub(super) fn show_option(&mut self, gemeente: String, option: Option<String>) {
-        match option {
-            Some(option) => self.options_in_view.insert(gemeente, option),
-            None => self.options_in_view.remove(&gemeente),
-        };
+        self.navigation.show_option(gemeente, option);
         self.options_bar.reset();
         self.drafting.reset_notes();
     }
@@ -44,7 +38,7 @@ impl KeuzekaartApp {
         let Edit::Options { gemeente, change } = edit else {
             return None;
         };
-        let shown = self.options_in_view.get(gemeente);
+        let shown = self.navigation.options.get(gemeente);
         let option = match change {
             OptionChange::New { name } | OptionChange::Copy { name, .. } => Some(name.clone()),
             OptionChange::Rename { from, to } if shown == Some(from) => Some(to.clone()),
@@ -68,25 +62,12 @@ impl KeuzekaartApp {
     /// Says what "Vul aan" did: per activity the peppers added, or that nothing fitted.
     pub(super) fn report_fill(&mut self, ctx: &egui::Context, before: &[crate::core::Choice]) {
         let after = self.shown_choices();
-        let gemeente = self.selected_gemeente().to_owned();
-        let changes =
-            crate::core::diff::plan_changes(self.model.workbook(), &gemeente, before, &after);
-        let text = if changes.is_empty() {
-            "Vul aan: er paste niets meer bij binnen de regels en het budget.".to_owned()
-        } else {
-            let parts: Vec<String> = changes
-                .iter()
-                .map(|c| {
-                    format!(
-                        "+{} op {} {}",
-                        format_number(c.after - c.before),
-                        c.activity,
-                        c.title
-                    )
-                })
-                .collect();
-            format!("Vul aan: {}.", parts.join("; "))
-        };
-        self.show_message(ctx, text, None, false);
+        let report = crate::core::diff::FillReport::new(
+            self.model.workbook(),
+            self.selected_gemeente(),
+            before,
+            &after,
+        );
+        self.show_message(ctx, report.to_string(), None, false);
     }
 }

@@ -1,6 +1,7 @@
 //! Presentation mode (F11): on and off, putting back exactly the view it left.
 
 use super::*;
+use crate::ui::design_tokens::{Mode, Tokens};
 
 impl KeuzekaartApp {
     /// Whether presentation mode is on.
@@ -13,28 +14,21 @@ impl KeuzekaartApp {
     pub(super) fn toggle_presentation(&mut self, ctx: &egui::Context) {
         match self.presentation.take() {
             Some(saved) => {
-                self.settings.view = saved.view;
-                self.settings.gemeente = saved.gemeente;
-                self.options_in_view = saved.options_in_view;
+                self.navigation = saved.navigation;
                 ctx.set_zoom_factor(saved.zoom);
-                ctx.set_visuals(saved.visuals);
+                Tokens::set_mode(ctx, Mode::Normal);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-                self.drafting.presenting = false;
             }
             None => {
                 let zoom = ctx.zoom_factor();
                 self.presentation = Some(Presentation {
-                    view: self.settings.view,
-                    gemeente: self.settings.gemeente.clone(),
-                    options_in_view: self.options_in_view.clone(),
+                    navigation: self.navigation.clone(),
                     zoom,
-                    visuals: ctx.global_style().visuals.clone(),
                 });
-                self.settings.view = View::Drafting;
-                ctx.set_zoom_factor(zoom * tokens::PRESENTATION_ZOOM);
-                ctx.set_visuals(tokens::presentation_visuals());
+                self.navigation.view = View::Drafting;
+                Tokens::set_mode(ctx, Mode::Presentation);
+                ctx.set_zoom_factor(zoom * Tokens::PRESENTATION.zoom);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-                self.drafting.presenting = true;
             }
         }
         self.drafting.reset_notes();

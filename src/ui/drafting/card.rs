@@ -2,50 +2,71 @@
 
 use super::*;
 
+/// What one card draws from: an activity of the card as it stands for one gemeente, and the card's
+/// words formatted once per change.
+pub(super) struct CardContext<'a> {
+    pub workbook: &'a Workbook,
+    pub gemeente: &'a Gemeente,
+    pub activity: &'a Activity,
+    pub text: &'a CardText,
+}
+
+impl CardContext<'_> {
+    fn offer(&self) -> Option<&Offer> {
+        self.activity.offer(self.gemeente.colour)
+    }
+
+    fn choice(&self) -> Option<&crate::core::Choice> {
+        self.workbook
+            .plan(&self.gemeente.name)
+            .and_then(|p| p.choice(self.activity.number))
+    }
+
+    fn peppers(&self) -> Decimal {
+        self.choice().map(|c| c.peppers).unwrap_or_default()
+    }
+
+    fn taken(&self) -> bool {
+        self.choice().is_some_and(|c| c.taken)
+    }
+
+    /// Whether the gemeente's choices may change (not waiting for a decision, not agreed).
+    fn editable(&self) -> bool {
+        self.workbook
+            .plan(&self.gemeente.name)
+            .is_none_or(|p| p.sign_off.status.is_editable())
+    }
+}
+
 pub(super) fn card(
     ui: &mut Ui,
-    workbook: &Workbook,
-    gemeente: &Gemeente,
-    activity: &Activity,
-    text: &CardText,
+    cx: &CardContext<'_>,
     state: &mut DraftingState,
     actions: &mut Vec<Action>,
 ) {
-    let offer = activity.offer(gemeente.colour);
+    let CardContext {
+        workbook,
+        gemeente,
+        activity,
+        text,
+    } = *cx;
+    let offer = cx.offer();
     let plan = workbook.plan(&gemeente.name);
-    let choice = plan.and_then(|p| p.choice(activity.number));
-    let peppers = choice.map(|c| c.peppers).unwrap_or_default();
     let fill = if offer.is_some() {
         tokens::CARD_FILL
     } else {
         tokens::CARD_FILL_DISABLED
     };
-    let stroke = if state.presenting {
-        Stroke::new(2.0, tokens::PRESENTATION_STROKE)
-    } else {
-        Stroke::new(1.0, tokens::CARD_STROKE)
-    };
     let frame = Frame::new()
         .fill(fill)
-        .stroke(stroke)
+        .stroke(Tokens::of(ui.ctx()).card_stroke)
         .corner_radius(tokens::CORNER)
         .inner_margin(Margin::same(10));
     let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
         ui.set_width(ui.available_width());
         // The column's layout is top-down, justified, aligned left: the card's own widgets are
         // fixed-size and sit left, so no extra layout scope is needed per card.
-        card_body(
-            ui,
-            workbook,
-            gemeente,
-            activity,
-            text,
-            offer,
-            peppers,
-            choice.map(|c| c.taken).unwrap_or(false),
-            state,
-            actions,
-        )
+        card_body(ui, cx, state, actions)
     });
     inner
         .response
@@ -83,26 +104,25 @@ pub(super) fn card(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn card_body(
     ui: &mut Ui,
-    workbook: &Workbook,
-    gemeente: &Gemeente,
-    activity: &Activity,
-    text: &CardText,
-    offer: Option<&Offer>,
-    peppers: Decimal,
-    taken: bool,
+    cx: &CardContext<'_>,
     state: &mut DraftingState,
     actions: &mut Vec<Action>,
 ) {
+    let CardContext {
+        gemeente,
+        activity,
+        text,
+        ..
+    } = *cx;
+    let (offer, peppers, taken) = (cx.offer(), cx.peppers(), cx.taken());
     let number = activity.number;
-    let editable = workbook
-        .plan(&gemeente.name)
-        .is_none_or(|p| p.sign_off.status.is_editable());
+    let editable = cx.editable();
     // Number, title, price, limits and the short description are one laid-out text: one widget
     // per card instead of five, which matters while a drag redraws the screen every frame.
-    let mut job = card_heading(ui, text, state.presenting);
+    let look = Tokens::of(ui.ctx());
+    let mut job = card_heading(ui, text, look);
     job.wrap.max_width = ui.available_width();
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::hover());
@@ -115,7 +135,7 @@ pub(super) fn card_body(
         ui.set_max_width(420.0);
         ui.label(&text.description);
     });
-    if !state.presenting {
+    if look.details {
         let expanded = state.expanded.contains(&number);
         let toggle = if expanded {
             "Omschrijving inklappen"
@@ -138,7 +158,7 @@ pub(super) fn card_body(
         ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
     }
     let Some(offer) = offer else { return };
-    if state.presenting {
+    if !look.details {
         // Only the tokens and what they buy: no buttons or notes on the projector.
         if offer.is_free() {
             if taken {
@@ -166,20 +186,16 @@ pub(super) fn card_body(
     } else {
         placed_tokens(ui, gemeente, number, peppers, text);
         ui.label(RichText::new(&text.summary).strong());
-        ui.add_enabled_ui(editable, |ui| {
-            step_buttons(ui, gemeente, activity, offer, text, actions)
-        });
+        ui.add_enabled_ui(editable, |ui| step_buttons(ui, cx, offer, actions));
     }
     if peppers > Decimal::ZERO || taken {
-        ui.add_enabled_ui(editable, |ui| {
-            note_field(ui, workbook, gemeente, number, state, actions)
-        });
+        ui.add_enabled_ui(editable, |ui| note_field(ui, cx, state, actions));
     }
 }
 
 /// The top of a card as one text: "4  Screenen kandidaten", the price, the limits and (outside
 /// presentation) the short description.
-pub(super) fn card_heading(ui: &Ui, text: &CardText, presenting: bool) -> egui::text::LayoutJob {
+pub(super) fn card_heading(ui: &Ui, text: &CardText, look: &Tokens) -> egui::text::LayoutJob {
     use egui::text::{LayoutJob, TextFormat};
     let style = ui.style();
     let visuals = ui.visuals();
@@ -222,7 +238,7 @@ pub(super) fn card_heading(ui: &Ui, text: &CardText, presenting: bool) -> egui::
             add(&text.no_offer, None, &body, weak, true);
         }
     }
-    if !presenting {
+    if look.details {
         add("\n", None, &small, weak, false);
         add(&text.short, None, &small, weak, false);
     }
@@ -277,13 +293,12 @@ pub(super) fn placed_tokens(
 
 pub(super) fn step_buttons(
     ui: &mut Ui,
-    gemeente: &Gemeente,
-    activity: &Activity,
+    cx: &CardContext<'_>,
     offer: &Offer,
-    text: &CardText,
     actions: &mut Vec<Action>,
 ) {
-    let number = activity.number;
+    let CardContext { gemeente, text, .. } = *cx;
+    let number = cx.activity.number;
     let step = offer.peppers;
     let [minus, plus, half_minus, half_plus] = &text.buttons;
     let mut buttons = vec![("−", minus, -step), ("+", plus, step)];
@@ -317,17 +332,13 @@ pub(super) fn step_buttons(
 
 pub(super) fn note_field(
     ui: &mut Ui,
-    workbook: &Workbook,
-    gemeente: &Gemeente,
-    number: u32,
+    cx: &CardContext<'_>,
     state: &mut DraftingState,
     actions: &mut Vec<Action>,
 ) {
-    let stored = workbook
-        .plan(&gemeente.name)
-        .and_then(|p| p.choice(number))
-        .map(|c| c.note.as_str())
-        .unwrap_or("");
+    let gemeente = cx.gemeente;
+    let number = cx.activity.number;
+    let stored = cx.choice().map(|c| c.note.as_str()).unwrap_or("");
     let label = format!("Notitie bij activiteit {number}");
     // The note reads as text until clicked (or reached with Tab and Enter); only then is it a text
     // field, so a screen full of cards does not carry a dozen text fields through every frame.

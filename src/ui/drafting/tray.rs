@@ -7,7 +7,7 @@ pub(super) fn tray(
     ui: &mut Ui,
     workbook: &Workbook,
     gemeente: &Gemeente,
-    presenting: bool,
+    look: &Tokens,
     actions: &mut Vec<Action>,
 ) {
     let left = workbook.budget(gemeente).left;
@@ -46,7 +46,7 @@ pub(super) fn tray(
             }
             if left <= Decimal::ZERO {
                 ui.label(RichText::new("Alle pepers zijn geplaatst.").italics());
-            } else if !presenting {
+            } else if look.details {
                 ui.add_space(tokens::SPACE_M);
                 let editable = workbook
                     .plan(&gemeente.name)

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 pub fn findings_besides_unspent(wb: &Workbook) -> Vec<keuzekaart::core::Finding> {
     keuzekaart::core::rules::check(wb)
         .into_iter()
-        .filter(|f| !(f.activity.is_none() && f.message.contains(" te besteden.")))
+        .filter(|f| !matches!(f.problem, keuzekaart::core::Problem::Unspent { .. }))
         .collect()
 }
 
