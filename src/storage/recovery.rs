@@ -1,10 +1,13 @@
 //! Autosave and recovery: while there are unsaved changes, a copy of the workbook is written to the
 //! app's data folder at most every 30 seconds, on a background thread, so a crash costs at most the
 //! last half minute of work. The next start offers to restore it.
+//!
+//! The autosaver reads no clock of its own: the caller says what time it is (the app passes egui's
+//! frame time), so tests move time forward instead of waiting for it.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -40,6 +43,8 @@ enum Job {
     Write(Box<RecoveryCopy>),
     /// Remove the copy, then say so (after any write queued before it).
     Remove(Sender<()>),
+    /// Say when every job queued before this one is done.
+    Flush(Sender<()>),
 }
 
 /// Writes recovery copies on a background thread, never more often than its interval.
@@ -47,7 +52,9 @@ pub struct Autosaver {
     path: PathBuf,
     interval: Duration,
     jobs: Sender<Job>,
-    last_write: Instant,
+    /// When the last copy was handed to the writer; `None` until the first, which is written as
+    /// soon as there is unsaved work.
+    last_write: Option<Duration>,
     written_generation: Option<u64>,
 }
 
@@ -73,6 +80,9 @@ impl Autosaver {
                             let _ = std::fs::remove_file(&target);
                             let _ = done.send(());
                         }
+                        Job::Flush(done) => {
+                            let _ = done.send(());
+                        }
                     }
                 }
             })
@@ -81,7 +91,7 @@ impl Autosaver {
             path,
             interval,
             jobs,
-            last_write: Instant::now(),
+            last_write: None,
             written_generation: None,
         }
     }
@@ -91,11 +101,13 @@ impl Autosaver {
         &self.path
     }
 
-    /// Called every frame: when the workbook has unsaved changes that are not in the recovery copy
-    /// yet and the interval has passed, hands a copy to the background thread. Returns how long
-    /// until the next check is needed, if one is.
+    /// Called every frame with the time now (from any clock that does not go back): when the
+    /// workbook has unsaved changes that are not in the recovery copy yet and the interval since
+    /// the last copy has passed, hands a copy to the background thread. Returns how long until
+    /// the next check is needed, if one is.
     pub fn tick(
         &mut self,
+        now: Duration,
         dirty: bool,
         generation: u64,
         make_copy: impl FnOnce() -> RecoveryCopy,
@@ -103,21 +115,32 @@ impl Autosaver {
         if !dirty || self.written_generation == Some(generation) {
             return None;
         }
-        let since = self.last_write.elapsed();
-        if since < self.interval {
-            return Some(self.interval - since);
+        if let Some(last) = self.last_write {
+            let since = now.saturating_sub(last);
+            if since < self.interval {
+                return Some(self.interval - since);
+            }
         }
         let _ = self.jobs.send(Job::Write(Box::new(make_copy())));
-        self.last_write = Instant::now();
+        self.last_write = Some(now);
         self.written_generation = Some(generation);
         None
+    }
+
+    /// Waits until every copy handed to the writer so far is on disk (or failed), so a caller
+    /// can rely on the file without polling for it.
+    pub fn flush(&self) {
+        let (done, wait) = channel();
+        if self.jobs.send(Job::Flush(done)).is_ok() {
+            let _ = wait.recv();
+        }
     }
 
     /// Removes the recovery copy: the work was saved, discarded, or the app closed cleanly.
     /// Waits (briefly) until it is gone, so a quit right after cannot leave it behind.
     pub fn discard(&mut self) {
         self.written_generation = None;
-        self.last_write = Instant::now() - self.interval;
+        self.last_write = None;
         let (done, wait) = channel();
         if self.jobs.send(Job::Remove(done)).is_ok() {
             let _ = wait.recv_timeout(Duration::from_secs(2));

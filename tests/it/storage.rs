@@ -294,3 +294,59 @@ fn a_gemeente_exports_its_choices_and_werkbedrijf_imports_them_after_a_preview()
             .contains("Atlantis")
     );
 }
+
+#[test]
+fn the_autosaver_copies_unsaved_work_at_once_and_then_at_most_every_interval() {
+    use keuzekaart::storage::recovery::{Autosaver, RecoveryCopy, read_recovery};
+    use std::time::Duration;
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("herstel.ron");
+    let mut autosaver = Autosaver::new(path.clone(), Duration::from_secs(30));
+    let copy = |peppers: &str| {
+        let mut workbook = Workbook::bundled();
+        workbook
+            .plan_mut("Beuningen")
+            .choices
+            .push(keuzekaart::core::Choice {
+                peppers: d(peppers),
+                ..keuzekaart::core::Choice::empty(4)
+            });
+        RecoveryCopy {
+            written: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            file: None,
+            workbook,
+        }
+    };
+    let on_disk = || {
+        let copy = read_recovery(&path)?.unwrap();
+        Some(copy.workbook.plan("Beuningen").unwrap().peppers_on(4))
+    };
+    let at = Duration::from_secs;
+
+    // Nothing unsaved: nothing written, nothing to wait for.
+    assert_eq!(autosaver.tick(at(100), false, 1, || copy("1")), None);
+    autosaver.flush();
+    assert_eq!(on_disk(), None);
+    // The first unsaved change is copied at once.
+    assert_eq!(autosaver.tick(at(100), true, 1, || copy("1")), None);
+    autosaver.flush();
+    assert_eq!(on_disk(), Some(d("1")));
+    // A change ten seconds later waits out the interval: 20 seconds more.
+    assert_eq!(autosaver.tick(at(110), true, 2, || copy("2")), Some(at(20)));
+    autosaver.flush();
+    assert_eq!(on_disk(), Some(d("1")));
+    // Thirty seconds after the last copy, the new work is on disk.
+    assert_eq!(autosaver.tick(at(130), true, 2, || copy("2")), None);
+    autosaver.flush();
+    assert_eq!(on_disk(), Some(d("2")));
+    // The same generation is not written twice.
+    assert_eq!(autosaver.tick(at(500), true, 2, || copy("3")), None);
+    autosaver.flush();
+    assert_eq!(on_disk(), Some(d("2")));
+    // Saved: the copy goes.
+    autosaver.discard();
+    assert_eq!(on_disk(), None);
+}

@@ -3,7 +3,7 @@
 //! app's own code.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::app::peppers_on;
 use crate::common::{d, filled_workbook};
@@ -194,12 +194,20 @@ fn recovery_child() {
     let Some(home) = std::env::var_os("KEUZEKAART_TEST_CHILD_HOME") else {
         return;
     };
-    let mut h = app_in(Path::new(&home), "Beuningen", Duration::from_millis(100));
+    let mut h = app_in(Path::new(&home), "Beuningen", Duration::from_secs(30));
     plus(&mut h, 4);
     plus(&mut h, 6);
+    // Half a minute later (on the harness's clock) the unsaved work has a recovery copy.
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + 31.0);
+    h.step();
+    h.state().flush_recovery();
+    println!("herstelkopie geschreven");
+    use std::io::Write;
+    std::io::stdout().flush().unwrap();
+    // Wait to be killed, as a crash would end it: no clean exit, no chance to tidy up.
     loop {
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::park();
     }
 }
 
@@ -213,18 +221,21 @@ fn recovery_after_a_killed_session_gives_back_the_edits() {
             "--exact",
             "--ignored",
             "--test-threads=1",
+            // Its "written" line must reach this test, not libtest's output capture.
+            "--nocapture",
         ])
         .env("KEUZEKAART_TEST_CHILD_HOME", home.path())
-        .stdout(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    while !recovery.exists() && start.elapsed() < Duration::from_secs(60) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    // Let the writer finish the copy that made the file appear, then kill without warning.
-    std::thread::sleep(Duration::from_millis(300));
+    // The child says when its copy is on disk; then it is killed without warning.
+    // (libtest prints "test … ... " before it, on the same line.)
+    let stdout = child.stdout.take().unwrap();
+    let written = std::io::BufRead::lines(std::io::BufReader::new(stdout))
+        .map_while(Result::ok)
+        .any(|line| line.ends_with("herstelkopie geschreven"));
+    assert!(written, "the child stopped before its copy");
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(recovery.exists(), "the child never wrote a recovery copy");
@@ -250,11 +261,9 @@ fn recovery_after_a_killed_session_gives_back_the_edits() {
 
     // The restored, still unsaved work gets a fresh recovery copy at once (written in the
     // background); a second start offers it again, and throwing it away removes it.
-    let start = Instant::now();
-    while !recovery.exists() && start.elapsed() < Duration::from_secs(10) {
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    h.step();
+    h.state().flush_recovery();
+    assert!(recovery.exists(), "restored work has no recovery copy");
     drop(h);
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
     h.get_by_label("Weggooien").click();

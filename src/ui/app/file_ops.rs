@@ -365,6 +365,14 @@ impl KeuzekaartApp {
         }
     }
 
+    /// Waits until the recovery copies handed to the background writer are on disk: a test (or
+    /// a caller about to stop the process) can then rely on the file without polling for it.
+    pub fn flush_recovery(&self) {
+        if let Some(autosaver) = &self.autosaver {
+            autosaver.flush();
+        }
+    }
+
     /// Writes a recovery copy when due, and makes sure a frame comes when the next one is due.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(autosaver) = &mut self.autosaver else {
@@ -372,7 +380,9 @@ impl KeuzekaartApp {
         };
         let model = &self.model;
         let file = &self.file;
-        let next = autosaver.tick(model.is_dirty(), model.generation(), || RecoveryCopy {
+        // egui's frame time: the real clock in the app, a stepped one in tests.
+        let now = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
+        let next = autosaver.tick(now, model.is_dirty(), model.generation(), || RecoveryCopy {
             written: chrono::Local::now().naive_local(),
             file: file.clone(),
             workbook: model.workbook().clone(),
