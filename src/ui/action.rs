@@ -111,6 +111,9 @@ pub enum Action {
     StepOption(i32),
     /// Open "Vul aan" for the gemeente and option in view.
     OpenFill,
+    /// "Naar de kaarten": the drafting screen, keyboard focus on the first card, past the menus,
+    /// the gemeente list and the sign-off panel.
+    FocusCards,
     /// Open the compare view on these columns.
     Compare(Vec<crate::core::compare::Column>),
     /// Apply a Beheer edit, after warning when it breaks agreed sign-offs.

@@ -159,6 +159,8 @@ impl KeuzekaartApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         // A light theme: it reads best on a projector and matches the printed card.
         ctx.set_theme(egui::Theme::Light);
+        // The tokens' colours and text sizes, which meet WCAG 2.1 AA (see design_tokens.rs).
+        tokens::Tokens::set_mode(ctx, tokens::Mode::Normal);
         // Labels are read, not selected: without selection tracking every label costs less in a
         // frame, which counts while a drag redraws the screen.
         ctx.all_styles_mut(|style| style.interaction.selectable_labels = false);
@@ -376,7 +378,10 @@ impl eframe::App for KeuzekaartApp {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         }
-        if self.navigation.view == View::Drafting && !presenting {
+        // A narrow window (or a large zoom: up to 200% on a laptop) reflows: the gemeente list
+        // becomes a choice above the cards and the side panel narrows, so nothing is cut off.
+        let narrow = ctx.content_rect().width() < tokens::NARROW_WIDTH;
+        if self.navigation.view == View::Drafting && !presenting && !narrow {
             // The overview shows every gemeente itself and needs the width.
             egui::Panel::left("gemeenten")
                 .resizable(false)
@@ -444,7 +449,11 @@ impl eframe::App for KeuzekaartApp {
                 };
                 egui::Panel::right("grafieken")
                     .resizable(false)
-                    .exact_size(tokens::CHART_PANEL_WIDTH)
+                    .exact_size(if narrow {
+                        (ctx.content_rect().width() * 0.34).max(tokens::SIDE_PANEL_WIDTH * 0.8)
+                    } else {
+                        tokens::CHART_PANEL_WIDTH
+                    })
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             if !tokens::Tokens::of(ui.ctx()).details {
@@ -467,6 +476,9 @@ impl eframe::App for KeuzekaartApp {
                         });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
+                    if narrow && !presenting {
+                        chrome::gemeente_choice(ui, model.workbook(), &gemeente.name, &mut actions);
+                    }
                     if !presenting && let Some(plan) = model.workbook().plan(&gemeente.name) {
                         let name = shown_option.as_deref().unwrap_or(&plan.proposal);
                         self.options_bar.show(ui, plan, name, &mut actions);

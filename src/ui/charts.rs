@@ -15,6 +15,9 @@ pub struct Slice {
     pub colour: Color32,
     /// The value as text ("3 pepers", "€ 78.395").
     pub value: String,
+    /// A short mark drawn on the slice (the activity's or article's number), so slices differ by
+    /// more than colour: also in black and white, and for colour-blind eyes. Empty for none.
+    pub tag: String,
 }
 
 /// Draws a pie chart with its legend below. The pie is one accessible widget whose label lists
@@ -41,6 +44,32 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
             radius,
             Stroke::new(1.0, ui.visuals().window_stroke.color),
         );
+        // Each slice wide enough for it carries its tag, in black or white, whichever reads
+        // better on the slice's colour.
+        let font = egui::FontId::proportional((radius * 0.2).clamp(11.0, 18.0));
+        let mut angle = -std::f32::consts::FRAC_PI_2;
+        for slice in slices.iter().filter(|s| s.weight > 0.0) {
+            let sweep = slice.weight / total * std::f32::consts::TAU;
+            if !slice.tag.is_empty() && sweep >= 0.3 {
+                let middle = angle + sweep / 2.0;
+                let at = center + radius * 0.64 * vec2(middle.cos(), middle.sin());
+                let ink = if tokens::contrast_ratio(Color32::BLACK, slice.colour)
+                    >= tokens::contrast_ratio(Color32::WHITE, slice.colour)
+                {
+                    Color32::BLACK
+                } else {
+                    Color32::WHITE
+                };
+                painter.text(
+                    at,
+                    egui::Align2::CENTER_CENTER,
+                    &slice.tag,
+                    font.clone(),
+                    ink,
+                );
+            }
+            angle += sweep;
+        }
     }
     // Both texts are built only when asked for: by a screen reader, or when the pie is hovered.
     let lines = || {
@@ -129,8 +158,9 @@ fn add_sector(mesh: &mut Mesh, center: Pos2, radius: f32, start: f32, sweep: f32
     }
 }
 
-/// Draws a horizontal budget bar: filled to `fraction`, blue while there is room, amber at 100%,
-/// red over 100%. `text` is painted on the bar; `label` is what a screen reader says.
+/// Draws a horizontal budget bar: filled to `fraction`, blue while there is room, a deeper blue at
+/// 100% (the goal, not a warning), red over 100%, outlined so its whole length shows. `text` is
+/// painted on the bar; `label` is what a screen reader says, with the percentage as its value.
 pub fn budget_bar(ui: &mut Ui, fraction: f32, text: &str, label: &str, height: f32) -> Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
@@ -148,7 +178,7 @@ pub fn budget_bar(ui: &mut Ui, fraction: f32, text: &str, label: &str, height: f
         vec2(rect.width() * fraction.clamp(0.0, 1.0), rect.height()),
     );
     painter.rect_filled(filled, tokens::CORNER, colour);
-    let font = egui::FontId::proportional((height * 0.55).clamp(10.0, 22.0));
+    let font = egui::FontId::proportional((height * 0.6).clamp(13.0, 22.0));
     let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::BLACK);
     let pos = pos2(
         rect.min.x + tokens::SPACE_M,
@@ -158,6 +188,16 @@ pub fn budget_bar(ui: &mut Ui, fraction: f32, text: &str, label: &str, height: f
     let plate = Rect::from_min_size(pos, galley.size()).expand2(vec2(4.0, 1.0));
     painter.rect_filled(plate, 3, Color32::from_white_alpha(200));
     painter.galley(pos, galley, Color32::BLACK);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, label));
+    painter.rect_stroke(
+        rect,
+        tokens::CORNER,
+        Stroke::new(1.0, tokens::BAR_OUTLINE),
+        egui::StrokeKind::Inside,
+    );
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, label);
+        info.value = Some(f64::from(fraction * 100.0).round());
+        info
+    });
     response
 }

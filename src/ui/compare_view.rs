@@ -118,7 +118,7 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut Compa
                     22.0,
                 );
                 ui.add_space(tokens::SPACE_S);
-                let slices: Vec<Slice> = comparison
+                let mut slices: Vec<Slice> = comparison
                     .rows
                     .iter()
                     .filter_map(|row| {
@@ -134,9 +134,22 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut Compa
                             weight: cell.peppers.to_f32().unwrap_or(0.0),
                             colour: tokens::series(index),
                             value: peppers_label(cell.peppers),
+                            tag: row.activity.to_string(),
                         })
                     })
                     .collect();
+                // Like the pie beside the cards, this one shows what is left: 2 of 12 peppers
+                // spent is a sixth of the circle, not all of it.
+                let left = totals.available - totals.used;
+                if left > rust_decimal::Decimal::ZERO {
+                    slices.push(Slice {
+                        label: "Nog te besteden".into(),
+                        weight: left.to_f32().unwrap_or(0.0),
+                        colour: tokens::BAR_TRACK,
+                        value: peppers_label(left),
+                        tag: String::new(),
+                    });
+                }
                 charts::pie_with_legend(
                     ui,
                     &format!("Pepers · {}", totals.title),
@@ -205,49 +218,65 @@ fn pickers(ui: &mut Ui, workbook: &Workbook, state: &mut CompareState) {
     ui.horizontal_wrapped(|ui| {
         for (i, column) in state.columns.iter_mut().enumerate() {
             ui.group(|ui| {
-                ui.label(format!("Kolom {}", i + 1));
-                egui::ComboBox::new(("kolom-gemeente", i), "gemeente")
-                    .selected_text(&column.gemeente)
-                    .show_ui(ui, |ui| {
-                        for g in &workbook.region.gemeenten {
-                            if ui
-                                .selectable_label(column.gemeente == g.name, &g.name)
-                                .clicked()
-                                && column.gemeente != g.name
-                            {
-                                column.gemeente = g.name.clone();
-                                column.source = Source::Option(
-                                    workbook
-                                        .plan(&g.name)
-                                        .map(|p| p.proposal.clone())
-                                        .unwrap_or_else(crate::core::options::first_option_name),
-                                );
+                ui.label(RichText::new(format!("Kolom {}", i + 1)).strong());
+                // Each picker reads as "Gemeente: [Nijmegen]" and is named with its column, so
+                // a screen reader tells the columns' pickers apart.
+                let named = |ui: &Ui, response: &egui::Response, name: String| {
+                    ui.ctx()
+                        .accesskit_node_builder(response.id, |node| node.set_label(name));
+                };
+                ui.horizontal(|ui| {
+                    ui.label("Gemeente:");
+                    let picked = egui::ComboBox::from_id_salt(("kolom-gemeente", i))
+                        .selected_text(&column.gemeente)
+                        .show_ui(ui, |ui| {
+                            for g in &workbook.region.gemeenten {
+                                if ui
+                                    .selectable_label(column.gemeente == g.name, &g.name)
+                                    .clicked()
+                                    && column.gemeente != g.name
+                                {
+                                    column.gemeente = g.name.clone();
+                                    column.source = Source::Option(
+                                        workbook
+                                            .plan(&g.name)
+                                            .map(|p| p.proposal.clone())
+                                            .unwrap_or_else(
+                                                crate::core::options::first_option_name,
+                                            ),
+                                    );
+                                }
                             }
-                        }
-                    });
+                        });
+                    named(ui, &picked.response, format!("Gemeente in kolom {}", i + 1));
+                });
                 let current = match &column.source {
                     Source::Option(name) => name.clone(),
                     Source::PreviousTerm => "Vorige looptijd".to_owned(),
                 };
-                egui::ComboBox::new(("kolom-bron", i), "keuzes")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        if let Some(plan) = workbook.plan(&column.gemeente) {
-                            for name in plan.option_names() {
-                                let source = Source::Option(name.to_owned());
-                                let text = super::options_bar::tab_label(plan, name);
-                                ui.selectable_value(&mut column.source, source, text);
+                ui.horizontal(|ui| {
+                    ui.label("Keuzes:");
+                    let picked = egui::ComboBox::from_id_salt(("kolom-bron", i))
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            if let Some(plan) = workbook.plan(&column.gemeente) {
+                                for name in plan.option_names() {
+                                    let source = Source::Option(name.to_owned());
+                                    let text = super::options_bar::tab_label(plan, name);
+                                    ui.selectable_value(&mut column.source, source, text);
+                                }
                             }
-                        }
-                        if workbook.previous.is_some() {
-                            ui.selectable_value(
-                                &mut column.source,
-                                Source::PreviousTerm,
-                                "Vorige looptijd",
-                            );
-                        }
-                    });
-                if count > 2 && ui.button("Kolom weghalen").clicked() {
+                            if workbook.previous.is_some() {
+                                ui.selectable_value(
+                                    &mut column.source,
+                                    Source::PreviousTerm,
+                                    "Vorige looptijd",
+                                );
+                            }
+                        });
+                    named(ui, &picked.response, format!("Keuzes in kolom {}", i + 1));
+                });
+                if count > 2 && ui.button(format!("Kolom {} weghalen", i + 1)).clicked() {
                     remove = Some(i);
                 }
             });

@@ -22,12 +22,14 @@ pub const PEPPER_SHINE: Color32 = Color32::from_rgba_premultiplied(90, 90, 90, 9
 
 /// A budget bar that still has room.
 pub const BAR_OK: Color32 = Color32::from_rgb(0x2B, 0x6C, 0xB0);
-/// A budget bar at exactly 100%.
-pub const BAR_FULL: Color32 = Color32::from_rgb(0xE0, 0x8E, 0x0B);
+/// A budget bar at exactly 100%: the goal reached, so a deeper blue rather than a warning colour.
+pub const BAR_FULL: Color32 = Color32::from_rgb(0x1D, 0x4E, 0x89);
 /// A budget bar over 100%.
 pub const BAR_OVER: Color32 = Color32::from_rgb(0xC5, 0x22, 0x22);
 /// The empty part of a bar, and unspent peppers in charts.
 pub const BAR_TRACK: Color32 = Color32::from_rgb(0xDD, 0xDD, 0xDD);
+/// The outline around a bar, so its whole length is seen (3:1 against the panel).
+pub const BAR_OUTLINE: Color32 = Color32::from_rgb(0x76, 0x76, 0x76);
 
 /// Errors in findings and messages.
 pub const ERROR: Color32 = Color32::from_rgb(0xB0, 0x1E, 0x1E);
@@ -49,10 +51,6 @@ pub const LOCKED_FILL: Color32 = Color32::from_rgb(0xE8, 0xF3, 0xEA);
 pub const CARD_FILL: Color32 = Color32::from_rgb(0xFA, 0xFA, 0xF7);
 /// The background of an activity card that has no offer in the gemeente's colour.
 pub const CARD_FILL_DISABLED: Color32 = Color32::from_rgb(0xEE, 0xEE, 0xEE);
-/// The border of a card.
-pub const CARD_STROKE: Color32 = Color32::from_rgb(0xC8, 0xC8, 0xC0);
-/// The border of a card while a pepper hovers over it.
-pub const CARD_STROKE_HOVER: Color32 = Color32::from_rgb(0x2B, 0x6C, 0xB0);
 
 /// The previous term's figures beside the new ones: muted blue, so they read as reference.
 pub const BASELINE: Color32 = Color32::from_rgb(0x35, 0x5C, 0x8A);
@@ -61,6 +59,7 @@ pub const FORM_LABEL_WIDTH: f32 = 190.0;
 /// Behind cells that differ between the columns of the compare view: a soft yellow that still
 /// reads on a projector.
 pub const DIFF_FILL: Color32 = Color32::from_rgb(0xFF, 0xF0, 0x9E);
+
 /// Which look the app is in: at a desk, or on a projector in a meeting room.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -72,14 +71,34 @@ pub enum Mode {
 }
 
 /// The tokens that differ between the normal look and presentation, as one value, so a screen
-/// asks `Tokens::of(ctx)` for what to draw rather than branching on the mode itself.
+/// asks `Tokens::of(ctx)` for what to draw rather than branching on the mode itself. The colours
+/// meet WCAG 2.1 AA by construction: [`Tokens::contrast_pairs`] lists every pair of text and
+/// ground and every boundary, and a test holds each to its minimum.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tokens {
     /// The mode these tokens are for (also salts ids of what must keep apart per mode, such as
     /// the cards' scroll position).
     pub mode: Mode,
+    /// Text.
+    pub text: Color32,
+    /// Secondary text (card numbers, descriptions, subtitles): lighter, still 4.5:1 on every
+    /// ground it sits on.
+    pub weak_text: Color32,
+    /// Text that acts as a link or a text button.
+    pub link: Color32,
+    /// The ground of panels and windows.
+    pub panel: Color32,
+    /// The outline of buttons, fields and checkboxes: 3:1 against the card and the panel, so a
+    /// control is seen without its fill.
+    pub control_border: Color32,
+    /// The ring around the control with keyboard focus (at least 2 points wide).
+    pub focus: Stroke,
     /// The border of an activity card.
     pub card_stroke: Stroke,
+    /// Small text (legends, notes, limits), in points at zoom 1.
+    pub small_size: f32,
+    /// Body text, in points at zoom 1.
+    pub body_size: f32,
     /// How much larger than the user's own zoom everything is drawn.
     pub zoom: f32,
     /// Whether cards show their descriptions, buttons and notes, the tray its "Vul aan", and the
@@ -87,26 +106,64 @@ pub struct Tokens {
     pub details: bool,
 }
 
+/// Text of this colour on that ground must reach `minimum` (WCAG 2.1: 4.5 for text, 3 for large
+/// text and for the boundaries of controls and charts).
+#[derive(Clone, Copy, Debug)]
+pub struct ContrastPair {
+    /// What the pair is, for the test's message.
+    pub what: &'static str,
+    /// The text or boundary colour.
+    pub front: Color32,
+    /// The ground it sits on.
+    pub back: Color32,
+    /// The least contrast ratio it must have.
+    pub minimum: f32,
+}
+
+const FOCUS_BLUE: Color32 = Color32::from_rgb(0x0A, 0x58, 0xA8);
+
 impl Tokens {
     /// The look at a desk.
     pub const NORMAL: Tokens = Tokens {
         mode: Mode::Normal,
+        text: Color32::from_rgb(0x30, 0x30, 0x30),
+        weak_text: Color32::from_rgb(0x5E, 0x5E, 0x5E),
+        link: Color32::from_rgb(0x0A, 0x58, 0xA8),
+        panel: Color32::from_rgb(0xF8, 0xF8, 0xF8),
+        control_border: Color32::from_rgb(0x76, 0x76, 0x76),
+        focus: Stroke {
+            width: 2.0,
+            color: FOCUS_BLUE,
+        },
         card_stroke: Stroke {
             width: 1.0,
-            color: CARD_STROKE,
+            color: Color32::from_rgb(0x8A, 0x8A, 0x84),
         },
+        small_size: 13.0,
+        body_size: 14.0,
         zoom: 1.0,
         details: true,
     };
 
-    /// The look on a projector: black card borders that stand out on a washed-out screen, and
-    /// everything 35% larger.
+    /// The look on a projector: black on white, black card borders that stand out on a
+    /// washed-out screen, and everything 35% larger.
     pub const PRESENTATION: Tokens = Tokens {
         mode: Mode::Presentation,
+        text: Color32::BLACK,
+        weak_text: Color32::from_rgb(0x40, 0x40, 0x40),
+        link: Color32::from_rgb(0x00, 0x3C, 0xA0),
+        panel: Color32::WHITE,
+        control_border: Color32::BLACK,
+        focus: Stroke {
+            width: 3.0,
+            color: Color32::from_rgb(0x00, 0x3C, 0xA0),
+        },
         card_stroke: Stroke {
             width: 2.0,
             color: Color32::BLACK,
         },
+        small_size: 14.0,
+        body_size: 16.0,
         zoom: 1.35,
         details: false,
     };
@@ -127,41 +184,174 @@ impl Tokens {
         )
     }
 
-    /// Switches every screen to a mode's tokens and egui's look with them.
+    /// Switches every screen to a mode's tokens: egui's colours and text sizes with them.
     pub fn set_mode(ctx: &egui::Context, mode: Mode) {
         ctx.data_mut(|d| d.insert_temp(Self::id(), mode));
-        ctx.set_visuals(Self::for_mode(mode).visuals());
+        let tokens = Self::for_mode(mode);
+        ctx.set_visuals(tokens.visuals());
+        ctx.all_styles_mut(|style| tokens.text_styles(style));
     }
 
     fn id() -> egui::Id {
         egui::Id::unique("keuzekaart-design-mode")
     }
 
-    /// egui's look for the mode. Presentation: white ground, black text and outlines, a strong
-    /// blue for what is selected; reads on a weak projector in a lit room.
+    /// Sets the text sizes: small text no smaller than 13 points, so legends and notes read on
+    /// a laptop (egui's default is 9).
+    fn text_styles(&self, style: &mut egui::Style) {
+        use egui::{FontFamily, FontId, TextStyle};
+        let sizes = [
+            (TextStyle::Small, self.small_size, FontFamily::Proportional),
+            (TextStyle::Body, self.body_size, FontFamily::Proportional),
+            (TextStyle::Button, self.body_size, FontFamily::Proportional),
+            (TextStyle::Monospace, self.small_size, FontFamily::Monospace),
+            (
+                TextStyle::Heading,
+                self.body_size * 1.45,
+                FontFamily::Proportional,
+            ),
+        ];
+        for (text_style, size, family) in sizes {
+            style
+                .text_styles
+                .insert(text_style, FontId::new(size, family));
+        }
+    }
+
+    /// egui's look for the mode, from the tokens: text and ground colours, outlined controls, a
+    /// focus ring. Presentation adds black outlines and a strong blue for what is selected.
     pub fn visuals(&self) -> egui::Visuals {
         let mut visuals = egui::Visuals::light();
-        if self.mode == Mode::Normal {
-            return visuals;
-        }
-        visuals.override_text_color = Some(Color32::BLACK);
-        visuals.panel_fill = Color32::WHITE;
-        visuals.window_fill = Color32::WHITE;
-        visuals.extreme_bg_color = Color32::WHITE;
-        visuals.faint_bg_color = Color32::from_gray(235);
+        visuals.override_text_color = Some(self.text);
+        visuals.weak_text_color = Some(self.weak_text);
+        visuals.hyperlink_color = self.link;
+        visuals.panel_fill = self.panel;
+        visuals.window_fill = self.panel;
+        // Table stripes: an opaque grey (egui's default is added light, which no contrast check
+        // can see), light enough for weak text on it.
+        visuals.faint_bg_color = Color32::from_gray(238);
+        // Fields and buttons carry an outline of 3:1; hover darkens it, keyboard focus (egui
+        // draws it with the "active" look) and pressing draw the focus ring.
+        let widgets = &mut visuals.widgets;
+        widgets.inactive.bg_stroke = Stroke::new(1.0, self.control_border);
+        widgets.hovered.bg_stroke = Stroke::new(1.5, self.text);
+        widgets.active.bg_stroke = self.focus;
+        widgets.active.weak_bg_fill = Color32::from_gray(225);
+        widgets.active.bg_fill = Color32::from_gray(225);
         for widget in [
-            &mut visuals.widgets.noninteractive,
-            &mut visuals.widgets.inactive,
-            &mut visuals.widgets.hovered,
-            &mut visuals.widgets.active,
+            &mut widgets.noninteractive,
+            &mut widgets.inactive,
+            &mut widgets.hovered,
+            &mut widgets.active,
+            &mut widgets.open,
         ] {
-            widget.fg_stroke = Stroke::new(1.5, Color32::BLACK);
-            widget.bg_stroke = Stroke::new(1.5, Color32::BLACK);
+            widget.fg_stroke.color = self.text;
         }
-        visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3C, 0xA0);
-        visuals.selection.stroke = Stroke::new(2.0, Color32::WHITE);
+        visuals.selection.stroke = Stroke::new(2.0, self.focus.color);
+        if self.mode == Mode::Presentation {
+            visuals.extreme_bg_color = Color32::WHITE;
+            visuals.faint_bg_color = Color32::from_gray(235);
+            for widget in [
+                &mut visuals.widgets.noninteractive,
+                &mut visuals.widgets.inactive,
+                &mut visuals.widgets.hovered,
+            ] {
+                widget.fg_stroke = Stroke::new(1.5, Color32::BLACK);
+                widget.bg_stroke = Stroke::new(1.5, Color32::BLACK);
+            }
+            visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3C, 0xA0);
+            visuals.selection.stroke = Stroke::new(2.0, Color32::WHITE);
+        }
         visuals
     }
+
+    /// Every pair of colours the app puts one on the other where someone must read or see the
+    /// difference, with the least contrast WCAG 2.1 AA asks of it.
+    pub fn contrast_pairs(&self) -> Vec<ContrastPair> {
+        let pair = |what, front, back, minimum| ContrastPair {
+            what,
+            front,
+            back,
+            minimum,
+        };
+        let visuals = self.visuals();
+        let grounds = [
+            ("paneel", self.panel),
+            ("kaart", CARD_FILL),
+            ("kaart zonder aanbod", CARD_FILL_DISABLED),
+            ("streep in een tabel", visuals.faint_bg_color),
+            ("melding", TOAST_FILL),
+            ("vergrendeld", LOCKED_FILL),
+            ("beheer-balk", ADMIN_BANNER),
+            ("verschil", DIFF_FILL),
+        ];
+        let mut pairs = Vec::new();
+        for (_, back) in grounds {
+            pairs.push(pair("tekst", self.text, back, 4.5));
+            pairs.push(pair("zwakke tekst", self.weak_text, back, 4.5));
+        }
+        for (_, back) in &grounds[..3] {
+            pairs.push(pair("link", self.link, *back, 4.5));
+            pairs.push(pair("fout", ERROR, *back, 4.5));
+            pairs.push(pair("waarschuwing", WARNING, *back, 4.5));
+            pairs.push(pair("status concept", STATUS_CONCEPT, *back, 4.5));
+            pairs.push(pair(
+                "status ter besluitvorming",
+                STATUS_PENDING,
+                *back,
+                4.5,
+            ));
+            pairs.push(pair("status vastgesteld", STATUS_AGREED, *back, 4.5));
+            pairs.push(pair("vorige looptijd", BASELINE, *back, 4.5));
+            pairs.push(pair("rand van een knop", self.control_border, *back, 3.0));
+            pairs.push(pair("focusring", self.focus.color, *back, 3.0));
+            pairs.push(pair(
+                "rand van een kaart",
+                self.card_stroke.color,
+                self.panel,
+                3.0,
+            ));
+            pairs.push(pair("begrotingsbalk", BAR_OK, *back, 3.0));
+            pairs.push(pair("begrotingsbalk vol", BAR_FULL, *back, 3.0));
+            pairs.push(pair("begrotingsbalk over", BAR_OVER, *back, 3.0));
+            pairs.push(pair("rand van een balk", BAR_OUTLINE, *back, 3.0));
+        }
+        pairs.push(pair(
+            "tekst op een knop met focus",
+            self.text,
+            visuals.widgets.active.weak_bg_fill,
+            4.5,
+        ));
+        pairs.push(pair(
+            "tekst op een knop",
+            self.text,
+            visuals.widgets.inactive.weak_bg_fill,
+            4.5,
+        ));
+        pairs.push(pair(
+            "tekst in een veld",
+            self.text,
+            visuals.extreme_bg_color,
+            4.5,
+        ));
+        pairs
+    }
+}
+
+/// The WCAG 2.1 contrast ratio of two colours (1 to 21), from their relative luminance.
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn channel(c: u8) -> f32 {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    let luminance =
+        |c: Color32| 0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b());
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
@@ -182,6 +372,9 @@ pub const TOKEN_WIDTH: f32 = 18.0;
 pub const CARD_WIDTH: f32 = 330.0;
 /// Width of the gemeente list on the left.
 pub const SIDE_PANEL_WIDTH: f32 = 230.0;
+/// Below this window width (in points, so after zoom) the drafting screen reflows: the gemeente
+/// list becomes a choice above the cards and the side panel narrows.
+pub const NARROW_WIDTH: f32 = 1000.0;
 /// Width of the charts panel on the right.
 pub const CHART_PANEL_WIDTH: f32 = 300.0;
 /// Radius of the pie charts.

@@ -62,6 +62,8 @@ pub struct DraftingState {
     editing_note: Option<u32>,
     /// Give the note field focus in the next frame (it was just opened).
     focus_note: bool,
+    /// Put the keyboard focus on the first card ("Naar de kaarten").
+    pub focus_cards: bool,
 }
 
 /// The words on the cards of one gemeente, formatted once per change of the workbook rather than
@@ -260,12 +262,13 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
     let sign_off = workbook
         .plan(&gemeente.name)
         .map_or(&unsigned, |p| &p.sign_off);
-    ui.horizontal(|ui| {
+    // Wraps rather than clips when the window is narrow or zoomed in.
+    ui.horizontal_wrapped(|ui| {
         match shown.option {
             Some(option) => {
                 ui.label(RichText::new(format!("{option} · geen voorstel")).color(tokens::WARNING));
             }
-            None => signoff_panel::badge(ui, sign_off.status, shown.check),
+            None => signoff_panel::badge(ui, &gemeente.name, sign_off.status, shown.check),
         }
         ui.heading(
             RichText::new(format!("Artikel {} · {}", gemeente.article, gemeente.name)).strong(),
@@ -354,6 +357,7 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
                 weight: to_f32(l.peppers),
                 colour: tokens::series(index),
                 value: peppers_label(l.peppers),
+                tag: l.activity.to_string(),
             }
         })
         .collect();
@@ -363,6 +367,7 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
             weight: to_f32(budget.left),
             colour: tokens::BAR_TRACK,
             value: peppers_label(budget.left),
+            tag: String::new(),
         });
     }
     ui.add_space(tokens::SPACE_S);
@@ -380,10 +385,11 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
         .iter()
         .enumerate()
         .map(|(i, g)| Slice {
-            label: g.name.clone(),
+            label: format!("{} {}", g.article, g.name),
             weight: to_f32(g.budget),
             colour: tokens::series(i),
             value: format_eur(g.budget),
+            tag: g.article.to_string(),
         })
         .collect();
     charts::pie_with_legend(

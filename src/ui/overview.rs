@@ -1,7 +1,7 @@
 //! The region overview: all seven gemeenten side by side, as a table activity × gemeente and a
 //! stacked bar chart of how each gemeente spends its peppers.
 
-use egui::{RichText, Ui};
+use egui::{Response, RichText, Role, Sense, Ui, WidgetInfo};
 use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 
@@ -11,7 +11,7 @@ use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use crate::core::Workbook;
 use crate::core::money::{format_eur, format_number};
-use crate::core::rules::peppers_label;
+use crate::core::rules::{coloured_peppers_label, peppers_label};
 
 /// The accessible label of the overview's bar chart.
 pub const CHART_LABEL: &str = "Besteding per gemeente, in procenten van de eigen pepers";
@@ -44,7 +44,6 @@ pub fn show(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) 
 fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
     let workbook = model.workbook();
     let region = &workbook.region;
-    let small = |text: String| RichText::new(text).small();
     egui::Grid::new("overzicht")
         .striped(true)
         .spacing([12.0, 4.0])
@@ -100,11 +99,13 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                 })
                 .collect();
             for activity in &workbook.card.activities {
-                ui.allocate_ui(egui::vec2(230.0, 0.0), |ui| {
-                    ui.add(
-                        egui::Label::new(format!("{} {}", activity.number, activity.title)).wrap(),
-                    );
-                });
+                let name = format!("{} {}", activity.number, activity.title);
+                cell(
+                    ui,
+                    Role::RowHeader,
+                    &format!("Activiteit {name}"),
+                    &[(name.clone(), Look::Plain)],
+                );
                 let mut row_euros = Decimal::ZERO;
                 let mut row_count = 0;
                 for (column, gemeente) in region.gemeenten.iter().enumerate() {
@@ -124,82 +125,148 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                             let volume = offer
                                 .unit
                                 .amount(offer.volume_for(choice.peppers, choice.taken));
-                            ui.vertical(|ui| {
-                                ui.label(
-                                    RichText::new(if offer.is_free() {
-                                        "gekozen".to_owned()
-                                    } else {
-                                        peppers_label(choice.peppers)
-                                    })
-                                    .strong(),
-                                );
-                                ui.label(small(volume));
-                            });
+                            let amount = if offer.is_free() {
+                                "gekozen".to_owned()
+                            } else {
+                                peppers_label(choice.peppers)
+                            };
+                            cell(
+                                ui,
+                                Role::Cell,
+                                &format!(
+                                    "{}, activiteit {}: {amount}, {volume}",
+                                    gemeente.name, activity.number
+                                ),
+                                &[(amount, Look::Strong), (volume, Look::Small)],
+                            );
                         }
                         (_, None) => {
-                            ui.label(RichText::new("—").color(ui.visuals().weak_text_color()))
-                                .on_hover_text(format!(
-                                    "Geen aanbod voor {} pepers",
-                                    gemeente.colour.adjective()
-                                ));
+                            let none =
+                                format!("geen aanbod voor {} pepers", gemeente.colour.adjective());
+                            cell(
+                                ui,
+                                Role::Cell,
+                                &format!(
+                                    "{}, activiteit {}: {none}",
+                                    gemeente.name, activity.number
+                                ),
+                                &[("—".to_owned(), Look::Weak)],
+                            )
+                            .on_hover_text(none);
                         }
                         _ => {
-                            ui.label("");
+                            cell(
+                                ui,
+                                Role::Cell,
+                                &format!(
+                                    "{}, activiteit {}: niet gekozen",
+                                    gemeente.name, activity.number
+                                ),
+                                &[],
+                            );
                         }
                     }
                 }
-                if row_count > 0 {
-                    ui.vertical(|ui| {
-                        ui.label(RichText::new(format_eur(row_euros.round())).strong());
-                        ui.label(small(format!("{row_count} gemeente(n)")));
-                    });
+                let count = match row_count {
+                    0 => "door geen gemeente gekozen".to_owned(),
+                    1 => "1 gemeente".to_owned(),
+                    n => format!("{n} gemeenten"),
+                };
+                let euros = format_eur(row_euros.round());
+                let lines = if row_count > 0 {
+                    vec![(euros.clone(), Look::Strong), (count.clone(), Look::Small)]
                 } else {
-                    ui.label("");
-                }
+                    Vec::new()
+                };
+                cell(
+                    ui,
+                    Role::Cell,
+                    &format!("Regio, activiteit {}: {euros}, {count}", activity.number),
+                    &lines,
+                );
                 ui.end_row();
             }
 
-            ui.label(RichText::new("Pepers gebruikt").strong());
+            cell(
+                ui,
+                Role::RowHeader,
+                "Pepers gebruikt",
+                &[("Pepers gebruikt".to_owned(), Look::Strong)],
+            );
             let mut used_eur = Decimal::ZERO;
-            let mut used_peppers = Decimal::ZERO;
+            // Red and green peppers differ ten times in value: totalled apart, never added up.
+            let mut per_colour = std::collections::BTreeMap::new();
             for gemeente in &region.gemeenten {
                 let budget = workbook.budget(gemeente);
                 used_eur += budget.used_eur;
-                used_peppers += budget.used;
-                let text = RichText::new(format!(
+                let total = per_colour
+                    .entry(gemeente.colour)
+                    .or_insert((Decimal::ZERO, Decimal::ZERO));
+                total.0 += budget.used;
+                total.1 += budget.available;
+                // The column header names the colour; the cell's accessible name says it again.
+                let text = format!(
                     "{} van {}",
                     format_number(budget.used),
                     format_number(budget.available)
-                ))
-                .strong();
-                ui.label(if budget.used > budget.available {
-                    text.color(tokens::ERROR)
+                );
+                let look = if budget.used > budget.available {
+                    Look::Over
                 } else {
-                    text
-                });
+                    Look::Strong
+                };
+                cell(
+                    ui,
+                    Role::Cell,
+                    &format!(
+                        "{}, pepers gebruikt: {text} {} pepers",
+                        gemeente.name,
+                        gemeente.colour.adjective()
+                    ),
+                    &[(text, look)],
+                );
             }
-            ui.label(
-                RichText::new(format!(
-                    "{} van {}",
-                    format_number(used_peppers),
-                    format_number(region.total_peppers())
-                ))
-                .strong(),
+            let totals: Vec<String> = per_colour
+                .iter()
+                .map(|(colour, (used, available))| {
+                    format!(
+                        "{} van {}",
+                        format_number(*used),
+                        coloured_peppers_label(*available, *colour)
+                    )
+                })
+                .collect();
+            cell(
+                ui,
+                Role::Cell,
+                &format!("Regio, pepers gebruikt: {}", totals.join("; ")),
+                &totals
+                    .iter()
+                    .map(|t| (t.clone(), Look::Strong))
+                    .collect::<Vec<_>>(),
             );
             ui.end_row();
 
-            ui.label(RichText::new("Euro gebruikt").strong());
+            cell(
+                ui,
+                Role::RowHeader,
+                "Euro gebruikt",
+                &[("Euro gebruikt".to_owned(), Look::Strong)],
+            );
+            let euro_cell = |ui: &mut Ui, whose: &str, used: Decimal, of: Decimal| {
+                let (used, of) = (format_eur(used.round()), format!("van {}", format_eur(of)));
+                cell(
+                    ui,
+                    Role::Cell,
+                    &format!("{whose}, euro gebruikt: {used} {of}"),
+                    &[(used, Look::Plain), (of, Look::Small)],
+                );
+            };
             for gemeente in &region.gemeenten {
                 let budget = workbook.budget(gemeente);
-                ui.vertical(|ui| {
-                    ui.label(format_eur(budget.used_eur.round()));
-                    ui.label(small(format!("van {}", format_eur(budget.budget_eur))));
-                });
+                euro_cell(ui, &gemeente.name, budget.used_eur, budget.budget_eur);
             }
-            ui.vertical(|ui| {
-                ui.label(format_eur(used_eur.round()));
-                ui.label(small(format!("van {}", format_eur(region.total_budget()))));
-            });
+            euro_cell(ui, "Regio", used_eur, region.total_budget());
             ui.end_row();
         });
 }
@@ -216,7 +283,8 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
                 .unwrap_or(0.0)
         }
     };
-    let mut series: Vec<(String, egui::Color32, Vec<f64>)> = workbook
+    // (legend name, tag on the bars, colour, percentage per gemeente)
+    let mut series: Vec<(String, String, egui::Color32, Vec<f64>)> = workbook
         .card
         .activities
         .iter()
@@ -237,6 +305,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
                 .collect();
             (
                 format!("{} {}", activity.number, activity.title),
+                activity.number.to_string(),
                 tokens::series(i),
                 values,
             )
@@ -244,6 +313,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
         .collect();
     series.push((
         "Nog te besteden".to_owned(),
+        String::new(),
         tokens::BAR_TRACK,
         region
             .gemeenten
@@ -251,10 +321,47 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             .map(|g| percent(workbook.budget(g).left.max(Decimal::ZERO), g.peppers))
             .collect(),
     ));
-    series.retain(|(_, _, values)| values.iter().any(|v| *v > 0.0));
+    series.retain(|(_, _, _, values)| values.iter().any(|v| *v > 0.0));
 
     let mut charts: Vec<BarChart> = Vec::new();
-    for (name, colour, values) in &series {
+    // Each segment tall enough for it carries its activity's number, so the stacks differ by
+    // more than colour (colour-blind eyes, a black-and-white print).
+    let mut tags: Vec<egui_plot::Text> = Vec::new();
+    let mut heights = vec![0.0; region.gemeenten.len()];
+    for (_, tag, colour, values) in &series {
+        for (x, v) in values.iter().enumerate() {
+            if !tag.is_empty() && *v >= 7.0 {
+                let ink = if tokens::contrast_ratio(egui::Color32::BLACK, *colour)
+                    >= tokens::contrast_ratio(egui::Color32::WHITE, *colour)
+                {
+                    egui::Color32::BLACK
+                } else {
+                    egui::Color32::WHITE
+                };
+                tags.push(egui_plot::Text::new(
+                    format!("{tag} {x}"),
+                    egui_plot::PlotPoint::new(x as f64, heights[x] + v / 2.0),
+                    RichText::new(tag).color(ink).strong(),
+                ));
+            }
+            heights[x] += v;
+        }
+    }
+    // The chart's data as text, for a screen reader.
+    let described: Vec<String> = region
+        .gemeenten
+        .iter()
+        .enumerate()
+        .map(|(x, g)| {
+            let parts: Vec<String> = series
+                .iter()
+                .filter(|(_, _, _, values)| values[x] > 0.0)
+                .map(|(name, _, _, values)| format!("{name} {:.0}%", values[x]))
+                .collect();
+            format!("{}: {}", g.name, parts.join(", "))
+        })
+        .collect();
+    for (name, _, colour, values) in &series {
         let bars = values
             .iter()
             .enumerate()
@@ -296,19 +403,29 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             for chart in charts {
                 plot_ui.bar_chart(chart);
             }
+            for tag in tags {
+                plot_ui.text(tag);
+            }
         })
         .response;
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, CHART_LABEL));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!("{CHART_LABEL}. {}", described.join(". ")),
+        )
+    });
     let legend: Vec<Slice> = series
         .iter()
-        .map(|(name, colour, values)| Slice {
+        .map(|(name, tag, colour, values)| Slice {
             label: name.clone(),
             weight: 0.0,
             colour: *colour,
-            value: format!(
-                "{} gemeente(n)",
-                values.iter().filter(|v| **v > 0.0).count()
-            ),
+            value: match values.iter().filter(|v| **v > 0.0).count() {
+                1 => "1 gemeente".to_owned(),
+                n => format!("{n} gemeenten"),
+            },
+            tag: tag.clone(),
         })
         .collect();
     ui.add_space(tokens::SPACE_S);
@@ -322,4 +439,53 @@ fn wrap_name(name: &str) -> String {
         Some(at) if name.chars().count() > 12 => format!("{}\n{}", &name[..at], &name[at + 1..]),
         _ => name.to_owned(),
     }
+}
+
+/// How a line of a table cell is drawn.
+#[derive(Clone, Copy)]
+enum Look {
+    Plain,
+    Strong,
+    Small,
+    Weak,
+    /// Over budget: in the error colour.
+    Over,
+}
+
+/// One cell of the overview: its lines painted top-aligned (so the rows' stripes line up across
+/// columns), and one accessible node named with its gemeente and activity ("Beuningen,
+/// activiteit 4: 3 pepers, 30 kandidaten"), so a screen reader never reads a bare "3 pepers".
+fn cell(ui: &mut Ui, role: Role, name: &str, lines: &[(String, Look)]) -> Response {
+    const WIDTH: f32 = 230.0;
+    let visuals = ui.visuals();
+    let galleys: Vec<_> = lines
+        .iter()
+        .map(|(text, look)| {
+            let (style, colour) = match look {
+                Look::Plain => (egui::TextStyle::Body, visuals.text_color()),
+                Look::Strong => (egui::TextStyle::Body, visuals.strong_text_color()),
+                Look::Small => (egui::TextStyle::Small, visuals.text_color()),
+                Look::Weak => (egui::TextStyle::Body, visuals.weak_text_color()),
+                Look::Over => (egui::TextStyle::Body, tokens::ERROR),
+            };
+            let font = style.resolve(ui.style());
+            ui.painter().layout(text.clone(), font, colour, WIDTH)
+        })
+        .collect();
+    let width = galleys.iter().map(|g| g.size().x).fold(0.0_f32, f32::max);
+    let height: f32 = galleys.iter().map(|g| g.size().y).sum();
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, height.max(1.0)), Sense::hover());
+    let mut top = rect.top();
+    for galley in galleys {
+        let size = galley.size().y;
+        ui.painter().galley(
+            egui::pos2(rect.left(), top),
+            galley,
+            egui::Color32::PLACEHOLDER,
+        );
+        top += size;
+    }
+    response.widget_info(|| WidgetInfo::labeled(role, true, name));
+    response
 }

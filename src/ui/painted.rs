@@ -57,19 +57,28 @@ pub fn selectable_row(ui: &mut Ui, selected: bool, text: &str) -> Response {
 }
 
 /// A small text that acts as a button ("Volledige omschrijving"), in the link colour; it
-/// underlines on hover and focus.
-pub fn text_button(ui: &mut Ui, text: &str) -> Response {
+/// underlines on hover and gets the focus ring on keyboard focus. `label` is its accessible name,
+/// which must tell it apart from the others like it ("… van activiteit 3").
+pub fn text_button(ui: &mut Ui, text: &str, label: &str) -> Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
     let colour = ui.visuals().hyperlink_color;
     let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
     if ui.is_rect_visible(rect) {
-        if response.hovered() || response.has_focus() {
+        if response.hovered() {
             ui.painter().hline(
                 rect.x_range(),
                 rect.bottom() - 0.5,
                 Stroke::new(1.0, colour),
+            );
+        }
+        if response.has_focus() {
+            ui.painter().rect_stroke(
+                rect.expand(2.0),
+                2,
+                ui.visuals().widgets.active.bg_stroke,
+                egui::StrokeKind::Outside,
             );
         }
         ui.painter().galley(rect.min, galley, colour);

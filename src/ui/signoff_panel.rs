@@ -95,7 +95,7 @@ pub fn status_colour(status: Status) -> egui::Color32 {
 
 /// A small status badge ("Vastgesteld"), red with "ONGELDIG" when the sign-off does not hold,
 /// never a plain "Vastgesteld" then.
-pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
+pub fn badge(ui: &mut Ui, gemeente: &str, status: Status, check: Option<&SignOffCheck>) {
     let invalid = matches!(check.and_then(|c| c.holds.as_ref()), Some(Err(_)));
     let previous = check.is_some_and(SignOffCheck::holds_with_previous_recipe);
     let (text, colour) = if invalid {
@@ -123,7 +123,14 @@ pub fn badge(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
             egui::Color32::WHITE,
         );
     }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+    // Named with its gemeente, so a screen reader that lists the badges says whose status it is.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("{gemeente}: {}", galley.text()),
+        )
+    });
 }
 
 /// Shows the sign-off section for one gemeente.
@@ -136,7 +143,7 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
     let check = model.sign_off_check(&gemeente.name);
     ui.label(RichText::new("Besluitvorming").strong());
     ui.horizontal(|ui| {
-        badge(ui, sign_off.status, check);
+        badge(ui, &gemeente.name, sign_off.status, check);
         if sign_off.version > 0 {
             ui.label(RichText::new(format!("tussentijdse wijziging {}", sign_off.version)).small());
         }

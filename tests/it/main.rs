@@ -19,6 +19,7 @@ mod core_setup;
 mod signoff;
 mod storage;
 mod trust;
+mod ui_access;
 mod ui_admin;
 mod ui_drafting;
 mod ui_files;

@@ -116,7 +116,7 @@ fn undoing_a_new_option_shows_the_proposal_again() {
         .unwrap()
         .peppers;
     assert_eq!(
-        Some(h.query_all_by_label("Rode peper in voorraad").count()),
+        Some(crate::common::app::count(&h, "Rode peper in voorraad")),
         usize::try_from(peppers).ok()
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

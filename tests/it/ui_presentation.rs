@@ -79,7 +79,7 @@ fn presenting_and_leaving_restores_gemeente_option_and_scroll() {
         h.query_by_label("Kopie maken").is_none(),
         "no option buttons"
     );
-    assert!(h.query_all_by_label("Rode peper op activiteit 4").count() == 3);
+    assert!(crate::common::app::count(&h, "Rode peper op activiteit 4") == 3);
 
     // Arrows: down shows the next option, right the next gemeente.
     h.key_press(Key::ArrowDown);

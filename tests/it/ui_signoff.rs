@@ -149,7 +149,11 @@ fn a_hand_edited_agreed_file_shows_the_sign_off_as_invalid() {
     wb.plan_mut("Wijchen").choices[0].peppers = d("5");
     let h = harness_with(wb, "Wijchen", Vec2::new(1366.0, 1200.0));
     // In the gemeente list, the header and the sign-off section.
-    assert_eq!(h.query_all_by_label("Vastgesteld — ONGELDIG").count(), 3);
+    assert_eq!(
+        h.query_all_by_label("Wijchen: Vastgesteld — ONGELDIG")
+            .count(),
+        3
+    );
     assert!(
         h.query_all_by_label_contains("Vastgesteld — ONGELDIG: de keuzes in het bestand wijken af")
             .count()

@@ -6,40 +6,53 @@ use super::*;
 impl KeuzekaartApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            for (menu, groups) in crate::ui::commands::MENUS {
-                ui.menu_button(*menu, |ui| {
-                    for (index, group) in groups.iter().enumerate() {
-                        if index > 0 {
-                            ui.separator();
-                        }
-                        for &command in *group {
-                            let (text, enabled) = self.menu_text(command);
-                            command_button(ui, command, &text, enabled, actions);
-                        }
-                        if *menu == "Bestand" && index == 0 {
-                            self.recent_menu(ui, actions);
-                        }
-                    }
-                });
-            }
-            ui.separator();
-            for (view, command) in [
-                (View::Drafting, UiCommand::ShowDrafting),
-                (View::Overview, UiCommand::ShowOverview),
-                (View::Compare, UiCommand::ShowCompare),
-                (View::Capacity, UiCommand::ShowCapacity),
-                (View::Admin, UiCommand::ShowAdmin),
-            ] {
+            ui.horizontal_wrapped(|ui| {
+                // A narrow or zoomed-in window wraps the bar onto a second line instead of cutting
+                // off its end.
+                // The first Tab stop: skips the menus, the gemeente list and the sign-off panel.
                 if ui
-                    .selectable_label(self.navigation.view == view, command.label())
-                    .on_hover_text(command.tooltip())
+                    .button("Naar de kaarten")
+                    .on_hover_text("Zet de toetsenbordfocus op de eerste activiteit")
                     .clicked()
                 {
-                    actions.push(Action::Command(command));
+                    actions.push(Action::FocusCards);
                 }
-            }
-            ui.separator();
-            UiCommand::Present.button(ui, actions);
+                ui.separator();
+                for (menu, groups) in crate::ui::commands::MENUS {
+                    ui.menu_button(*menu, |ui| {
+                        for (index, group) in groups.iter().enumerate() {
+                            if index > 0 {
+                                ui.separator();
+                            }
+                            for &command in *group {
+                                let (text, enabled) = self.menu_text(command);
+                                command_button(ui, command, &text, enabled, actions);
+                            }
+                            if *menu == "Bestand" && index == 0 {
+                                self.recent_menu(ui, actions);
+                            }
+                        }
+                    });
+                }
+                ui.separator();
+                for (view, command) in [
+                    (View::Drafting, UiCommand::ShowDrafting),
+                    (View::Overview, UiCommand::ShowOverview),
+                    (View::Compare, UiCommand::ShowCompare),
+                    (View::Capacity, UiCommand::ShowCapacity),
+                    (View::Admin, UiCommand::ShowAdmin),
+                ] {
+                    if ui
+                        .selectable_label(self.navigation.view == view, command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(command));
+                    }
+                }
+                ui.separator();
+                UiCommand::Present.button(ui, actions);
+            })
         });
     }
 
@@ -89,7 +102,12 @@ impl KeuzekaartApp {
                 .plan(&gemeente.name)
                 .map(|p| p.sign_off.status)
                 .unwrap_or_default();
-            signoff_panel::badge(ui, status, self.model.sign_off_check(&gemeente.name));
+            signoff_panel::badge(
+                ui,
+                &gemeente.name,
+                status,
+                self.model.sign_off_check(&gemeente.name),
+            );
             let used = format_number(budget.used);
             let available = format_number(budget.available);
             let colour = gemeente.colour.adjective();
@@ -98,7 +116,7 @@ impl KeuzekaartApp {
                 "{}: {used} van {available} {colour} pepers gebruikt",
                 gemeente.name
             );
-            charts::budget_bar(ui, budget.fraction_used(), &text, &label, 16.0);
+            charts::budget_bar(ui, budget.fraction_used(), &text, &label, 22.0);
             ui.add_space(tokens::SPACE_M);
         }
         ui.separator();
@@ -133,19 +151,36 @@ impl KeuzekaartApp {
         }
     }
 
+    /// The status bar: the last message, or a hint. It is a live region, so a screen reader
+    /// announces a refusal, a save or an error as it appears.
     pub(super) fn status_bar(&self, ui: &mut Ui) {
-        ui.horizontal(|ui| match &self.message {
-            Some(message) => {
-                let colour = if message.is_error { tokens::ERROR } else { ui.visuals().text_color() };
-                ui.label(RichText::new(&message.text).color(colour));
-            }
-            None if self.navigation.view == View::Admin => {
-                ui.label("Beheer: pas de velden aan en kies ‘Toepassen’. Elke wijziging is met Ctrl+Z ongedaan te maken.");
-            }
-            None => {
-                ui.label("Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. Ctrl+Z maakt ongedaan.");
-            }
-        });
+        let response = ui
+            .horizontal(|ui| match &self.message {
+                Some(message) => {
+                    let colour = if message.is_error {
+                        tokens::ERROR
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.label(RichText::new(&message.text).color(colour))
+                }
+                None if self.navigation.view == View::Admin => ui.label(
+                    "Beheer: pas de velden aan en kies ‘Toepassen’. \
+                     Elke wijziging is met Ctrl+Z ongedaan te maken.",
+                ),
+                None => ui.label(
+                    "Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. \
+                     Ctrl+Z maakt ongedaan.",
+                ),
+            })
+            .inner;
+        let live = if self.message.as_ref().is_some_and(|m| m.is_error) {
+            egui::accesskit::Live::Assertive
+        } else {
+            egui::accesskit::Live::Polite
+        };
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_live(live));
     }
 
     pub(super) fn message_at_pointer(&mut self, ctx: &egui::Context) {
@@ -172,6 +207,10 @@ impl KeuzekaartApp {
     /// Keeps the window title in step with the file and its unsaved state (only when it changes).
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
+        // The window's accessible name: a screen reader announces the app and the file.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(title.clone())
+        });
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -199,4 +238,28 @@ pub(super) fn command_button(
     {
         actions.push(Action::Command(command));
     }
+}
+
+/// The gemeente list as one choice above the cards, for a narrow window where the list would
+/// take the width the cards need.
+pub(super) fn gemeente_choice(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    shown: &str,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Gemeente");
+        egui::ComboBox::from_id_salt("gemeente-keuze")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for gemeente in &workbook.region.gemeenten {
+                    let text = format!("{} · art. {}", gemeente.name, gemeente.article);
+                    if ui.selectable_label(gemeente.name == shown, text).clicked() {
+                        actions.push(Action::SelectGemeente(gemeente.name.clone()));
+                    }
+                }
+            });
+    });
+    ui.add_space(tokens::SPACE_S);
 }

@@ -33,6 +33,10 @@ impl KeuzekaartApp {
                     self.show_option(gemeente, Some(option));
                 }
             }
+            Action::FocusCards => {
+                self.navigation.view = View::Drafting;
+                self.drafting.focus_cards = true;
+            }
             Action::OpenFill => {
                 let choices = self.shown_choices();
                 if let Some(gemeente) = self

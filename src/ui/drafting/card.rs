@@ -142,7 +142,13 @@ pub(super) fn card_body(
         } else {
             "Volledige omschrijving"
         };
-        if painted::text_button(ui, toggle).clicked() {
+        let label = format!("{toggle} van activiteit {number}");
+        let response = painted::text_button(ui, toggle, &label);
+        // "Naar de kaarten" lands here: the first stop of the first card.
+        if std::mem::take(&mut state.focus_cards) {
+            response.request_focus();
+        }
+        if response.clicked() {
             if expanded {
                 state.expanded.remove(&number);
             } else {
@@ -188,8 +194,11 @@ pub(super) fn card_body(
         ui.label(RichText::new(&text.summary).strong());
         ui.add_enabled_ui(editable, |ui| step_buttons(ui, cx, offer, actions));
     }
-    if peppers > Decimal::ZERO || taken {
-        ui.add_enabled_ui(editable, |ui| note_field(ui, cx, state, actions));
+    if (peppers > Decimal::ZERO || taken) && editable {
+        note_field(ui, cx, state, actions);
+    } else if let Some(note) = cx.choice().map(|c| &c.note).filter(|n| !n.is_empty()) {
+        // A locked note is text to read, not a greyed-out field.
+        ui.label(RichText::new(format!("Notitie: {note}")).small());
     }
 }
 
@@ -274,20 +283,20 @@ pub(super) fn placed_tokens(
     for i in 0..total {
         let at = area.min + vec2((i % per_row) as f32 * step_x, (i / per_row) as f32 * step_y);
         let rect = egui::Rect::from_min_size(at, vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT));
-        let (id, part, label) = if i < count {
+        let (id, part, name) = if i < count {
             (
                 Id::unique(("placed", number, i)),
                 TokenPart::Whole,
-                &text.token,
+                (text.token.as_str(), Some((i + 1, count))),
             )
         } else {
             (
                 Id::unique(("placed", number, "half")),
                 TokenPart::Half,
-                &text.half_token,
+                (text.half_token.as_str(), None),
             )
         };
-        token_at(ui, rect, id, payload.clone(), gemeente.colour, part, label);
+        token_at(ui, rect, id, payload.clone(), gemeente.colour, part, name);
     }
 }
 

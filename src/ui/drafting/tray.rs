@@ -31,7 +31,7 @@ pub(super) fn tray(
                     gemeente,
                     None,
                     TokenPart::Whole,
-                    &label,
+                    (&label, Some((i + 1, count))),
                 );
             }
             if left > whole {
@@ -41,7 +41,7 @@ pub(super) fn tray(
                     gemeente,
                     None,
                     TokenPart::Half,
-                    &format!("Halve {adjective} peper in voorraad"),
+                    (&format!("Halve {adjective} peper in voorraad"), None),
                 );
             }
             if left <= Decimal::ZERO {
@@ -102,6 +102,10 @@ pub(super) fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A token's accessible name and, for whole peppers, its place among them ("3 van 8"), so every
+/// token has a name of its own.
+pub(super) type TokenName<'a> = (&'a str, Option<(u32, u32)>);
+
 /// One draggable pepper token.
 pub(super) fn token(
     ui: &mut Ui,
@@ -109,7 +113,7 @@ pub(super) fn token(
     gemeente: &Gemeente,
     from: Option<u32>,
     part: TokenPart,
-    label: &str,
+    name: TokenName<'_>,
 ) {
     let payload = PepperPayload {
         gemeente: gemeente.name.clone(),
@@ -119,12 +123,14 @@ pub(super) fn token(
         vec2(tokens::TOKEN_WIDTH, tokens::TOKEN_HEIGHT),
         Sense::hover(),
     );
-    token_at(ui, rect, id, payload, gemeente.colour, part, label);
+    token_at(ui, rect, id, payload, gemeente.colour, part, name);
 }
 
 /// A token in a place already allocated. One widget per token, straight on egui's drag-and-drop
 /// state (no child Ui per token as `dnd_drag_source` makes): a gemeente can have twenty of them
-/// on screen during a drag.
+/// on screen during a drag. Tokens are dragged with the pointer and are no Tab stops: the + and −
+/// of each card do the same from the keyboard, so twenty tokens do not stand between a keyboard
+/// user and the cards.
 pub(super) fn token_at(
     ui: &Ui,
     rect: egui::Rect,
@@ -132,12 +138,18 @@ pub(super) fn token_at(
     payload: PepperPayload,
     colour: crate::core::PepperColour,
     part: TokenPart,
-    label: &str,
+    (label, place): TokenName<'_>,
 ) {
     let response = ui
-        .interact(rect, id, Sense::drag())
+        .interact(rect, id, Sense::DRAG)
         .on_hover_cursor(egui::CursorIcon::Grab);
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    response.widget_info(|| {
+        let name = match place {
+            Some((n, of)) => format!("{label} ({n} van {of})"),
+            None => label.to_owned(),
+        };
+        WidgetInfo::labeled(Role::Image, true, name)
+    });
     if response.drag_started() {
         egui::DragAndDrop::set_payload(ui.ctx(), payload);
     }

@@ -52,12 +52,29 @@ pub fn drag(harness: &mut Harness<'static, KeuzekaartApp>, from: Pos2, to: Pos2)
 
 /// The centre of the widget with this exact accessible label.
 pub fn centre_of(harness: &Harness<'static, KeuzekaartApp>, label: &str) -> Pos2 {
-    harness.get_by_label(label).rect().center()
+    match harness.query_by_label(label) {
+        Some(node) => node.rect().center(),
+        None => first_token(harness, label),
+    }
 }
 
-/// How many widgets carry this exact label.
+/// The centre of the first token named `label` ("Rode peper in voorraad (1 van 8)").
+fn first_token(harness: &Harness<'static, KeuzekaartApp>, label: &str) -> Pos2 {
+    harness
+        .query_all_by_label_contains(&format!("{label} ("))
+        .next()
+        .unwrap_or_else(|| panic!("no '{label}'"))
+        .rect()
+        .center()
+}
+
+/// How many widgets carry this label, exactly or as a numbered token: pepper tokens are named
+/// "Rode peper in voorraad (3 van 8)", so each has a name of its own.
 pub fn count(harness: &Harness<'static, KeuzekaartApp>, label: &str) -> usize {
     harness.query_all_by_label(label).count()
+        + harness
+            .query_all_by_label_contains(&format!("{label} ("))
+            .count()
 }
 
 /// Peppers on an activity of a gemeente in the app's model.
@@ -77,12 +94,10 @@ pub fn peppers_on(
 
 /// Drags the first token with `token` as its label onto the widget labelled `target`.
 pub fn drag_first(harness: &mut Harness<'static, KeuzekaartApp>, token: &str, target: &str) {
-    let from = harness
-        .query_all_by_label(token)
-        .next()
-        .unwrap_or_else(|| panic!("no '{token}'"))
-        .rect()
-        .center();
+    let from = match harness.query_all_by_label(token).next() {
+        Some(node) => node.rect().center(),
+        None => first_token(harness, token),
+    };
     let to = centre_of(harness, target);
     drag(harness, from, to);
 }
