@@ -158,7 +158,7 @@ fn banner(ui: &mut Ui, actions: &mut Vec<Action>) {
 }
 
 fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: &mut Vec<Action>) {
-    ui.heading("Beheer");
+    crate::ui::painted::heading(ui, "Beheer");
     ui.horizontal_wrapped(|ui| {
         for section in [Section::Card, Section::Region, Section::Term] {
             if ui
@@ -329,7 +329,7 @@ fn activity_editor(
     let Some(form) = &mut state.activity_form else {
         return;
     };
-    ui.heading(format!("Activiteit {number}"));
+    crate::ui::painted::heading(ui, format!("Activiteit {number}"));
     ui.label(if state.users.is_empty() {
         "Nog door geen gemeente gekozen.".to_owned()
     } else {
@@ -440,7 +440,7 @@ fn region_editor(
     state: &mut AdminState,
     actions: &mut Vec<Action>,
 ) {
-    ui.heading("Waarde van de pepers");
+    crate::ui::painted::heading(ui, "Waarde van de pepers");
     if let Some(values) = &mut state.values_form {
         egui::Grid::new("pepers")
             .num_columns(2)
@@ -472,7 +472,7 @@ fn region_editor(
     let Some(gemeente) = workbook.region.gemeente(&form.name) else {
         return;
     };
-    ui.heading(format!("Gemeente {}", form.name));
+    crate::ui::painted::heading(ui, format!("Gemeente {}", form.name));
     egui::Grid::new("gemeente")
         .num_columns(2)
         .min_col_width(tokens::FORM_LABEL_WIDTH)
@@ -524,7 +524,7 @@ fn term_editor(
     let Some(form) = &mut state.term_form else {
         return;
     };
-    ui.heading("Looptijd en citeertitel");
+    crate::ui::painted::heading(ui, "Looptijd en citeertitel");
     egui::Grid::new("looptijd")
         .num_columns(2)
         .min_col_width(tokens::FORM_LABEL_WIDTH)
@@ -550,7 +550,7 @@ fn term_editor(
     );
     ui.add_space(tokens::SPACE_L);
     ui.separator();
-    ui.heading("Nieuwe looptijd");
+    crate::ui::painted::heading(ui, "Nieuwe looptijd");
     ui.label(
         "Maakt een nieuwe werkmap voor de volgende looptijd: dezelfde kaart en regio (daarna aan te passen), \
          en per gemeente de vastgestelde keuzes (of anders de laatste) als concept én als ‘vorige looptijd’ \
@@ -560,7 +560,7 @@ fn term_editor(
 }
 
 fn consequences(ui: &mut Ui, model: &Model) {
-    ui.heading("Gevolgen");
+    crate::ui::painted::heading(ui, "Gevolgen");
     let new = model.new_findings();
     if !new.is_empty() {
         ui.label(RichText::new("Door de laatste wijziging:").strong());

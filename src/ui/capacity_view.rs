@@ -43,7 +43,10 @@ pub fn show(
     let Some((_, rows, region)) = &cache.figures else {
         return;
     };
-    ui.heading("Capaciteit: wat de keuzes van WerkBedrijf vragen");
+    crate::ui::painted::heading(
+        ui,
+        "Capaciteit: wat de keuzes van de gemeenten van WerkBedrijf vragen",
+    );
     ui.label("Per gemeente het voorstel; inzet op locatie omgerekend naar fte en kosten per jaar.");
     ui.add_space(tokens::SPACE_M);
     egui::ScrollArea::vertical().show(ui, |ui| {

@@ -81,7 +81,7 @@ fn cell_text(cell: Option<&crate::core::compare::Cell>) -> String {
 
 /// Shows the compare view.
 pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut CompareState) {
-    ui.heading("Vergelijken");
+    crate::ui::painted::heading(ui, "Vergelijken");
     pickers(ui, workbook, state);
     let fresh = state
         .cache

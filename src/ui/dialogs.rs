@@ -121,7 +121,7 @@ impl Dialog {
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>) {
     let response = egui::Modal::new(egui::Id::unique("dialoog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(dialog.title());
+        crate::ui::painted::heading(ui, dialog.title());
         ui.add_space(tokens::SPACE_M);
         match dialog {
             Dialog::UnsavedChanges { then } => {

@@ -270,7 +270,8 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
             }
             None => signoff_panel::badge(ui, &gemeente.name, sign_off.status, shown.check),
         }
-        ui.heading(
+        crate::ui::painted::heading(
+            ui,
             RichText::new(format!("Artikel {} · {}", gemeente.article, gemeente.name)).strong(),
         );
         ui.label(format!(

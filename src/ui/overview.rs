@@ -19,11 +19,14 @@ pub const CHART_LABEL: &str = "Besteding per gemeente, in procenten van de eigen
 /// Shows the overview of the whole region.
 pub fn show(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
     let workbook = model.workbook();
-    ui.heading(format!(
-        "Regio-overzicht {} · {}",
-        workbook.region.name,
-        workbook.region.term.label()
-    ));
+    crate::ui::painted::heading(
+        ui,
+        format!(
+            "Regio-overzicht {} · {}",
+            workbook.region.name,
+            workbook.region.term.label()
+        ),
+    );
     ui.label(
         RichText::new(
             "Per gemeente: pepers en wat ze kopen. Klik op een gemeente om haar keuzes te openen.",

@@ -103,3 +103,16 @@ pub fn text_limit_hint(ui: &mut egui::Ui, text: &str, max: usize) {
     };
     ui.label(egui::RichText::new(hint).small());
 }
+
+/// A heading: egui's heading text, exposed to screen readers with the heading role, so they can
+/// jump from heading to heading.
+pub fn heading(ui: &mut Ui, text: impl Into<egui::RichText>) -> Response {
+    let text: egui::RichText = text.into();
+    let name = text.text().to_owned();
+    let response = ui.heading(text);
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Heading);
+        node.set_label(name);
+    });
+    response
+}

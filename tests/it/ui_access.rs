@@ -100,6 +100,9 @@ fn assert_named_and_unique(h: &Harness<'static, KeuzekaartApp>, screen: &str) {
 fn every_control_on_the_main_screens_has_a_role_and_a_name_of_its_own() {
     let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
     assert_named_and_unique(&h, "Keuzes");
+    // Headings to jump between: the gemeente list and the gemeente's article.
+    h.get_by_role_and_label(Role::Heading, "Gemeenten");
+    h.get_by_role_and_label(Role::Heading, "Artikel 6 · Beuningen");
     // The window itself is named, so a screen reader says which app and file it is.
     assert_eq!(
         h.root().accesskit_node().label().as_deref(),

@@ -88,7 +88,7 @@ impl KeuzekaartApp {
 
     pub(super) fn gemeente_list(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let workbook = self.model.workbook();
-        ui.heading("Gemeenten");
+        crate::ui::painted::heading(ui, "Gemeenten");
         ui.add_space(tokens::SPACE_S);
         for gemeente in &workbook.region.gemeenten {
             let budget = workbook.budget(gemeente);
