@@ -390,24 +390,27 @@ pub fn pepper_colours(colour: PepperColour) -> (Color32, Color32) {
     }
 }
 
-/// Distinct colours for slices and stacks, one per activity (by card position) or gemeente.
-/// Chosen to stay apart for common colour blindness and on a weak projector.
+/// Distinct colours for slices and stacks, one per activity (by card position) or gemeente: five
+/// of Okabe and Ito's colour-blind-safe set (not its bluish green and vermillion, which look like
+/// peppers), then Paul Tol's muted scheme without its green and its wine (a plum instead: wine is
+/// too near a red pepper), then two of Tol's blues. Neighbours differ for common colour blindness,
+/// and pepper red and green stay the peppers' own (a test holds both). Slices and stacks also carry their number, so no chart leans on colour alone.
 pub const SERIES: [Color32; 15] = [
-    Color32::from_rgb(0x1F, 0x77, 0xB4),
-    Color32::from_rgb(0xFF, 0x7F, 0x0E),
-    Color32::from_rgb(0x2C, 0xA0, 0x2C),
-    Color32::from_rgb(0xD6, 0x27, 0x28),
-    Color32::from_rgb(0x94, 0x67, 0xBD),
-    Color32::from_rgb(0x8C, 0x56, 0x4B),
-    Color32::from_rgb(0xE3, 0x77, 0xC2),
-    Color32::from_rgb(0x7F, 0x7F, 0x7F),
-    Color32::from_rgb(0xBC, 0xBD, 0x22),
-    Color32::from_rgb(0x17, 0xBE, 0xCF),
-    Color32::from_rgb(0x39, 0x3B, 0x79),
-    Color32::from_rgb(0xAD, 0x49, 0x4A),
-    Color32::from_rgb(0x63, 0x79, 0x39),
-    Color32::from_rgb(0x8C, 0x6D, 0x31),
+    Color32::from_rgb(0x00, 0x72, 0xB2),
+    Color32::from_rgb(0xE6, 0x9F, 0x00),
+    Color32::from_rgb(0x56, 0xB4, 0xE9),
+    Color32::from_rgb(0xCC, 0x79, 0xA7),
+    Color32::from_rgb(0xF0, 0xE4, 0x42),
+    Color32::from_rgb(0x33, 0x22, 0x88),
+    Color32::from_rgb(0x44, 0xAA, 0x99),
     Color32::from_rgb(0x7B, 0x41, 0x73),
+    Color32::from_rgb(0x99, 0x99, 0x33),
+    Color32::from_rgb(0xDD, 0xCC, 0x77),
+    Color32::from_rgb(0xAA, 0x44, 0x99),
+    Color32::from_rgb(0x88, 0xCC, 0xEE),
+    Color32::from_rgb(0xCC, 0x66, 0x77),
+    Color32::from_rgb(0x00, 0x44, 0x88),
+    Color32::from_rgb(0xBB, 0xCC, 0xEE),
 ];
 
 /// The series colour for the n-th item (wraps around).

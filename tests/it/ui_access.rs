@@ -206,3 +206,21 @@ fn budget_bars_carry_their_percentage_for_a_screen_reader() {
     assert_eq!(bar.accesskit_node().role(), Role::ProgressIndicator);
     assert_eq!(bar.accesskit_node().numeric_value(), Some(63.0));
 }
+
+#[test]
+fn chart_colours_keep_clear_of_the_pepper_colours_and_of_each_other() {
+    use keuzekaart::ui::design_tokens::{PEPPER_GREEN, PEPPER_RED, SERIES};
+    let distance = |a: egui::Color32, b: egui::Color32| {
+        let d = |x: u8, y: u8| (f32::from(x) - f32::from(y)).powi(2);
+        (d(a.r(), b.r()) + d(a.g(), b.g()) + d(a.b(), b.b())).sqrt()
+    };
+    for (i, colour) in SERIES.iter().enumerate() {
+        // Red and green are the peppers' own: a slice never looks like a pepper.
+        assert!(distance(*colour, PEPPER_RED) > 90.0, "colour {i} is near pepper red");
+        assert!(distance(*colour, PEPPER_GREEN) > 90.0, "colour {i} is near pepper green");
+        // Neighbours on the card (next to each other in a pie or a stack) stay apart.
+        if let Some(next) = SERIES.get(i + 1) {
+            assert!(distance(*colour, *next) > 90.0, "colours {i} and {} are alike", i + 1);
+        }
+    }
+}
