@@ -16,6 +16,7 @@ mod core_options;
 mod core_properties;
 mod core_rules;
 mod core_setup;
+mod home;
 mod signoff;
 mod storage;
 mod trust;

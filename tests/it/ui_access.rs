@@ -216,11 +216,21 @@ fn chart_colours_keep_clear_of_the_pepper_colours_and_of_each_other() {
     };
     for (i, colour) in SERIES.iter().enumerate() {
         // Red and green are the peppers' own: a slice never looks like a pepper.
-        assert!(distance(*colour, PEPPER_RED) > 90.0, "colour {i} is near pepper red");
-        assert!(distance(*colour, PEPPER_GREEN) > 90.0, "colour {i} is near pepper green");
+        assert!(
+            distance(*colour, PEPPER_RED) > 90.0,
+            "colour {i} is near pepper red"
+        );
+        assert!(
+            distance(*colour, PEPPER_GREEN) > 90.0,
+            "colour {i} is near pepper green"
+        );
         // Neighbours on the card (next to each other in a pie or a stack) stay apart.
         if let Some(next) = SERIES.get(i + 1) {
-            assert!(distance(*colour, *next) > 90.0, "colours {i} and {} are alike", i + 1);
+            assert!(
+                distance(*colour, *next) > 90.0,
+                "colours {i} and {} are alike",
+                i + 1
+            );
         }
     }
 }

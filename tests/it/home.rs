@@ -1,0 +1,86 @@
+//! Where the app keeps its own files: with KEUZEKAART_HOME set, everything (window state, recent
+//! files, recovery copy) goes below it and nothing under the user's HOME, so two instances with
+//! two homes never see each other's state. Runs the real binary's window under Xvfb.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Starts Xvfb on a free display; `None` (and the test says why) where it is not installed.
+fn xvfb() -> Option<(std::process::Child, String)> {
+    for n in 40..90 {
+        let display = format!(":{n}");
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+            continue;
+        }
+        let child = Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1366x768x24"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        // Xvfb makes its socket when it is ready; wait for it (a start, not a timing).
+        for _ in 0..100 {
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return Some((child, display));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        return None;
+    }
+    None
+}
+
+#[test]
+fn with_keuzekaart_home_set_nothing_is_written_under_home() {
+    let Some((mut server, display)) = xvfb() else {
+        eprintln!(
+            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
+        );
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let app_home = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("KEUZEKAART_HOME", app_home.path())
+        .env("DISPLAY", &display)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        // Opens the window, draws one frame, and closes as a user would: state is saved.
+        .env("KEUZEKAART_EXIT_AFTER_FIRST_FRAME", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output();
+    let _ = server.kill();
+    let _ = server.wait();
+    let output = status.expect("the app starts");
+    assert!(
+        output.status.success(),
+        "the app failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(files_below(home.path()), Vec::<PathBuf>::new());
+    let kept = files_below(app_home.path());
+    assert!(
+        kept.iter()
+            .any(|p| p.starts_with(app_home.path().join("data").join("venster"))),
+        "the window state is kept below KEUZEKAART_HOME: {kept:?}"
+    );
+}
