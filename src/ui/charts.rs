@@ -98,7 +98,8 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
 pub fn legend(ui: &mut Ui, slices: &[Slice]) {
     let font = egui::TextStyle::Small.resolve(ui.style());
     let row = ui.fonts_mut(|f| f.row_height(&font)).max(10.0) + 3.0;
-    let width = ui.available_width();
+    // Values stay near their labels: a wide column does not push them to its far edge.
+    let width = ui.available_width().min(420.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, row * slices.len() as f32), Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;

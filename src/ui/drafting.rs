@@ -111,7 +111,16 @@ impl CardText {
         };
         let mut limits = Vec::new();
         if let Some(offer) = offer.filter(|o| !o.is_free()) {
-            limits.push(format!("minimaal {}", peppers_label(offer.minimum)));
+            limits.push(if gemeente.may_go_below_minimum {
+                format!(
+                    "minimaal {}; {} mag eronder, tot {}",
+                    peppers_label(offer.minimum),
+                    gemeente.name,
+                    peppers_label(offer.peppers / Decimal::TWO)
+                )
+            } else {
+                format!("minimaal {}", peppers_label(offer.minimum))
+            });
         }
         if let Some(max) = offer.and_then(|o| o.maximum) {
             limits.push(format!("maximaal {}", peppers_label(max)));

@@ -72,8 +72,9 @@ pub fn show(ui: &mut Ui, form: &mut FillForm, actions: &mut Vec<Action>) {
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
         .show(ui, |ui| {
             for (index, (number, title, ticked)) in form.rows.iter_mut().enumerate() {
-                ui.label(RichText::new(format!("{}.", index + 1)).weak());
-                ui.checkbox(ticked, format!("{number} {title}"));
+                // The place in the order, then the activity: "1e  activiteit 2 · Arbeidsbemiddeling".
+                ui.label(RichText::new(format!("{}e", index + 1)).weak());
+                ui.checkbox(ticked, format!("activiteit {number} · {title}"));
                 if ui
                     .add_enabled(index > 0, egui::Button::new("Omhoog").small())
                     .on_hover_text(format!("Activiteit {number} eerder aanvullen"))

@@ -102,7 +102,9 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                 })
                 .collect();
             for activity in &workbook.card.activities {
-                let name = format!("{} {}", activity.number, activity.title);
+                // A title with the gemeente's name in it ("[Gemeentenaam] Werkt!") reads as
+                // "Gemeente Werkt!" where it stands for every gemeente.
+                let name = format!("{} {}", activity.number, activity.title_for("Gemeente"));
                 cell(
                     ui,
                     Role::RowHeader,
@@ -307,7 +309,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
                 })
                 .collect();
             (
-                format!("{} {}", activity.number, activity.title),
+                format!("{} {}", activity.number, activity.title_for("Gemeente")),
                 activity.number.to_string(),
                 tokens::series(i),
                 values,

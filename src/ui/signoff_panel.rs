@@ -208,11 +208,15 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
         }
         Status::Vastgesteld => {
             if let Some(agreed) = sign_off.in_force() {
+                ui.label(agreed.describe());
                 ui.label(format!(
-                    "{} · vingerafdruk {}",
-                    agreed.describe(),
+                    "Controlegetal {}: staat ook op de getekende bijlage.",
                     agreed.short_fingerprint()
-                ));
+                ))
+                .on_hover_text(
+                    "Berekend uit alles wat de bijlage voor deze gemeente afdrukt. Verschilt het \
+                     getal op papier van dit getal, dan is er na het vaststellen iets veranderd.",
+                );
             }
             if ui
                 .button("Tussentijdse wijziging starten")

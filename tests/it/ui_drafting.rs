@@ -220,3 +220,35 @@ fn the_screen_lays_out_at_laptop_and_projector_size() {
         }
     }
 }
+
+#[test]
+fn mook_en_middelaars_allowed_half_peppers_read_as_allowed_in_one_line() {
+    let mut wb = keuzekaart::core::Workbook::bundled();
+    for activity in [9, 11] {
+        keuzekaart::core::edit::apply(
+            &mut wb,
+            &keuzekaart::core::Edit::AddPeppers {
+                gemeente: "Mook en Middelaar".into(),
+                activity,
+                peppers: d("0.5"),
+            },
+        )
+        .unwrap();
+    }
+    let h = crate::common::app::harness_with(wb, "Mook en Middelaar", Vec2::new(1366.0, 2400.0));
+    // One calm line for both, not a "let op" per activity.
+    h.get_by_label("Onder de minimale afname, zoals Mook en Middelaar mag: activiteit 9 en 11.");
+    assert_eq!(
+        h.query_all_by_label_contains("let op: Mook en Middelaar: activiteit")
+            .count(),
+        0
+    );
+    // The cards say the minimum may be lowered.
+    assert!(
+        h.query_all_by_label_contains(
+            "minimaal 1 peper; Mook en Middelaar mag eronder, tot 0,5 pepers"
+        )
+        .count()
+            >= 10
+    );
+}

@@ -148,7 +148,7 @@ fn vul_aan_tops_up_what_is_chosen_in_one_undoable_step_and_says_what_it_did() {
     // In an option, Vul aan fills the option and leaves the proposal alone.
     click(&mut h, "Nieuwe optie");
     click(&mut h, "Vul aan…");
-    h.get_by_label("12 Subsidiëren participatietrajecten")
+    h.get_by_label("activiteit 12 · Subsidiëren participatietrajecten")
         .click();
     h.run();
     click(&mut h, "Aanvullen");

@@ -160,3 +160,28 @@ fn a_hand_edited_agreed_file_shows_the_sign_off_as_invalid() {
             >= 1
     );
 }
+
+#[test]
+fn agreed_choices_explain_their_check_number_and_drop_the_drag_hint() {
+    let h = crate::common::app::harness_with(
+        crate::common::agreed_workbook(),
+        "Beuningen",
+        Vec2::new(1366.0, 1200.0),
+    );
+    let check = h.state().model().sign_off_check("Beuningen").unwrap();
+    let short: String = check
+        .fingerprint
+        .as_deref()
+        .unwrap()
+        .chars()
+        .take(12)
+        .collect();
+    h.get_by_label(&format!(
+        "Controlegetal {short}: staat ook op de getekende bijlage."
+    ));
+    // No "drag a pepper" hint over choices that cannot change.
+    h.get_by_label(
+        "Deze keuzes liggen vast en zijn hier alleen te lezen; zie Besluitvorming rechts.",
+    );
+    assert_eq!(h.query_all_by_label_contains("Sleep een peper").count(), 0);
+}

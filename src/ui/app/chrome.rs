@@ -2,6 +2,7 @@
 //! the pointer and the window title.
 
 use super::*;
+use crate::core::Problem;
 
 impl KeuzekaartApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -135,7 +136,25 @@ impl KeuzekaartApp {
         if findings.is_empty() {
             ui.label(format!("Geen fouten bij {name}."));
         }
-        for finding in findings {
+        // Allowed exceptions (Mook en Middelaar below a minimum) are one calm line, not a warning
+        // per activity: they are allowed.
+        let allowed: Vec<String> = findings
+            .iter()
+            .filter_map(|f| match &f.problem {
+                Problem::BelowMinimumAllowed { activity, .. } => Some(activity.to_string()),
+                _ => None,
+            })
+            .collect();
+        if !allowed.is_empty() {
+            ui.label(format!(
+                "Onder de minimale afname, zoals {name} mag: activiteit {}.",
+                list(&allowed)
+            ));
+        }
+        for finding in findings
+            .into_iter()
+            .filter(|f| !matches!(f.problem, Problem::BelowMinimumAllowed { .. }))
+        {
             let colour = match finding.severity {
                 Severity::Error => tokens::ERROR,
                 Severity::Warning => tokens::WARNING,
@@ -149,6 +168,18 @@ impl KeuzekaartApp {
                 .color(colour),
             );
         }
+    }
+
+    /// Whether the drafting screen shows choices that cannot change now (waiting for a decision,
+    /// or agreed): then the drag hint would be wrong.
+    fn shown_plan_is_locked(&self) -> bool {
+        self.navigation.view == View::Drafting
+            && self.shown_option().is_none()
+            && self
+                .model
+                .workbook()
+                .plan(self.selected_gemeente())
+                .is_some_and(|p| !p.sign_off.status.is_editable())
     }
 
     /// The status bar: the last message, or a hint. It is a live region, so a screen reader
@@ -167,6 +198,10 @@ impl KeuzekaartApp {
                 None if self.navigation.view == View::Admin => ui.label(
                     "Beheer: pas de velden aan en kies ‘Toepassen’. \
                      Elke wijziging is met Ctrl+Z ongedaan te maken.",
+                ),
+                None if self.shown_plan_is_locked() => ui.label(
+                    "Deze keuzes liggen vast en zijn hier alleen te lezen; \
+                     zie Besluitvorming rechts.",
                 ),
                 None => ui.label(
                     "Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. \
