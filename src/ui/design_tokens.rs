@@ -101,6 +101,10 @@ pub struct Tokens {
     pub body_size: f32,
     /// How much larger than the user's own zoom everything is drawn.
     pub zoom: f32,
+    /// The narrowest a card may be, in points: the grid fits as many columns as the width allows.
+    pub card_width: f32,
+    /// Radius of the pie beside the cards, in points.
+    pub pie_radius: f32,
     /// Whether cards show their descriptions, buttons and notes, the tray its "Vul aan", and the
     /// side panel the sign-off: at a desk they do; on the projector only tokens and figures show.
     pub details: bool,
@@ -142,11 +146,15 @@ impl Tokens {
         small_size: 13.0,
         body_size: 14.0,
         zoom: 1.0,
+        card_width: CARD_WIDTH,
+        pie_radius: PIE_RADIUS,
         details: true,
     };
 
     /// The look on a projector: black on white, black card borders that stand out on a
-    /// washed-out screen, and everything 35% larger.
+    /// washed-out screen, everything 35% larger, body text 18 points (24 pixels at that zoom, to
+    /// be read from the back of the room), four narrower columns of cards so all 13 fit a
+    /// 1920×1080 projector, and a larger pie.
     pub const PRESENTATION: Tokens = Tokens {
         mode: Mode::Presentation,
         text: Color32::BLACK,
@@ -162,9 +170,11 @@ impl Tokens {
             width: 2.0,
             color: Color32::BLACK,
         },
-        small_size: 14.0,
-        body_size: 16.0,
+        small_size: 15.0,
+        body_size: 18.0,
         zoom: 1.35,
+        card_width: 250.0,
+        pie_radius: 110.0,
         details: false,
     };
 

@@ -235,8 +235,7 @@ pub fn show(
         .id_salt(("kaarten", look.mode))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let columns =
-                ((ui.available_width() / tokens::CARD_WIDTH).floor() as usize).clamp(1, 4);
+            let columns = ((ui.available_width() / look.card_width).floor() as usize).clamp(1, 4);
             state.refresh_texts(shown, gemeente);
             let texts = state.texts.take().expect("just refreshed");
             ui.columns(columns, |cols| {
@@ -385,7 +384,7 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
         ui,
         &format!("Pepers van {}", gemeente.name),
         &slices,
-        tokens::PIE_RADIUS,
+        Tokens::of(ui.ctx()).pie_radius,
     );
     ui.add_space(tokens::SPACE_L);
     ui.separator();
@@ -406,7 +405,7 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
         ui,
         "Budget lokale accenten per gemeente",
         &region,
-        tokens::PIE_RADIUS,
+        Tokens::of(ui.ctx()).pie_radius,
     );
     ui.label(
         RichText::new(format!(

@@ -234,3 +234,30 @@ fn chart_colours_keep_clear_of_the_pepper_colours_and_of_each_other() {
         }
     }
 }
+
+#[test]
+fn text_is_large_enough_at_a_desk_and_from_the_back_of_the_meeting_room() {
+    // Sizes in pixels as the app sets them (text style × zoom, on a 1:1 screen): at a desk small
+    // text at least 13 and body 14; presenting, body text at least 24 (read from 8 metres) and
+    // small text 18.
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1920.0, 1080.0));
+    let sizes = |h: &Harness<'static, KeuzekaartApp>| {
+        let style = h.ctx.global_style();
+        let zoom = h.ctx.zoom_factor();
+        let size = |s: egui::TextStyle| style.text_styles[&s].size * zoom;
+        (size(egui::TextStyle::Small), size(egui::TextStyle::Body))
+    };
+    let (small, body) = sizes(&h);
+    assert!(
+        small >= 13.0 && body >= 14.0,
+        "at a desk: {small} and {body}"
+    );
+    h.get_by_label("Presenteren").click();
+    h.run();
+    assert!(h.state().is_presenting());
+    let (small, body) = sizes(&h);
+    assert!(
+        small >= 18.0 && body >= 24.0,
+        "presenting: {small} and {body}"
+    );
+}

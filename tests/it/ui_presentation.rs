@@ -106,3 +106,30 @@ fn presenting_and_leaving_restores_gemeente_option_and_scroll() {
     assert!(h.query_by_label("Bestand").is_some(), "the menu is back");
     assert_eq!(card_top(&h), top_before, "the cards are where they were");
 }
+
+#[test]
+fn presenting_on_a_1920_by_1080_projector_shows_all_thirteen_cards() {
+    use egui_kittest::kittest::{By, NodeT};
+    let mut h = crate::common::app::harness_with(
+        crate::common::filled_workbook(),
+        "Beuningen",
+        egui::Vec2::new(1920.0, 1080.0),
+    );
+    h.get_by_label("Presenteren").click();
+    h.run();
+    let screen = h.ctx.content_rect();
+    let cards: Vec<egui::Rect> = h
+        .query_all(By::new().predicate(|n| {
+            n.role() == egui::accesskit::Role::Group
+                && n.label().is_some_and(|l| l.starts_with("Activiteit "))
+        }))
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(cards.len(), 13);
+    for card in &cards {
+        assert!(
+            screen.contains_rect(*card),
+            "a card at {card:?} is off the screen {screen:?}"
+        );
+    }
+}

@@ -230,9 +230,11 @@ pub(super) fn card_heading(ui: &Ui, text: &CardText, look: &Tokens) -> egui::tex
             },
         );
     };
-    add(&text.number, Some(18.0), &body, weak, false);
-    add("  ", Some(16.0), &body, strong, false);
-    add(&text.title, Some(16.0), &body, strong, false);
+    // The number and title stand out from the body text in either look.
+    let (number_size, title_size) = (body.size * 1.25, body.size * 1.15);
+    add(&text.number, Some(number_size), &body, weak, false);
+    add("  ", Some(title_size), &body, strong, false);
+    add(&text.title, Some(title_size), &body, strong, false);
     match &text.price {
         Some(price) => {
             add("\n", None, &body, strong, false);
