@@ -109,7 +109,7 @@ fn presenting_and_leaving_restores_gemeente_option_and_scroll() {
 
 #[test]
 fn presenting_on_a_1920_by_1080_projector_shows_all_thirteen_cards() {
-    use egui_kittest::kittest::{By, NodeT};
+    use egui_kittest::kittest::By;
     let mut h = crate::common::app::harness_with(
         crate::common::filled_workbook(),
         "Beuningen",
