@@ -299,7 +299,9 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
     }
 }
 
-/// The decision form's content; reports "Vastleggen" and "Annuleren".
+/// The decision form's content; reports "Vastleggen" and "Annuleren". Enter in a field records
+/// it, as the button does; a hint about what is missing follows the fields as they are filled, so
+/// it never names a field already done.
 pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Action>) {
     ui.label(format!(
         "{} over de keuzes van {}",
@@ -312,11 +314,12 @@ pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Act
             ui.radio_value(&mut form.outcome, outcome, outcome.label());
         }
     });
+    let mut entered = false;
     egui::Grid::new("besluit")
         .num_columns(2)
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
         .show(ui, |ui| {
-            let field = |ui: &mut Ui, label: &str, value: &mut String| {
+            let mut field = |ui: &mut Ui, label: &str, value: &mut String| {
                 ui.label(label);
                 let response = ui.add(
                     egui::TextEdit::singleline(value)
@@ -325,6 +328,7 @@ pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Act
                 );
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                entered |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.end_row();
             };
             field(ui, "Beslissing d.d. (dd-mm-jjjj)", &mut form.date);
@@ -336,12 +340,16 @@ pub fn decision_form(ui: &mut Ui, form: &mut DecisionForm, actions: &mut Vec<Act
     if form.outcome == Outcome::NietAkkoord {
         ui.label(RichText::new("Bij ‘Niet akkoord’ gaan de keuzes terug naar concept; het besluit blijft in de geschiedenis.").small());
     }
+    // Once shown, the hint follows the fields: it names what is still missing, or goes.
+    if form.problem.is_some() {
+        form.problem = form.to_decision().err();
+    }
     if let Some(problem) = &form.problem {
         ui.label(RichText::new(problem).color(tokens::ERROR));
     }
     ui.add_space(tokens::SPACE_M);
     ui.horizontal(|ui| {
-        if ui.button("Vastleggen").clicked() {
+        if ui.button("Vastleggen").clicked() || entered {
             match form.to_decision() {
                 Ok(decision) => {
                     actions.push(Action::CloseDialog);

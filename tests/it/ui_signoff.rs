@@ -59,6 +59,15 @@ fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
     h.get_by_label("Vastleggen").click();
     h.run();
     h.get_by_label("Vul het besluitnummer in.");
+    // The hint follows the form: with the number filled in, it asks for the next thing.
+    h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
+        .type_text("B&W 2021/17");
+    h.run();
+    assert_eq!(h.query_all_by_label("Vul het besluitnummer in.").count(), 0);
+    h.get_by_label("Vul de naam in.");
     fill_decision_form(&mut h, "02-02-2021", "B&W 2021/17");
     h.get_by_label("Vastleggen").click();
     h.run();
@@ -67,7 +76,11 @@ fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
     h.get_by_label("Besluit WerkBedrijf vastleggen…").click();
     h.run();
     fill_decision_form(&mut h, "14-03-2021", "DB 2021/9");
-    h.get_by_label("Vastleggen").click();
+    // Enter in a field records the decision, as the button does.
+    h.get_by_role_and_label(egui::Role::TextInput, "Plaats")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(status(&h), Status::Vastgesteld);
     h.get_by_label_contains("Vastgesteld 14-03-2021. Deze keuzes zijn alleen te lezen");
