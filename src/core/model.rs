@@ -22,6 +22,9 @@ struct Step {
     label: String,
     before: Snapshot,
     after: Snapshot,
+    /// Whether the edit recorded a decision (a college's or WerkBedrijf's): taking that back is
+    /// worth a question first.
+    decision: bool,
 }
 
 /// A workbook being edited, with undo/redo and the rules' findings kept up to date.
@@ -103,6 +106,13 @@ impl Model {
                 label: edit.label(),
                 before,
                 after,
+                decision: matches!(
+                    edit,
+                    Edit::SignOff {
+                        step: super::signoff::SignOffStep::Decide(_),
+                        ..
+                    }
+                ),
             });
             self.redo.clear();
             self.changed();
@@ -131,6 +141,11 @@ impl Model {
     /// The label of the edit undo would take back.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// Whether undo would take back a recorded decision (the app asks before it does).
+    pub fn undo_takes_back_a_decision(&self) -> bool {
+        self.undo.last().is_some_and(|s| s.decision)
     }
 
     /// The label of the edit redo would re-apply.

@@ -36,6 +36,12 @@ pub enum Dialog {
     Decision(Box<DecisionForm>),
     /// "Vul aan": the priority order of activities to fill.
     Fill(Box<super::fill_dialog::FillForm>),
+    /// Undo would take back a recorded decision: asked first, since one keystroke should not
+    /// undo what a college or WerkBedrijf decided.
+    ConfirmUndo {
+        /// The undo's label ("Besluit WerkBedrijf: Akkoord").
+        label: String,
+    },
     /// The annex was written: offer to open it.
     AnnexWritten {
         /// The PDF.
@@ -113,6 +119,7 @@ impl Dialog {
             Dialog::ConfirmOverwrite { .. } => "Bestand bestaat al".into(),
             Dialog::ChangedOnDisk { .. } => "Bestand is intussen veranderd".into(),
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
+            Dialog::ConfirmUndo { .. } => "Besluit ongedaan maken?".into(),
         }
     }
 }
@@ -176,6 +183,22 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             }
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
+            Dialog::ConfirmUndo { label } => {
+                ui.label(format!(
+                    "Ongedaan maken neemt het vastgelegde besluit terug: {label}. \
+                     De status van de keuzes gaat terug naar wat hij ervoor was."
+                ));
+                ui.add_space(tokens::SPACE_M);
+                ui.horizontal(|ui| {
+                    if ui.button("Besluit ongedaan maken").clicked() {
+                        actions.push(Action::CloseDialog);
+                        actions.push(Action::UndoConfirmed);
+                    }
+                    if ui.button("Annuleren").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::AnnexWritten { path, replaced } => {
                 ui.label(format!("De bijlage staat in {}.", path.display()));
                 if !replaced.is_empty() {

@@ -198,3 +198,48 @@ fn agreed_choices_explain_their_check_number_and_drop_the_drag_hint() {
     );
     assert_eq!(h.query_all_by_label_contains("Sleep een peper").count(), 0);
 }
+
+#[test]
+fn undoing_a_recorded_decision_asks_first() {
+    let mut h = harness_with(filled_workbook(), "Druten", Vec2::new(1366.0, 2400.0));
+    let status = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
+        h.state()
+            .model()
+            .workbook()
+            .plan("Druten")
+            .unwrap()
+            .sign_off
+            .status
+    };
+    h.get_by_label("Ter besluitvorming aanbieden").click();
+    h.run();
+    h.get_by_label("Besluit college vastleggen…").click();
+    h.run();
+    fill_decision_form(&mut h, "02-02-2021", "B&W 2021/17");
+    h.get_by_label("Vastleggen").click();
+    h.run();
+    assert_eq!(status(&h), Status::BeslotenDoorCollege);
+
+    // Ctrl+Z does not take back the college's decision in one keystroke: it asks.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Besluit ongedaan maken?")
+    );
+    assert_eq!(status(&h), Status::BeslotenDoorCollege);
+    h.get_by_label("Annuleren").click();
+    h.run();
+    assert_eq!(status(&h), Status::BeslotenDoorCollege);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.get_by_label("Besluit ongedaan maken").click();
+    h.run();
+    assert_eq!(status(&h), Status::TerBesluitvorming);
+    // Undoing the submission (no decision) needs no question.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().dialog_title(), None);
+    assert_eq!(status(&h), Status::Concept);
+}

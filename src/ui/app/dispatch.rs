@@ -33,6 +33,7 @@ impl KeuzekaartApp {
                     self.show_option(gemeente, Some(option));
                 }
             }
+            Action::UndoConfirmed => self.undo(ctx),
             Action::FocusCards => {
                 self.navigation.view = View::Drafting;
                 self.drafting.focus_cards = true;
@@ -242,14 +243,12 @@ impl KeuzekaartApp {
             }),
             UiCommand::CompareWithFile => self.ask_path(PathUse::CompareWith),
             UiCommand::Quit => self.queued.push(Action::File(FileAction::Quit)),
-            UiCommand::Undo => match self.model.undo() {
-                Some(label) => {
-                    self.show_message(ctx, format!("Ongedaan gemaakt: {label}"), None, false)
-                }
-                None => {
-                    self.show_message(ctx, "Er is niets om ongedaan te maken.".into(), None, false)
-                }
-            },
+            UiCommand::Undo if self.model.undo_takes_back_a_decision() => {
+                self.dialog = Some(Dialog::ConfirmUndo {
+                    label: self.model.undo_label().unwrap_or_default().to_owned(),
+                });
+            }
+            UiCommand::Undo => self.undo(ctx),
             UiCommand::Redo => match self.model.redo() {
                 Some(label) => self.show_message(ctx, format!("Opnieuw: {label}"), None, false),
                 None => {
@@ -301,6 +300,16 @@ impl KeuzekaartApp {
         }
         if self.presentation.is_none() {
             self.settings.zoom = ctx.zoom_factor();
+        }
+    }
+
+    /// Takes back the last edit and says which.
+    fn undo(&mut self, ctx: &egui::Context) {
+        match self.model.undo() {
+            Some(label) => {
+                self.show_message(ctx, format!("Ongedaan gemaakt: {label}"), None, false)
+            }
+            None => self.show_message(ctx, "Er is niets om ongedaan te maken.".into(), None, false),
         }
     }
 }
