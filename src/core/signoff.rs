@@ -27,6 +27,19 @@ pub enum Status {
 }
 
 impl Status {
+    /// The steps in the order a sign-off passes them.
+    pub const STEPS: [Status; 4] = [
+        Status::Concept,
+        Status::TerBesluitvorming,
+        Status::BeslotenDoorCollege,
+        Status::Vastgesteld,
+    ];
+
+    /// Which step this is, counted from 1 (for "stap 2 van 4").
+    pub fn step_number(self) -> usize {
+        Self::STEPS.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
     /// The Dutch name, as shown on badges.
     pub fn label(self) -> &'static str {
         match self {

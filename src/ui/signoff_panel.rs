@@ -142,6 +142,7 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
     let sign_off = &plan.sign_off;
     let check = model.sign_off_check(&gemeente.name);
     ui.label(RichText::new("Besluitvorming").strong());
+    steps(ui, sign_off.status);
     ui.horizontal(|ui| {
         badge(ui, &gemeente.name, sign_off.status, check);
         if sign_off.version > 0 {
@@ -252,10 +253,15 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             .show(ui, |ui| {
                 for decision in &sign_off.decisions {
                     ui.label(
+                        // Named as the annex names them: the first choices, then amendments
+                        // counted from 1 (there is no "versie 0" for a reader).
                         RichText::new(format!(
-                            "{} · versie {}: {} ({}, nr. {}), {} {}",
+                            "{} · {}: {} ({}, nr. {}), {} {}",
                             decision.date.format("%d-%m-%Y"),
-                            decision.version,
+                            match decision.version {
+                                0 => "eerste keuzes".to_owned(),
+                                n => format!("tussentijdse wijziging {n}"),
+                            },
                             decision.outcome.label(),
                             decision.side.label(),
                             decision.number,
@@ -402,4 +408,39 @@ pub fn describe(peppers: rust_decimal::Decimal, volume: &str) -> String {
         (true, false) => volume.to_owned(),
         _ => format!("{} · {volume}", crate::core::rules::peppers_label(peppers)),
     }
+}
+
+/// The road from concept to agreed, with the step the choices are at: "Concept › Ter
+/// besluitvorming › Besloten door college › Vastgesteld", the current one marked. A screen reader
+/// reads it as "Stap 2 van 4: Ter besluitvorming".
+fn steps(ui: &mut Ui, current: Status) {
+    let response = ui
+        .horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            for (index, status) in Status::STEPS.into_iter().enumerate() {
+                if index > 0 {
+                    ui.label(RichText::new("›").color(ui.visuals().weak_text_color()));
+                }
+                let text = format!("{} {}", index + 1, status.label());
+                let passed = status.step_number() < current.step_number();
+                ui.label(if status == current {
+                    RichText::new(text)
+                        .strong()
+                        .underline()
+                        .color(status_colour(status))
+                } else if passed {
+                    RichText::new(text)
+                } else {
+                    RichText::new(text).color(ui.visuals().weak_text_color())
+                });
+            }
+        })
+        .response;
+    let name = format!(
+        "Stap {} van {}: {}",
+        current.step_number(),
+        Status::STEPS.len(),
+        current.label()
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone()));
 }

@@ -211,14 +211,17 @@ fn undoing_a_recorded_decision_asks_first() {
             .sign_off
             .status
     };
+    h.get_by_label("Stap 1 van 4: Concept");
     h.get_by_label("Ter besluitvorming aanbieden").click();
     h.run();
+    h.get_by_label("Stap 2 van 4: Ter besluitvorming");
     h.get_by_label("Besluit college vastleggen…").click();
     h.run();
     fill_decision_form(&mut h, "02-02-2021", "B&W 2021/17");
     h.get_by_label("Vastleggen").click();
     h.run();
     assert_eq!(status(&h), Status::BeslotenDoorCollege);
+    h.get_by_label("Stap 3 van 4: Besloten door college");
 
     // Ctrl+Z does not take back the college's decision in one keystroke: it asks.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
