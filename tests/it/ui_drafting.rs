@@ -252,3 +252,30 @@ fn mook_en_middelaars_allowed_half_peppers_read_as_allowed_in_one_line() {
             >= 10
     );
 }
+
+#[test]
+fn cards_keep_their_place_while_peppers_are_placed() {
+    use egui_kittest::kittest::{By, NodeT};
+    let mut h = harness("Beuningen");
+    let cards = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
+        h.query_all(By::new().predicate(|n| {
+            n.role() == egui::accesskit::Role::Group
+                && n.label().is_some_and(|l| l.starts_with("Activiteit "))
+        }))
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect::<Vec<_>>()
+    };
+    let before = cards(&h);
+    assert_eq!(before.len(), 13);
+    // The first pepper on activity 5: its card gets a note line and a summary; nothing moves.
+    h.get_by_label("Peper erbij op activiteit 5").click();
+    h.run();
+    assert_eq!(peppers_on(&h, "Beuningen", 5), d("1"));
+    let after = cards(&h);
+    for ((name, was), (_, is)) in before.iter().zip(&after) {
+        assert!(
+            (was.top() - is.top()).abs() < 0.5 && (was.bottom() - is.bottom()).abs() < 0.5,
+            "{name} moved from {was:?} to {is:?}"
+        );
+    }
+}

@@ -225,9 +225,13 @@ impl KeuzekaartApp {
         if age > MESSAGE_SECONDS {
             return;
         }
+        // Above and right of the point, kept on the screen: hover texts open below the pointer,
+        // so the refusal never hides under the button's own tooltip.
         egui::Area::new(egui::Id::unique("refusal-message"))
             .order(egui::Order::Tooltip)
-            .fixed_pos(at + egui::vec2(12.0, 12.0))
+            .pivot(egui::Align2::LEFT_BOTTOM)
+            .fixed_pos(at + egui::vec2(12.0, -12.0))
+            .constrain(true)
             .interactable(false)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style())

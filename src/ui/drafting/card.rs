@@ -199,6 +199,13 @@ pub(super) fn card_body(
     } else if let Some(note) = cx.choice().map(|c| &c.note).filter(|n| !n.is_empty()) {
         // A locked note is text to read, not a greyed-out field.
         ui.label(RichText::new(format!("Notitie: {note}")).small());
+    } else if editable {
+        // The room the note's line takes once something is chosen, kept free before: the card
+        // keeps its height when a pepper lands, so the cards below stay where the user aims.
+        let height = (ui.text_style_height(&egui::TextStyle::Small)
+            + 2.0 * ui.spacing().button_padding.y)
+            .max(ui.spacing().interact_size.y);
+        ui.allocate_space(vec2(0.0, height));
     }
 }
 
