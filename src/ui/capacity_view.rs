@@ -86,14 +86,23 @@ pub fn show(
             .get("kandidaten")
             .copied()
             .unwrap_or_default();
+        // Two statements, not one line: candidates screened or spoken to are not people who
+        // found work, and beside each other the figures read as if the target were met.
         ui.label(
             RichText::new(format!(
-                "Kandidaten in de keuzes van de regio: {} · regionaal doel: {} mensen uit de bijstand naar werk",
-                format_number(candidates),
-                format_number(assumptions.regional_target.into())
+                "Kandidaten die de keuzes van de regio bereiken: {}",
+                format_number(candidates)
             ))
             .strong(),
         );
+        ui.label(
+            "Dat zijn mensen die gescreend, gesproken of begeleid worden; hoeveel van hen werk \
+             vinden, staat niet in de keuzes.",
+        );
+        ui.label(format!(
+            "Regionaal doel: {} mensen uit de bijstand naar werk. De lokale keuzes dragen daaraan bij.",
+            format_number(assumptions.regional_target.into())
+        ));
         ui.add_space(tokens::SPACE_L);
         ui.label(RichText::new("Uitgangspunten").strong());
         for note in &assumptions.notes {
