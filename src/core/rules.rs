@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::money::format_number;
 use super::region::{Gemeente, PepperColour};
+use super::setup::CardProblem;
 use super::workbook::Workbook;
 
 /// How serious a finding is.
@@ -92,23 +93,10 @@ pub enum Problem {
         /// The offer's colour.
         colour: PepperColour,
     },
-    /// An offer whose maximum lies below its minimum.
-    #[error(
-        "Activiteit {activity}: het maximum ({}) ligt onder het minimum ({}) voor {} pepers.",
-        format_number(*.maximum),
-        format_number(*.minimum),
-        .colour.adjective()
-    )]
-    MaximumBelowMinimum {
-        /// The activity.
-        activity: u32,
-        /// The offer's colour.
-        colour: PepperColour,
-        /// The maximum.
-        maximum: Decimal,
-        /// The minimum.
-        minimum: Decimal,
-    },
+    /// An offer whose maximum lies below its minimum: the same problem Beheer refuses an
+    /// activity for ([`CardProblem::MaximumBelowMinimum`]), found here in a file.
+    #[error(transparent)]
+    Card(CardProblem),
     /// Two gemeenten share an article.
     #[error("Artikelnummer {article} is aan meer dan één gemeente gegeven.")]
     ArticleShared {
@@ -329,7 +317,7 @@ impl Problem {
             Problem::TooManyActivities { .. }
             | Problem::DuplicateActivityNumber(_)
             | Problem::NegativeOffer { .. }
-            | Problem::MaximumBelowMinimum { .. } => None,
+            | Problem::Card(_) => None,
             Problem::GemeenteTwice(gemeente)
             | Problem::NegativeBudget(gemeente)
             | Problem::PlanWithoutGemeente(gemeente)
@@ -356,7 +344,6 @@ impl Problem {
         match self {
             Problem::DuplicateActivityNumber(activity)
             | Problem::NegativeOffer { activity, .. }
-            | Problem::MaximumBelowMinimum { activity, .. }
             | Problem::ChosenTwice { activity, .. }
             | Problem::NegativePeppers { activity, .. }
             | Problem::NotOnCard { activity, .. }
@@ -367,6 +354,7 @@ impl Problem {
             | Problem::BelowHalfStep { activity, .. }
             | Problem::BelowMinimumAllowed { activity, .. }
             | Problem::AboveMaximum { activity, .. } => Some(*activity),
+            Problem::Card(problem) => problem.activity(),
             _ => None,
         }
     }
@@ -456,12 +444,14 @@ fn check_card(workbook: &Workbook, findings: &mut Vec<Finding>) {
             if let Some(maximum) = offer.maximum
                 && maximum < offer.minimum
             {
-                findings.push(Finding::new(Problem::MaximumBelowMinimum {
-                    activity: activity.number,
-                    colour,
-                    maximum,
-                    minimum: offer.minimum,
-                }));
+                findings.push(Finding::new(Problem::Card(
+                    CardProblem::MaximumBelowMinimum {
+                        activity: activity.number,
+                        colour,
+                        maximum,
+                        minimum: offer.minimum,
+                    },
+                )));
             }
         }
     }

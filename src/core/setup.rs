@@ -253,6 +253,23 @@ pub enum CardProblem {
     },
 }
 
+impl CardProblem {
+    /// The activity the problem is about, if it is about one.
+    pub fn activity(&self) -> Option<u32> {
+        match self {
+            CardProblem::NoTitle(activity)
+            | CardProblem::NoVolume { activity, .. }
+            | CardProblem::NoUnit { activity, .. }
+            | CardProblem::Negative { activity, .. }
+            | CardProblem::MaximumBelowMinimum { activity, .. } => Some(*activity),
+            CardProblem::DuplicateNumber(number) => Some(*number),
+            CardProblem::NoName
+            | CardProblem::TooManyActivities { .. }
+            | CardProblem::NumberZero => None,
+        }
+    }
+}
+
 /// Applies a setup edit to the workbook, or refuses it and changes nothing.
 pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), SetupRefusal> {
     match edit {

@@ -238,6 +238,7 @@ pub fn show(
             let columns = ((ui.available_width() / look.card_width).floor() as usize).clamp(1, 4);
             state.refresh_texts(shown, gemeente);
             let texts = state.texts.take().expect("just refreshed");
+            let plan = workbook.plan(&gemeente.name);
             ui.columns(columns, |cols| {
                 for (index, (activity, text)) in workbook
                     .card
@@ -248,8 +249,9 @@ pub fn show(
                 {
                     let col = &mut cols[index % columns];
                     let cx = CardContext {
-                        workbook,
+                        look,
                         gemeente,
+                        plan,
                         activity,
                         text,
                     };

@@ -352,20 +352,6 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             heights[x] += v;
         }
     }
-    // The chart's data as text, for a screen reader.
-    let described: Vec<String> = region
-        .gemeenten
-        .iter()
-        .enumerate()
-        .map(|(x, g)| {
-            let parts: Vec<String> = series
-                .iter()
-                .filter(|(_, _, _, values)| values[x] > 0.0)
-                .map(|(name, _, _, values)| format!("{name} {:.0}%", values[x]))
-                .collect();
-            format!("{}: {}", g.name, parts.join(", "))
-        })
-        .collect();
     for (name, _, colour, values) in &series {
         let bars = values
             .iter()
@@ -413,7 +399,21 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             }
         })
         .response;
+    // The chart's data as text, built only when a screen reader asks.
     response.widget_info(|| {
+        let described: Vec<String> = region
+            .gemeenten
+            .iter()
+            .enumerate()
+            .map(|(x, g)| {
+                let parts: Vec<String> = series
+                    .iter()
+                    .filter(|(_, _, _, values)| values[x] > 0.0)
+                    .map(|(name, _, _, values)| format!("{name} {:.0}%", values[x]))
+                    .collect();
+                format!("{}: {}", g.name, parts.join(", "))
+            })
+            .collect();
         egui::WidgetInfo::labeled(
             egui::Role::Image,
             true,

@@ -29,21 +29,28 @@ fn fill_decision_form(
     }
 }
 
+/// Where a gemeente's sign-off stands in the app's model.
+fn status_of(
+    h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
+    gemeente: &str,
+) -> Status {
+    h.state()
+        .model()
+        .workbook()
+        .plan(gemeente)
+        .unwrap()
+        .sign_off
+        .status
+}
+
 #[test]
 fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
     let mut wb = filled_workbook();
     // Leave Druten one pepper in the tray, so there is something to drag.
     wb.plan_mut("Druten").choices[0].peppers = d("1");
     let mut h = harness_with(wb, "Druten", Vec2::new(1366.0, 2400.0));
-    let status = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
-        h.state()
-            .model()
-            .workbook()
-            .plan("Druten")
-            .unwrap()
-            .sign_off
-            .status
-    };
+    let status =
+        |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| status_of(h, "Druten");
 
     h.get_by_label("Ter besluitvorming aanbieden").click();
     h.run();
@@ -202,15 +209,8 @@ fn agreed_choices_explain_their_check_number_and_drop_the_drag_hint() {
 #[test]
 fn undoing_a_recorded_decision_asks_first() {
     let mut h = harness_with(filled_workbook(), "Druten", Vec2::new(1366.0, 2400.0));
-    let status = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
-        h.state()
-            .model()
-            .workbook()
-            .plan("Druten")
-            .unwrap()
-            .sign_off
-            .status
-    };
+    let status =
+        |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| status_of(h, "Druten");
     h.get_by_label("Stap 1 van 4: Concept");
     h.get_by_label("Ter besluitvorming aanbieden").click();
     h.run();

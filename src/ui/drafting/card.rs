@@ -5,8 +5,11 @@ use super::*;
 /// What one card draws from: an activity of the card as it stands for one gemeente, and the card's
 /// words formatted once per change.
 pub(super) struct CardContext<'a> {
-    pub workbook: &'a Workbook,
+    /// The look in force (normal or presentation), asked once per frame.
+    pub look: &'static Tokens,
     pub gemeente: &'a Gemeente,
+    /// The gemeente's plan, looked up once per frame for all its cards.
+    pub plan: Option<&'a crate::core::Plan>,
     pub activity: &'a Activity,
     pub text: &'a CardText,
 }
@@ -17,9 +20,7 @@ impl CardContext<'_> {
     }
 
     fn choice(&self) -> Option<&crate::core::Choice> {
-        self.workbook
-            .plan(&self.gemeente.name)
-            .and_then(|p| p.choice(self.activity.number))
+        self.plan.and_then(|p| p.choice(self.activity.number))
     }
 
     fn peppers(&self) -> Decimal {
@@ -32,9 +33,7 @@ impl CardContext<'_> {
 
     /// Whether the gemeente's choices may change (not waiting for a decision, not agreed).
     fn editable(&self) -> bool {
-        self.workbook
-            .plan(&self.gemeente.name)
-            .is_none_or(|p| p.sign_off.status.is_editable())
+        self.plan.is_none_or(|p| p.sign_off.status.is_editable())
     }
 }
 
@@ -45,13 +44,13 @@ pub(super) fn card(
     actions: &mut Vec<Action>,
 ) {
     let CardContext {
-        workbook,
         gemeente,
+        plan,
         activity,
         text,
+        ..
     } = *cx;
     let offer = cx.offer();
-    let plan = workbook.plan(&gemeente.name);
     let fill = if offer.is_some() {
         tokens::CARD_FILL
     } else {
@@ -59,7 +58,7 @@ pub(super) fn card(
     };
     let frame = Frame::new()
         .fill(fill)
-        .stroke(Tokens::of(ui.ctx()).card_stroke)
+        .stroke(cx.look.card_stroke)
         .corner_radius(tokens::CORNER)
         .inner_margin(Margin::same(10));
     let (inner, dropped) = ui.dnd_drop_zone::<PepperPayload, _>(frame, |ui| {
@@ -121,7 +120,7 @@ pub(super) fn card_body(
     let editable = cx.editable();
     // Number, title, price, limits and the short description are one laid-out text: one widget
     // per card instead of five, which matters while a drag redraws the screen every frame.
-    let look = Tokens::of(ui.ctx());
+    let look = cx.look;
     let mut job = card_heading(ui, text, look);
     job.wrap.max_width = ui.available_width();
     let galley = ui.fonts_mut(|f| f.layout_job(job));
