@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::options::{OptionChange, OptionRefusal, apply_option_change};
-pub use super::refusal::Refusal;
+use super::refusal::Refusal;
 use super::rules::quantum;
 use super::setup::{SetupEdit, apply_setup};
 use super::signoff::{self, SignOffStep, Status};

@@ -3,7 +3,8 @@
 //! The UI holds one [`Model`]; it never changes the workbook directly. Findings are recomputed
 //! only when an edit changed something, never per frame.
 
-use super::edit::{Edit, Refusal, Snapshot, apply};
+use super::edit::{Edit, Snapshot, apply};
+use super::refusal::Refusal;
 use super::rules::{Finding, Severity, check};
 use super::signoff::{SignOffCheck, verify};
 use super::workbook::Workbook;
