@@ -447,15 +447,29 @@ impl eframe::App for KeuzekaartApp {
                     option: shown_option.as_deref(),
                     check: model.sign_off_check(&gemeente.name),
                 };
-                egui::Panel::right("grafieken")
-                    .resizable(false)
-                    .exact_size(if narrow {
-                        (ctx.content_rect().width() * 0.34).max(tokens::SIDE_PANEL_WIDTH * 0.8)
-                    } else {
-                        tokens::CHART_PANEL_WIDTH
-                    })
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
+                let side_width = if narrow {
+                    (ctx.content_rect().width() * 0.34).max(tokens::SIDE_PANEL_WIDTH * 0.8)
+                } else {
+                    tokens::CHART_PANEL_WIDTH
+                };
+                let options_bar = &mut self.options_bar;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    chrome::cards_then_side(
+                        ui,
+                        side_width,
+                        &mut actions,
+                        |ui, actions| {
+                            if narrow && !presenting {
+                                chrome::gemeente_choice(ui, model.workbook(), &gemeente.name, actions);
+                            }
+                            if !presenting && let Some(plan) = model.workbook().plan(&gemeente.name) {
+                                let name = shown_option.as_deref().unwrap_or(&plan.proposal);
+                                options_bar.show(ui, plan, name, actions);
+                                ui.add_space(tokens::SPACE_S);
+                            }
+                            drafting::show(ui, &shown, gemeente, drafting_state, actions);
+                        },
+                        |ui, actions| {
                             if !tokens::Tokens::of(ui.ctx()).details {
                                 drafting::charts(ui, workbook, gemeente);
                                 return;
@@ -470,21 +484,11 @@ impl eframe::App for KeuzekaartApp {
                                 );
                                 ui.add_space(tokens::SPACE_S);
                             }
-                            signoff_panel::show(ui, model, gemeente, &mut actions);
+                            signoff_panel::show(ui, model, gemeente, actions);
                             ui.separator();
                             drafting::charts(ui, workbook, gemeente);
-                        });
-                    });
-                egui::CentralPanel::default().show(ui, |ui| {
-                    if narrow && !presenting {
-                        chrome::gemeente_choice(ui, model.workbook(), &gemeente.name, &mut actions);
-                    }
-                    if !presenting && let Some(plan) = model.workbook().plan(&gemeente.name) {
-                        let name = shown_option.as_deref().unwrap_or(&plan.proposal);
-                        self.options_bar.show(ui, plan, name, &mut actions);
-                        ui.add_space(tokens::SPACE_S);
-                    }
-                    drafting::show(ui, &shown, gemeente, drafting_state, &mut actions);
+                        },
+                    );
                 });
             }
             (View::Overview, _) | (_, None) => {

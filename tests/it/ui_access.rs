@@ -261,3 +261,38 @@ fn text_is_large_enough_at_a_desk_and_from_the_back_of_the_meeting_room() {
         "presenting: {small} and {body}"
     );
 }
+
+#[test]
+fn tab_passes_the_cards_before_the_sign_off_panel() {
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    let focused = |h: &Harness<'static, KeuzekaartApp>| {
+        h.query(By::new().predicate(|n| n.is_focused_in_tree()))
+            .map(|n| text_of(&n.accesskit_node()))
+            .unwrap_or_default()
+    };
+    let mut order = Vec::new();
+    for _ in 0..150 {
+        h.key_press(Key::Tab);
+        h.run();
+        let name = focused(&h);
+        if name == "Ter besluitvorming aanbieden" {
+            break;
+        }
+        order.push(name);
+    }
+    let last_card = order
+        .iter()
+        .position(|n| n == "Peper erbij op activiteit 13")
+        .unwrap_or_else(|| panic!("the sign-off came before the last card: {order:?}"));
+    assert!(last_card < order.len());
+    // And the gemeente list comes before the cards, the menus before the list.
+    let first_gemeente = order
+        .iter()
+        .position(|n| n == "Berg en Dal · art. 5")
+        .unwrap();
+    let first_card = order
+        .iter()
+        .position(|n| n == "Volledige omschrijving van activiteit 1")
+        .unwrap();
+    assert!(first_gemeente < first_card, "{order:?}");
+}

@@ -302,3 +302,37 @@ pub(super) fn gemeente_choice(
     });
     ui.add_space(tokens::SPACE_S);
 }
+
+/// The drafting screen's two columns: the cards, and beside them on the right the sign-off and
+/// the charts. Laid out by hand rather than as a side panel, because egui's Tab order follows
+/// the order widgets are made and a side panel must be made first: this way the cards come
+/// before the sign-off panel for a keyboard user, as the work goes.
+pub(super) fn cards_then_side(
+    ui: &mut Ui,
+    side_width: f32,
+    actions: &mut Vec<Action>,
+    cards: impl FnOnce(&mut Ui, &mut Vec<Action>),
+    side: impl FnOnce(&mut Ui, &mut Vec<Action>),
+) {
+    let full = ui.available_rect_before_wrap();
+    let gap = tokens::SPACE_L;
+    let split = full.right() - side_width;
+    let cards_rect = egui::Rect::from_min_max(full.min, egui::pos2(split - gap, full.bottom()));
+    let side_rect = egui::Rect::from_min_max(egui::pos2(split, full.top()), full.max);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(cards_rect), |ui| {
+        cards(ui, actions)
+    });
+    let line_x = split - gap / 2.0;
+    ui.painter().vline(
+        line_x,
+        full.y_range(),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+    ui.scope_builder(egui::UiBuilder::new().max_rect(side_rect), |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("zijkolom")
+            .auto_shrink([false, false])
+            .show(ui, |ui| side(ui, actions));
+    });
+    ui.advance_cursor_after_rect(full);
+}
