@@ -75,18 +75,20 @@ pub fn show(ui: &mut Ui, form: &mut FillForm, actions: &mut Vec<Action>) {
                 // The place in the order, then the activity: "1e  activiteit 2 · Arbeidsbemiddeling".
                 ui.label(RichText::new(format!("{}e", index + 1)).weak());
                 ui.checkbox(ticked, format!("activiteit {number} · {title}"));
-                if ui
-                    .add_enabled(index > 0, egui::Button::new("Omhoog").small())
-                    .on_hover_text(format!("Activiteit {number} eerder aanvullen"))
-                    .clicked()
-                {
+                // Each row's buttons are named with their activity, so a screen reader tells the
+                // twelve "Omhoog" buttons apart.
+                let button = |ui: &mut Ui, enabled: bool, text: &str, name: String| {
+                    let response = ui.add_enabled(enabled, egui::Button::new(text).small());
+                    ui.ctx()
+                        .accesskit_node_builder(response.id, |node| node.set_label(name.clone()));
+                    response.on_hover_text(name).clicked()
+                };
+                let earlier = format!("Activiteit {number} eerder aanvullen");
+                if button(ui, index > 0, "Omhoog", earlier) {
                     swap = Some((index, index - 1));
                 }
-                if ui
-                    .add_enabled(index + 1 < count, egui::Button::new("Omlaag").small())
-                    .on_hover_text(format!("Activiteit {number} later aanvullen"))
-                    .clicked()
-                {
+                let later = format!("Activiteit {number} later aanvullen");
+                if button(ui, index + 1 < count, "Omlaag", later) {
                     swap = Some((index, index + 1));
                 }
                 ui.end_row();

@@ -113,6 +113,19 @@ fn every_control_on_the_main_screens_has_a_role_and_a_name_of_its_own() {
         h.run();
         assert_named_and_unique(&h, screen);
     }
+    // A dialog with a row of buttons per activity: each is named with its activity.
+    let mut h = harness_with(
+        keuzekaart::core::Workbook::bundled(),
+        "Beuningen",
+        Vec2::new(1366.0, 2400.0),
+    );
+    h.get_by_label("Vul aan…").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Vul aan: Beuningen")
+    );
+    assert_named_and_unique(&h, "Vul aan");
 }
 
 #[test]
