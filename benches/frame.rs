@@ -79,6 +79,32 @@ fn bench_app(c: &mut Criterion, view: View) {
     }
 }
 
+/// Presenteren (F11) on a 1920×1080 projector: the drafting screen in the presentation look.
+fn bench_presentation(c: &mut Criterion) {
+    let size = Vec2::new(1920.0, 1080.0);
+    let ctx = egui::Context::default();
+    let settings = Settings {
+        gemeente: Some("Berg en Dal".into()),
+        ..Settings::default()
+    };
+    let mut app = KeuzekaartApp::with_workbook(&ctx, workbook(), settings);
+    app.queue_command(keuzekaart::ui::commands::UiCommand::Present);
+    let mut frame = eframe::Frame::_new_kittest();
+    let mut n = 0u64;
+    let mut step = |app: &mut KeuzekaartApp| {
+        n += 1;
+        let output = ctx.run_ui(input(size, n), |ui| eframe::App::ui(app, ui, &mut frame));
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    for _ in 0..5 {
+        step(&mut app);
+    }
+    assert!(app.is_presenting());
+    c.bench_function("frame/presenteren/1920x1080", |b| {
+        b.iter(|| black_box(step(&mut app)))
+    });
+}
+
 fn bench_demo(c: &mut Criterion) {
     for (w, h) in SIZES {
         let size = Vec2::new(w, h);
@@ -102,6 +128,7 @@ fn bench_demo(c: &mut Criterion) {
 fn frames(c: &mut Criterion) {
     bench_app(c, View::Drafting);
     bench_app(c, View::Overview);
+    bench_presentation(c);
     bench_demo(c);
 }
 

@@ -287,6 +287,11 @@ impl KeuzekaartApp {
         self.queued.push(Action::File(action));
     }
 
+    /// Queues a command as if chosen from its menu (benchmarks enter presentation mode this way).
+    pub fn queue_command(&mut self, command: UiCommand) {
+        self.queued.push(Action::Command(command));
+    }
+
     fn show_message(
         &mut self,
         ctx: &egui::Context,
