@@ -65,6 +65,8 @@ pub enum Edit {
     },
     /// A change of the card, the region or the term (Beheer).
     Setup(SetupEdit),
+    /// A change of the realisation: figures entered, pasted or imported, a period closed.
+    Progress(super::progress::ProgressEdit),
     /// A choice edit (peppers, taken, note, fill) applied to an option other than the proposal.
     InOption {
         /// The option's name.
@@ -97,6 +99,8 @@ pub enum Snapshot {
     Plan(Plan),
     /// The region, card, plans and baseline (not the file's metadata).
     Document(Box<Workbook>),
+    /// The realisation.
+    Progress(Box<super::progress::Progress>),
 }
 
 impl Snapshot {
@@ -113,6 +117,7 @@ impl Snapshot {
                     }),
             ),
             Snapshot::Document(_) => Snapshot::Document(Box::new(workbook.clone())),
+            Snapshot::Progress(_) => Snapshot::Progress(Box::new(workbook.progress.clone())),
         }
     }
 
@@ -129,6 +134,7 @@ impl Snapshot {
                 *workbook = *document;
                 workbook.metadata = metadata;
             }
+            Snapshot::Progress(progress) => workbook.progress = *progress,
         }
     }
 }
@@ -146,7 +152,7 @@ impl Edit {
             | Edit::Fill { gemeente, .. } => Some(gemeente),
             Edit::ImportPlan { plan } => Some(&plan.gemeente),
             Edit::InOption { edit, .. } => edit.gemeente(),
-            Edit::Setup(_) => None,
+            Edit::Setup(_) | Edit::Progress(_) => None,
         }
     }
 
@@ -170,6 +176,7 @@ impl Edit {
             Edit::SignOff { step, .. } => step.label(),
             Edit::ImportPlan { plan } => format!("Keuzes van {} geïmporteerd", plan.gemeente),
             Edit::Setup(setup) => setup.label(),
+            Edit::Progress(progress) => progress.label(),
             Edit::InOption { option, edit } => format!("{} ({option})", edit.label()),
             Edit::Options { change, .. } => change.label(),
             Edit::Fill { .. } => "Vul aan".to_owned(),
@@ -193,6 +200,14 @@ impl Edit {
 /// caller can record it for undo, or `None` when the edit changed nothing. A refused edit changes
 /// nothing.
 pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, Refusal> {
+    if let Edit::Progress(progress) = edit {
+        let before = workbook.progress.clone();
+        super::progress::apply_progress(workbook, progress)?;
+        if workbook.progress == before {
+            return Ok(None);
+        }
+        return Ok(Some(Snapshot::Progress(Box::new(before))));
+    }
     let Some(gemeente_name) = edit.gemeente() else {
         let Edit::Setup(setup) = edit else {
             unreachable!("only Beheer edits concern no single gemeente")
@@ -367,7 +382,7 @@ fn apply_to_plan(
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::ImportPlan { plan } => *after = plan.clone(),
         Edit::Fill { priority, .. } => fill(workbook, gemeente_name, after, priority),
-        Edit::Setup(_) | Edit::InOption { .. } | Edit::Options { .. } => {
+        Edit::Setup(_) | Edit::Progress(_) | Edit::InOption { .. } | Edit::Options { .. } => {
             unreachable!("handled by apply")
         }
     }

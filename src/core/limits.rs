@@ -279,6 +279,7 @@ pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
             }
         }
     }
+    check_progress_into(&mut w, &workbook.progress);
     w.at(
         || "Bestand".into(),
         check_text(&workbook.metadata.author, MAX_NAME_CHARS, "de auteur"),
@@ -286,6 +287,38 @@ pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
     match w.first {
         Some(error) => Err(error),
         None => Ok(()),
+    }
+}
+
+/// The realisation: its settings, counts and the texts and numbers serde could not place.
+fn check_progress_into(w: &mut Walker, progress: &super::progress::Progress) {
+    let settings = &progress.settings;
+    let place = || "Voortgang, instellingen".to_owned();
+    w.at(place, check_number(settings.weeks_per_year, NumberKind::PriceInPeppers));
+    w.at(place, check_number(settings.on_track, NumberKind::PriceInPeppers));
+    w.at(place, check_number(settings.behind, NumberKind::PriceInPeppers));
+    w.at(place, check_entries(settings.rates.len(), MAX_ENTRIES, "eenheden per week"));
+    w.at(place, check_entries(settings.notes.len(), MAX_ENTRIES, "toelichtingen"));
+    for note in &settings.notes {
+        w.at(place, check_text(note, MAX_LONG_TEXT_CHARS, "de toelichting"));
+    }
+    w.at(
+        || "Voortgang".into(),
+        check_entries(
+            progress.delivered.len(),
+            super::progress::MAX_DELIVERED,
+            "realisatiecijfers",
+        ),
+    );
+    w.at(
+        || "Voortgang".into(),
+        check_entries(progress.closed.len(), MAX_ENTRIES, "afgesloten perioden"),
+    );
+    for d in &progress.delivered {
+        let place = || format!("Voortgang, {}, activiteit {}, {}", d.gemeente, d.activity, d.period.label());
+        w.at(place, check_number(d.volume, NumberKind::Volume));
+        w.at(place, check_text(&d.note, MAX_NOTE_CHARS, "de notitie"));
+        w.at(place, check_entries(d.corrections.len(), MAX_ENTRIES, "correcties"));
     }
 }
 

@@ -127,6 +127,9 @@ pub enum Refusal {
     /// A change of the card, region or term (Beheer) was refused.
     #[error(transparent)]
     Setup(#[from] SetupRefusal),
+    /// A change of the realisation was refused.
+    #[error(transparent)]
+    Progress(#[from] super::progress::ProgressRefusal),
     /// A sign-off step does not fit where the sign-off stands.
     #[error(transparent)]
     SignOff(#[from] SignOffRefusal),

@@ -132,6 +132,8 @@ pub fn next_term(workbook: &Workbook) -> Workbook {
             ..Plan::default()
         };
     }
+    // The new term is measured the same way; its realisation starts empty.
+    next.progress.settings = workbook.progress.settings.clone();
     next.previous = Some(PreviousTerm {
         term: old_term,
         plans: baseline,

@@ -11,7 +11,9 @@ use super::signoff::SignOff;
 
 /// The version of the workbook file format this build writes. Older files are migrated on load;
 /// newer ones are refused with a message.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the realisation ([`Workbook::progress`]); a version 1 file reads as one
+/// without figures, on the bundled settings of its term.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The bundled region of the 2021–2022 term, as RON data.
 pub const BUNDLED_REGION: &str = include_str!("../../assets/regio-rijk-van-nijmegen-2021-2022.ron");
@@ -145,6 +147,9 @@ pub struct Workbook {
     /// The previous term's choices, shown beside the new ones; set by "Nieuwe looptijd".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<super::term::PreviousTerm>,
+    /// What WerkBedrijf delivered against the agreed choices (art. 14.2), per period.
+    #[serde(default)]
+    pub progress: super::progress::Progress,
 }
 
 /// The derived budget figures of one gemeente.
@@ -218,6 +223,7 @@ impl Workbook {
             card,
             plans,
             previous: None,
+            progress: super::progress::Progress::default(),
         }
     }
 

@@ -2,6 +2,9 @@
 //!
 //! Version 0 is the format of the first drafts (before `version` was written): the choices were a
 //! table `keuzes: { "Beuningen": { 4: "3" } }` of peppers per activity per gemeente, without notes.
+//!
+//! Version 1 is version 2 without the realisation: it reads as the current format with no figures
+//! delivered, on the bundled settings of the term (half-years, volumes per year).
 
 use std::collections::BTreeMap;
 
@@ -50,5 +53,12 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
         // being dropped silently.
         workbook.plan_mut(&gemeente).choices = choices;
     }
+    workbook
+}
+
+/// Turns a version 1 workbook (read with the current reader, which gives it no realisation yet)
+/// into the current format.
+pub fn from_v1(mut workbook: Workbook) -> Workbook {
+    workbook.version = crate::core::workbook::FORMAT_VERSION;
     workbook
 }

@@ -13,6 +13,7 @@ mod cli;
 mod core_bundled;
 mod core_capacity;
 mod core_options;
+mod core_progress;
 mod core_properties;
 mod core_rules;
 mod core_setup;

@@ -91,3 +91,37 @@ pub fn agreed_workbook() -> Workbook {
     }
     model.workbook().clone()
 }
+
+/// Records both agreeing decisions on a gemeente's current version (submitting it first), as a
+/// college and the Dagelijks Bestuur would; dates as "dd-mm-yyyy".
+pub fn agree(model: &mut keuzekaart::core::Model, gemeente: &str, college: &str, werkbedrijf: &str) {
+    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+    use keuzekaart::core::Edit;
+    let version = model
+        .workbook()
+        .plan(gemeente)
+        .map(|p| p.sign_off.version)
+        .unwrap_or_default();
+    let decision = |side, date: &str| Decision {
+        side,
+        outcome: Outcome::Akkoord,
+        date: chrono::NaiveDate::parse_from_str(date, "%d-%m-%Y").unwrap(),
+        number: format!("{gemeente}-{version}"),
+        signatory: "A. Jansen".into(),
+        role: "wethouder Werk".into(),
+        place: gemeente.into(),
+        version,
+    };
+    for step in [
+        SignOffStep::Submit,
+        SignOffStep::Decide(decision(Side::College, college)),
+        SignOffStep::Decide(decision(Side::WerkBedrijf, werkbedrijf)),
+    ] {
+        model
+            .apply(Edit::SignOff {
+                gemeente: gemeente.into(),
+                step,
+            })
+            .unwrap_or_else(|r| panic!("{gemeente}: {r}"));
+    }
+}

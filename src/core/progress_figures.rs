@@ -1,0 +1,381 @@
+//! The figures of the Voortgang screen and report: per gemeente, activity and period what was
+//! agreed (pro rata for the days elapsed, from the agreed version in force on each day), what was
+//! delivered, the percentage, a calm flag, the cumulative line for the chart, and the staff time
+//! on location it used beside what was planned.
+//!
+//! The arithmetic, so it can be checked by hand: a card volume is per year (or per term, as the
+//! settings say); a volume per week is first multiplied by the weeks of a year. A period is an equal
+//! share of its year (a half-year ½, a quarter ¼), spread evenly over its days. The original choices
+//! hold from the start of the term; a tussentijdse wijziging (art. 16.3) from the day it was agreed.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::capacity::CapacityAssumptions;
+use super::card::Unit;
+use super::period::Period;
+use super::progress::VolumePer;
+use super::region::Gemeente;
+use super::workbook::{Choice, Workbook};
+
+/// How an activity stands to date against what was agreed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flag {
+    /// At least the "on track" percentage.
+    OnTrack,
+    /// Below it, at least the "behind" percentage.
+    Behind,
+    /// Below that.
+    FarBehind,
+}
+
+impl Flag {
+    /// The flag in Dutch, as the dashboard shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::OnTrack => "op schema",
+            Flag::Behind => "achter",
+            Flag::FarBehind => "ver achter",
+        }
+    }
+}
+
+/// Agreed and delivered over some days: one period, or the term to date.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figure {
+    /// What was agreed for the days elapsed; `None` when nothing was agreed yet.
+    pub agreed: Option<Decimal>,
+    /// What was delivered; `None` when no figure was entered.
+    pub delivered: Option<Decimal>,
+}
+
+impl Figure {
+    /// Delivered as a percentage of agreed (unrounded); `None` without both, or when nothing
+    /// was agreed for these days.
+    pub fn percent(&self) -> Option<Decimal> {
+        let agreed = self.agreed.filter(|a| !a.is_zero())?;
+        Some(self.delivered.unwrap_or_default() / agreed * Decimal::ONE_HUNDRED)
+    }
+}
+
+/// One period's figures of an activity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodFigure {
+    /// The period.
+    pub period: Period,
+    /// Its figures, agreed pro rata for the part elapsed.
+    pub figure: Figure,
+    /// The part of the period elapsed (0 before it starts, 1 once it ended).
+    pub elapsed: Decimal,
+}
+
+/// One activity's progress for a gemeente.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActivityProgress {
+    /// The activity's number.
+    pub activity: u32,
+    /// Its title with the gemeente's name filled in.
+    pub title: String,
+    /// The unit delivery is registered in ("dagdelen", "kandidaten").
+    pub unit: Unit,
+    /// Per period of the term.
+    pub periods: Vec<PeriodFigure>,
+    /// The term to date.
+    pub to_date: Figure,
+    /// What was agreed for the whole term (with the versions known now).
+    pub term_agreed: Option<Decimal>,
+    /// How it stands to date; `None` when nothing was agreed for the days elapsed.
+    pub flag: Option<Flag>,
+}
+
+/// A gemeente's progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GemeenteProgress {
+    /// The gemeente.
+    pub gemeente: String,
+    /// The agreed versions progress is measured against, in Dutch; empty when none.
+    pub measured_against: Vec<String>,
+    /// The activities agreed or delivered, in card order.
+    pub activities: Vec<ActivityProgress>,
+    /// Staff time on location planned now, in fte.
+    pub fte_planned: Decimal,
+    /// Staff time on location delivered to date, in fte (average over the weeks elapsed).
+    pub fte_used: Option<Decimal>,
+}
+
+impl GemeenteProgress {
+    /// The most serious flag of its activities.
+    pub fn worst_flag(&self) -> Option<Flag> {
+        self.activities.iter().filter_map(|a| a.flag).max()
+    }
+}
+
+/// The progress of every gemeente of the region, in region order, as it stands on `as_of`.
+pub fn region_progress(
+    workbook: &Workbook,
+    as_of: NaiveDate,
+    assumptions: &CapacityAssumptions,
+) -> Vec<GemeenteProgress> {
+    workbook
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| gemeente_progress(workbook, g, as_of, assumptions))
+        .collect()
+}
+
+/// One gemeente's progress as it stands on `as_of`.
+pub fn gemeente_progress(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    as_of: NaiveDate,
+    assumptions: &CapacityAssumptions,
+) -> GemeenteProgress {
+    let versions = versions_in_force(workbook, &gemeente.name);
+    let settings = &workbook.progress.settings;
+    let periods = Period::of_term(&workbook.region.term, settings.periods);
+    let mut activities = Vec::new();
+    let mut planned_rate = Decimal::ZERO;
+    let mut used_dagdelen = Decimal::ZERO;
+    let mut any_location_figure = false;
+    for activity in &workbook.card.activities {
+        let Some(offer) = activity.offer(gemeente.colour) else {
+            continue;
+        };
+        let annual = |choices: &[Choice]| annual_volume(workbook, gemeente, activity.number, choices);
+        let agreed_any = versions.iter().any(|v| !annual(&v.choices).is_zero());
+        let delivered_any = workbook
+            .progress
+            .delivered
+            .iter()
+            .any(|d| d.gemeente == gemeente.name && d.activity == activity.number);
+        if !agreed_any && !delivered_any {
+            continue;
+        }
+        let mut figures = Vec::new();
+        let mut to_date = Figure::default();
+        for period in &periods {
+            let elapsed = elapsed_part(workbook, *period, as_of);
+            let agreed = agreed_between(workbook, &versions, &annual, *period, as_of);
+            let delivered = workbook
+                .progress
+                .delivered(&gemeente.name, activity.number, *period)
+                .map(|d| d.volume)
+                .filter(|_| period.start() <= as_of);
+            to_date.agreed = add(to_date.agreed, agreed);
+            to_date.delivered = add(to_date.delivered, delivered);
+            figures.push(PeriodFigure {
+                period: *period,
+                figure: Figure { agreed, delivered },
+                elapsed,
+            });
+        }
+        let term_end = workbook.region.term.end;
+        let term_agreed = periods
+            .iter()
+            .map(|p| agreed_between(workbook, &versions, &annual, *p, term_end))
+            .fold(None, add);
+        let flag = to_date.percent().map(|percent| {
+            if percent >= settings.on_track {
+                Flag::OnTrack
+            } else if percent >= settings.behind {
+                Flag::Behind
+            } else {
+                Flag::FarBehind
+            }
+        });
+        let on_location = assumptions.location_activities.contains(&activity.number)
+            && settings.rate(&offer.unit).is_some();
+        if on_location {
+            if let Some(version) = version_on(&versions, workbook, as_of) {
+                planned_rate += offer_volume(workbook, gemeente, activity.number, &version.choices);
+            }
+            if let Some(delivered) = to_date.delivered {
+                used_dagdelen += delivered;
+                any_location_figure = true;
+            }
+        }
+        activities.push(ActivityProgress {
+            activity: activity.number,
+            title: activity.title_for(&gemeente.name),
+            unit: settings.delivered_unit(&offer.unit),
+            periods: figures,
+            to_date,
+            term_agreed,
+            flag,
+        });
+    }
+    let per_fte = assumptions.dagdelen_per_fte;
+    let weeks = weeks_elapsed(workbook, as_of);
+    let fte = |rate: Decimal| {
+        if per_fte.is_zero() {
+            Decimal::ZERO
+        } else {
+            (rate / per_fte).round_dp(2)
+        }
+    };
+    GemeenteProgress {
+        gemeente: gemeente.name.clone(),
+        measured_against: versions.iter().map(|v| v.label.clone()).collect(),
+        activities,
+        fte_planned: fte(planned_rate),
+        fte_used: (any_location_figure && !weeks.is_zero()).then(|| fte(used_dagdelen / weeks)),
+    }
+}
+
+/// Cumulative delivered and agreed at the end of each period elapsed (and at `as_of` within a
+/// period), with the term start as the first point: the chart's two lines. `x` is in months
+/// since the term started.
+pub fn cumulative(progress: &ActivityProgress) -> Vec<(Decimal, Decimal, Decimal)> {
+    let mut points = vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)];
+    let months_per = Decimal::from(12 / u32::from(progress.periods.first().map_or(2, |p| p.period.kind.per_year())));
+    let (mut agreed, mut delivered) = (Decimal::ZERO, Decimal::ZERO);
+    for (i, p) in progress.periods.iter().enumerate() {
+        if p.elapsed.is_zero() {
+            break;
+        }
+        agreed += p.figure.agreed.unwrap_or_default();
+        delivered += p.figure.delivered.unwrap_or_default();
+        let x = months_per * (Decimal::from(i as u32) + p.elapsed);
+        points.push((x, agreed, delivered));
+    }
+    points
+}
+
+/// An agreed version with the day from which it holds.
+struct InForce {
+    from: NaiveDate,
+    choices: Vec<Choice>,
+    label: String,
+}
+
+/// The gemeente's agreed versions, each from the day it holds: the original from the start of the
+/// term, an amendment from the day it was agreed.
+fn versions_in_force(workbook: &Workbook, gemeente: &str) -> Vec<InForce> {
+    let Some(plan) = workbook.plan(gemeente) else {
+        return Vec::new();
+    };
+    let start = workbook.region.term.start;
+    let mut versions: Vec<InForce> = plan
+        .sign_off
+        .agreed
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let from = if i == 0 { start } else { v.agreed_on.max(start) };
+            let label = if i == 0 {
+                format!("{} (vanaf {})", v.describe(), start.format("%d-%m-%Y"))
+            } else {
+                format!("{} (vanaf {})", v.describe(), from.format("%d-%m-%Y"))
+            };
+            InForce {
+                from,
+                choices: v.choices.clone(),
+                label,
+            }
+        })
+        .collect();
+    versions.sort_by_key(|v| v.from);
+    versions
+}
+
+fn version_on<'a>(versions: &'a [InForce], _: &Workbook, day: NaiveDate) -> Option<&'a InForce> {
+    versions.iter().rev().find(|v| v.from <= day).or(versions.first())
+}
+
+/// The volume the choices buy of an activity, in the card's unit (a rate stays a rate).
+fn offer_volume(workbook: &Workbook, gemeente: &Gemeente, activity: u32, choices: &[Choice]) -> Decimal {
+    let Some(choice) = choices.iter().find(|c| c.activity == activity) else {
+        return Decimal::ZERO;
+    };
+    workbook
+        .card
+        .activity(activity)
+        .and_then(|a| a.offer(gemeente.colour))
+        .map(|o| o.volume_for(choice.peppers, choice.taken))
+        .unwrap_or_default()
+}
+
+/// The volume the choices buy of an activity in a year, in the delivered unit.
+fn annual_volume(workbook: &Workbook, gemeente: &Gemeente, activity: u32, choices: &[Choice]) -> Decimal {
+    let settings = &workbook.progress.settings;
+    let mut volume = offer_volume(workbook, gemeente, activity, choices);
+    let is_rate = workbook
+        .card
+        .activity(activity)
+        .and_then(|a| a.offer(gemeente.colour))
+        .is_some_and(|o| settings.rate(&o.unit).is_some());
+    if is_rate {
+        volume *= settings.weeks_per_year;
+    }
+    if settings.volume_per == VolumePer::Term {
+        volume /= Decimal::from(term_years(workbook).max(1));
+    }
+    volume
+}
+
+fn term_years(workbook: &Workbook) -> i32 {
+    let term = &workbook.region.term;
+    term.end.year() - term.start.year() + 1
+}
+
+/// The days of a period that fall in the term and on or before `until`.
+fn days_counted(workbook: &Workbook, period: Period, from: NaiveDate, until: NaiveDate) -> i64 {
+    let term = &workbook.region.term;
+    let first = period.start().max(term.start).max(from);
+    let last = period.end().min(term.end).min(until);
+    ((last - first).num_days() + 1).max(0)
+}
+
+/// The part of a period elapsed on `as_of` (0 to 1).
+fn elapsed_part(workbook: &Workbook, period: Period, as_of: NaiveDate) -> Decimal {
+    let counted = days_counted(workbook, period, period.start(), as_of);
+    Decimal::from(counted) / Decimal::from(period.days())
+}
+
+/// Weeks elapsed in the term on `as_of`, by the settings' weeks per year.
+fn weeks_elapsed(workbook: &Workbook, as_of: NaiveDate) -> Decimal {
+    let settings = &workbook.progress.settings;
+    let share = Decimal::ONE / Decimal::from(settings.periods.per_year());
+    Period::of_term(&workbook.region.term, settings.periods)
+        .iter()
+        .map(|p| share * elapsed_part(workbook, *p, as_of))
+        .sum::<Decimal>()
+        * settings.weeks_per_year
+}
+
+/// What the versions agreed for a period, for its days up to `until`; `None` without any version.
+fn agreed_between(
+    workbook: &Workbook,
+    versions: &[InForce],
+    annual: &dyn Fn(&[Choice]) -> Decimal,
+    period: Period,
+    until: NaiveDate,
+) -> Option<Decimal> {
+    if versions.is_empty() {
+        return None;
+    }
+    let share = Decimal::ONE / Decimal::from(period.kind.per_year());
+    let period_days = Decimal::from(period.days());
+    let mut total = Decimal::ZERO;
+    for (i, version) in versions.iter().enumerate() {
+        let from = if i == 0 { period.start() } else { version.from };
+        let to = versions
+            .get(i + 1)
+            .and_then(|next| next.from.pred_opt())
+            .unwrap_or(period.end())
+            .min(until);
+        let days = days_counted(workbook, period, from, to);
+        if days > 0 {
+            total += annual(&version.choices) * share * Decimal::from(days) / period_days;
+        }
+    }
+    Some(total)
+}
+
+fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+    }
+}
