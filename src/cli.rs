@@ -90,6 +90,31 @@ pub enum Command {
         /// De werkmap (.ron).
         file: PathBuf,
     },
+    /// Schrijf de keuzes, de budgetten, het regio-overzicht en de voortgang als Excel-bestand (.xlsx), met formules voor de totalen.
+    Export {
+        /// De werkmap (.ron).
+        file: PathBuf,
+        /// Het Excel-bestand om te maken.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overschrijf een bestaand bestand.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Maak het voortgangsrapport (artikel 14.2) als PDF/A: tot en met een periode (2021-H1) of over de hele looptijd.
+    Voortgang {
+        /// De werkmap (.ron).
+        file: PathBuf,
+        /// Tot en met deze periode, bijvoorbeeld 2021-H1 (tussenrapportage) of 2021-H2 (jaarverslag); zonder: de hele looptijd.
+        #[arg(long)]
+        periode: Option<String>,
+        /// Het PDF-bestand om te maken.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overschrijf een bestaand bestand.
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Maak een werkmap voor de volgende looptijd: de vastgestelde (of laatste) keuzes als concept en als 'vorige looptijd'.
     NextTerm {
         /// De werkmap van deze looptijd.
@@ -119,6 +144,17 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             out: path,
             overwrite,
         } => next_term(&file, &path, overwrite, out, err),
+        Command::Export {
+            file,
+            out: path,
+            overwrite,
+        } => export(&file, &path, overwrite, out, err),
+        Command::Voortgang {
+            file,
+            periode,
+            out: path,
+            overwrite,
+        } => voortgang(&file, periode.as_deref(), &path, overwrite, out, err),
         Command::Annex {
             file,
             out: pdf,
@@ -211,6 +247,117 @@ fn next_term(
     // Only once the file is there: a refusal to overwrite must not read like a success.
     if code == EXIT_OK {
         writeln!(out, "{summary}")?;
+    }
+    Ok(code)
+}
+
+/// The day progress is reckoned on from the command line: today, or the term's last day once the
+/// term has ended.
+fn today_in_term(workbook: &Workbook) -> chrono::NaiveDate {
+    chrono::Local::now()
+        .date_naive()
+        .min(workbook.region.term.end)
+}
+
+/// Writes bytes to a new output file, unless it exists and `overwrite` was not given.
+fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: bool,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    if path.exists() && !overwrite {
+        writeln!(err, "{}", already_there(path))?;
+        return Ok(EXIT_NOT_WRITTEN);
+    }
+    match storage::write_atomic(path, bytes) {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(EXIT_NOT_WRITTEN)
+        }
+    }
+}
+
+fn export(
+    file: &Path,
+    path: &Path,
+    overwrite: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let as_of = today_in_term(&workbook);
+    let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+    let bytes = match crate::spreadsheet::export_xlsx(&workbook, as_of, &assumptions) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_NOT_WRITTEN);
+        }
+    };
+    let code = write_output(path, &bytes, overwrite, err)?;
+    if code == EXIT_OK {
+        writeln!(
+            out,
+            "Excel-bestand gemaakt: {} (bladen Keuzes, Budget, Regio-overzicht en Voortgang, stand per {}).",
+            path.display(),
+            as_of.format("%d-%m-%Y")
+        )?;
+    }
+    Ok(code)
+}
+
+fn voortgang(
+    file: &Path,
+    periode: Option<&str>,
+    path: &Path,
+    overwrite: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    use crate::annex::Scope;
+    use crate::core::period::Period;
+    let Some(workbook) = load(file, err) else {
+        return Ok(EXIT_UNREADABLE);
+    };
+    let scope = match periode {
+        None => Scope::Term,
+        Some(text) => {
+            let periods =
+                Period::of_term(&workbook.region.term, workbook.progress.settings.periods);
+            match Period::parse(text).filter(|p| periods.contains(p)) {
+                Some(period) => Scope::UpTo(period),
+                None => {
+                    let codes: Vec<String> = periods.iter().map(Period::code).collect();
+                    writeln!(
+                        err,
+                        "‘{text}’ is geen periode van deze looptijd; kies uit {}.",
+                        codes.join(", ")
+                    )?;
+                    return Ok(EXIT_NOT_WRITTEN);
+                }
+            }
+        }
+    };
+    let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+    let bytes = match crate::annex::progress_pdf(&workbook, scope, &assumptions) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_NOT_WRITTEN);
+        }
+    };
+    let code = write_output(path, &bytes, overwrite, err)?;
+    if code == EXIT_OK {
+        writeln!(
+            out,
+            "Voortgangsrapport gemaakt: {} ({}).",
+            path.display(),
+            scope.subtitle(&workbook)
+        )?;
     }
     Ok(code)
 }

@@ -4,6 +4,7 @@
 
 mod data;
 mod printable;
+mod progress_report;
 mod world;
 
 use std::sync::OnceLock;
@@ -14,6 +15,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use data::{AnnexData, AnnexOptions, annex_data, annex_data_with};
 pub use printable::{Coverage, REPLACEMENT, Replacement, printable};
+pub use progress_report::{PROGRESS_TEMPLATE, ReportData, Scope, report_data};
 pub use world::TEMPLATE;
 
 use crate::core::Workbook;
@@ -41,9 +43,35 @@ pub fn annex_pdf(workbook: &Workbook, options: &AnnexOptions) -> Result<Vec<u8>,
     render(&annex_data(workbook, options), TEMPLATE)
 }
 
+/// Makes the report "Voortgang lokale keuzes (artikel 14.2)" as PDF/A-2b bytes.
+pub fn progress_pdf(
+    workbook: &Workbook,
+    scope: Scope,
+    assumptions: &crate::core::capacity::CapacityAssumptions,
+) -> Result<Vec<u8>, AnnexError> {
+    let produced = chrono::Local::now().format("%d-%m-%Y").to_string();
+    let data = report_data(workbook, scope, assumptions, &produced, fonts());
+    let json = serde_json::to_vec(&data).map_err(|e| AnnexError(e.to_string()))?;
+    render_json(
+        json,
+        PROGRESS_TEMPLATE,
+        &format!("keuzekaart-voortgang {}", data.subtitle),
+    )
+}
+
 /// Renders annex data with a template (the bundled one, or an adjusted copy) to PDF/A-2b.
 pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
     let json = serde_json::to_vec(data).map_err(|e| AnnexError(e.to_string()))?;
+    render_json(
+        json,
+        template,
+        &format!("keuzekaart-bijlage {}", data.title),
+    )
+}
+
+/// Compiles a template with its data (JSON, as `/data.json`) to PDF/A-2b; `ident` names the
+/// document in the PDF's identifier.
+fn render_json(json: Vec<u8>, template: &str, ident: &str) -> Result<Vec<u8>, AnnexError> {
     let now = chrono::Local::now();
     use chrono::{Datelike, Timelike};
     let today =
@@ -61,7 +89,7 @@ pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
     .expect("a valid time");
     let offset_minutes = now.offset().local_minus_utc() / 60;
     let options = PdfOptions {
-        ident: Smart::Custom(format!("keuzekaart-bijlage {}", data.title)),
+        ident: Smart::Custom(ident.to_owned()),
         creator: Smart::Custom(Some(format!("Keuzekaart {}", env!("CARGO_PKG_VERSION")))),
         timestamp: typst_pdf::Timestamp::new_local(stamp, offset_minutes),
         standards: PdfStandards::new(&[PdfStandard::A_2b])

@@ -294,13 +294,31 @@ pub fn check_workbook(workbook: &Workbook) -> Result<(), OutOfRange> {
 fn check_progress_into(w: &mut Walker, progress: &super::progress::Progress) {
     let settings = &progress.settings;
     let place = || "Voortgang, instellingen".to_owned();
-    w.at(place, check_number(settings.weeks_per_year, NumberKind::PriceInPeppers));
-    w.at(place, check_number(settings.on_track, NumberKind::PriceInPeppers));
-    w.at(place, check_number(settings.behind, NumberKind::PriceInPeppers));
-    w.at(place, check_entries(settings.rates.len(), MAX_ENTRIES, "eenheden per week"));
-    w.at(place, check_entries(settings.notes.len(), MAX_ENTRIES, "toelichtingen"));
+    w.at(
+        place,
+        check_number(settings.weeks_per_year, NumberKind::PriceInPeppers),
+    );
+    w.at(
+        place,
+        check_number(settings.on_track, NumberKind::PriceInPeppers),
+    );
+    w.at(
+        place,
+        check_number(settings.behind, NumberKind::PriceInPeppers),
+    );
+    w.at(
+        place,
+        check_entries(settings.rates.len(), MAX_ENTRIES, "eenheden per week"),
+    );
+    w.at(
+        place,
+        check_entries(settings.notes.len(), MAX_ENTRIES, "toelichtingen"),
+    );
     for note in &settings.notes {
-        w.at(place, check_text(note, MAX_LONG_TEXT_CHARS, "de toelichting"));
+        w.at(
+            place,
+            check_text(note, MAX_LONG_TEXT_CHARS, "de toelichting"),
+        );
     }
     w.at(
         || "Voortgang".into(),
@@ -315,10 +333,20 @@ fn check_progress_into(w: &mut Walker, progress: &super::progress::Progress) {
         check_entries(progress.closed.len(), MAX_ENTRIES, "afgesloten perioden"),
     );
     for d in &progress.delivered {
-        let place = || format!("Voortgang, {}, activiteit {}, {}", d.gemeente, d.activity, d.period.label());
+        let place = || {
+            format!(
+                "Voortgang, {}, activiteit {}, {}",
+                d.gemeente,
+                d.activity,
+                d.period.label()
+            )
+        };
         w.at(place, check_number(d.volume, NumberKind::Volume));
         w.at(place, check_text(&d.note, MAX_NOTE_CHARS, "de notitie"));
-        w.at(place, check_entries(d.corrections.len(), MAX_ENTRIES, "correcties"));
+        w.at(
+            place,
+            check_entries(d.corrections.len(), MAX_ENTRIES, "correcties"),
+        );
     }
 }
 

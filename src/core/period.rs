@@ -10,7 +10,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::region::Term;
 
 /// How a term is cut into reporting periods; set per term.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum PeriodKind {
     /// Four periods a year ("K1" … "K4").
     Quarter,
@@ -82,7 +84,10 @@ impl Period {
 
     /// The last day of the period.
     pub fn end(&self) -> NaiveDate {
-        self.next().start().pred_opt().expect("a period ends on a real day")
+        self.next()
+            .start()
+            .pred_opt()
+            .expect("a period ends on a real day")
     }
 
     /// The period after this one.
@@ -132,7 +137,13 @@ impl Period {
         let cleaned: String = text
             .trim()
             .chars()
-            .map(|c| if matches!(c, '-' | '_' | '/' | '.') { ' ' } else { c })
+            .map(|c| {
+                if matches!(c, '-' | '_' | '/' | '.') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         let parts: Vec<&str> = cleaned.split_whitespace().collect();
         let (year, tag) = match parts.as_slice() {

@@ -3,6 +3,8 @@
 //! period can be closed ("afgesloten"), after which a figure changes only with a recorded reason.
 //! Every change goes through [`ProgressEdit`], as one undoable edit of the model.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -295,7 +297,6 @@ pub fn apply_progress(
     workbook: &mut Workbook,
     edit: &ProgressEdit,
 ) -> Result<(), super::refusal::Refusal> {
-    use super::refusal::Refusal;
     let periods = Period::of_term(&workbook.region.term, workbook.progress.settings.periods);
     match edit {
         ProgressEdit::SetPeriods(kind) => {
@@ -329,37 +330,30 @@ pub fn apply_progress(
             ..
         } => {
             let mut progress = workbook.progress.clone();
+            // Where each cell's figure stands, so a block of thousands of figures (an import)
+            // is entered in one pass.
+            let mut index: HashMap<(String, u32, Period), usize> = progress
+                .delivered
+                .iter()
+                .enumerate()
+                .map(|(i, d)| ((d.gemeente.clone(), d.activity, d.period), i))
+                .collect();
+            let mut removed = vec![false; progress.delivered.len()];
             for cell in cells {
-                if workbook.region.gemeente(&cell.gemeente).is_none() {
-                    return Err(Refusal::UnknownGemeente(cell.gemeente.clone()));
-                }
-                if workbook.card.activity(cell.activity).is_none() {
-                    return Err(Refusal::NotOnCard(cell.activity));
-                }
-                if !periods.contains(&cell.period) {
-                    return Err(not_in_term(workbook, cell.period).into());
-                }
-                let place = || {
-                    format!(
-                        "{}, activiteit {}, {}",
-                        cell.gemeente,
-                        cell.activity,
-                        cell.period.label()
-                    )
-                };
-                if let Some(volume) = cell.volume {
-                    if volume.is_sign_negative() && !volume.is_zero() {
-                        return Err(ProgressRefusal::Negative(volume).into());
+                check_cell(workbook, &periods, cell)?;
+                let key = (cell.gemeente.clone(), cell.activity, cell.period);
+                let at_index = index.get(&key).copied().filter(|i| !removed[*i]);
+                match enter(&mut progress, at_index, cell, reason, by, *at)? {
+                    Entered::Added(i) => {
+                        index.insert(key, i);
+                        removed.push(false);
                     }
-                    limits::check_number(volume, NumberKind::Volume)
-                        .map_err(|message| limits::OutOfRange { place: place(), message })?;
+                    Entered::Removed(i) => removed[i] = true,
+                    Entered::Changed => {}
                 }
-                if let Some(note) = &cell.note {
-                    limits::check_text(note, limits::MAX_NOTE_CHARS, "de notitie")
-                        .map_err(|message| limits::OutOfRange { place: place(), message })?;
-                }
-                enter(&mut progress, cell, reason, by, *at)?;
             }
+            let mut keep = removed.iter().map(|r| !r);
+            progress.delivered.retain(|_| keep.next().unwrap_or(true));
             if progress.delivered.len() > MAX_DELIVERED {
                 return Err(ProgressRefusal::TooMany.into());
             }
@@ -380,18 +374,71 @@ fn not_in_term(workbook: &Workbook, period: Period) -> ProgressRefusal {
     }
 }
 
-/// Enters one figure into the realisation (checked by the caller).
+/// Checks one figure against the card, the region, the term and the ranges.
+fn check_cell(
+    workbook: &Workbook,
+    periods: &[Period],
+    cell: &CellValue,
+) -> Result<(), super::refusal::Refusal> {
+    use super::refusal::Refusal;
+    if workbook.region.gemeente(&cell.gemeente).is_none() {
+        return Err(Refusal::UnknownGemeente(cell.gemeente.clone()));
+    }
+    if workbook.card.activity(cell.activity).is_none() {
+        return Err(Refusal::NotOnCard(cell.activity));
+    }
+    if !periods.contains(&cell.period) {
+        return Err(not_in_term(workbook, cell.period).into());
+    }
+    let place = || {
+        format!(
+            "{}, activiteit {}, {}",
+            cell.gemeente,
+            cell.activity,
+            cell.period.label()
+        )
+    };
+    if let Some(volume) = cell.volume {
+        if volume.is_sign_negative() && !volume.is_zero() {
+            return Err(ProgressRefusal::Negative(volume).into());
+        }
+        limits::check_number(volume, NumberKind::Volume).map_err(|message| limits::OutOfRange {
+            place: place(),
+            message,
+        })?;
+    }
+    if let Some(note) = &cell.note {
+        limits::check_text(note, limits::MAX_NOTE_CHARS, "de notitie").map_err(|message| {
+            limits::OutOfRange {
+                place: place(),
+                message,
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// What entering one figure did to the list of figures.
+enum Entered {
+    /// A figure was added at this index.
+    Added(usize),
+    /// The figure at this index is to be removed.
+    Removed(usize),
+    /// A figure changed in place, or nothing changed.
+    Changed,
+}
+
+/// Enters one figure into the realisation (checked by the caller); `index` is where its cell's
+/// figure stands, if it has one.
 fn enter(
     progress: &mut Progress,
+    index: Option<usize>,
     cell: &CellValue,
     reason: &str,
     by: &str,
     at: NaiveDateTime,
-) -> Result<(), ProgressRefusal> {
+) -> Result<Entered, ProgressRefusal> {
     let closed = progress.is_closed(cell.period);
-    let index = progress.delivered.iter().position(|d| {
-        d.gemeente == cell.gemeente && d.activity == cell.activity && d.period == cell.period
-    });
     let previous = index.map(|i| progress.delivered[i].volume);
     let note_changes = match (index, &cell.note) {
         (Some(i), Some(note)) => progress.delivered[i].note != *note,
@@ -399,7 +446,7 @@ fn enter(
         (_, None) => false,
     };
     if previous == cell.volume && !note_changes {
-        return Ok(());
+        return Ok(Entered::Changed);
     }
     if closed && reason.trim().is_empty() {
         return Err(ProgressRefusal::ClosedNeedsReason(cell.period));
@@ -420,7 +467,7 @@ fn enter(
                 entry.at = at;
                 entry.corrections.push(correction);
             } else {
-                progress.delivered.remove(i);
+                return Ok(Entered::Removed(i));
             }
         }
         (Some(i), Some(volume)) => {
@@ -433,17 +480,20 @@ fn enter(
             entry.at = at;
             entry.corrections.extend(correction);
         }
-        (None, Some(volume)) => progress.delivered.push(Delivered {
-            gemeente: cell.gemeente.clone(),
-            activity: cell.activity,
-            period: cell.period,
-            volume,
-            note: cell.note.clone().unwrap_or_default(),
-            by: by.to_owned(),
-            at,
-            corrections: correction.into_iter().collect(),
-        }),
+        (None, Some(volume)) => {
+            progress.delivered.push(Delivered {
+                gemeente: cell.gemeente.clone(),
+                activity: cell.activity,
+                period: cell.period,
+                volume,
+                note: cell.note.clone().unwrap_or_default(),
+                by: by.to_owned(),
+                at,
+                corrections: correction.into_iter().collect(),
+            });
+            return Ok(Entered::Added(progress.delivered.len() - 1));
+        }
         (None, None) => {}
     }
-    Ok(())
+    Ok(Entered::Changed)
 }

@@ -142,7 +142,8 @@ pub fn gemeente_progress(
         let Some(offer) = activity.offer(gemeente.colour) else {
             continue;
         };
-        let annual = |choices: &[Choice]| annual_volume(workbook, gemeente, activity.number, choices);
+        let annual =
+            |choices: &[Choice]| annual_volume(workbook, gemeente, activity.number, choices);
         let agreed_any = versions.iter().any(|v| !annual(&v.choices).is_zero());
         let delivered_any = workbook
             .progress
@@ -228,7 +229,14 @@ pub fn gemeente_progress(
 /// since the term started.
 pub fn cumulative(progress: &ActivityProgress) -> Vec<(Decimal, Decimal, Decimal)> {
     let mut points = vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)];
-    let months_per = Decimal::from(12 / u32::from(progress.periods.first().map_or(2, |p| p.period.kind.per_year())));
+    let months_per = Decimal::from(
+        12 / u32::from(
+            progress
+                .periods
+                .first()
+                .map_or(2, |p| p.period.kind.per_year()),
+        ),
+    );
     let (mut agreed, mut delivered) = (Decimal::ZERO, Decimal::ZERO);
     for (i, p) in progress.periods.iter().enumerate() {
         if p.elapsed.is_zero() {
@@ -262,7 +270,11 @@ fn versions_in_force(workbook: &Workbook, gemeente: &str) -> Vec<InForce> {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let from = if i == 0 { start } else { v.agreed_on.max(start) };
+            let from = if i == 0 {
+                start
+            } else {
+                v.agreed_on.max(start)
+            };
             let label = if i == 0 {
                 format!("{} (vanaf {})", v.describe(), start.format("%d-%m-%Y"))
             } else {
@@ -280,11 +292,20 @@ fn versions_in_force(workbook: &Workbook, gemeente: &str) -> Vec<InForce> {
 }
 
 fn version_on<'a>(versions: &'a [InForce], _: &Workbook, day: NaiveDate) -> Option<&'a InForce> {
-    versions.iter().rev().find(|v| v.from <= day).or(versions.first())
+    versions
+        .iter()
+        .rev()
+        .find(|v| v.from <= day)
+        .or(versions.first())
 }
 
 /// The volume the choices buy of an activity, in the card's unit (a rate stays a rate).
-fn offer_volume(workbook: &Workbook, gemeente: &Gemeente, activity: u32, choices: &[Choice]) -> Decimal {
+fn offer_volume(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: u32,
+    choices: &[Choice],
+) -> Decimal {
     let Some(choice) = choices.iter().find(|c| c.activity == activity) else {
         return Decimal::ZERO;
     };
@@ -297,7 +318,12 @@ fn offer_volume(workbook: &Workbook, gemeente: &Gemeente, activity: u32, choices
 }
 
 /// The volume the choices buy of an activity in a year, in the delivered unit.
-fn annual_volume(workbook: &Workbook, gemeente: &Gemeente, activity: u32, choices: &[Choice]) -> Decimal {
+fn annual_volume(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: u32,
+    choices: &[Choice],
+) -> Decimal {
     let settings = &workbook.progress.settings;
     let mut volume = offer_volume(workbook, gemeente, activity, choices);
     let is_rate = workbook

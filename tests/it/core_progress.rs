@@ -109,18 +109,33 @@ fn figures_match_a_hand_calculation_for_two_gemeenten() {
     // per half-year; delivered 12 + 16 = 28 of 30: 93 1/3 %, on track.
     let beuningen = wb.region.gemeente("Beuningen").unwrap();
     let progress = gemeente_progress(wb, beuningen, day("31-12-2021"), &assumptions);
-    let screening = progress.activities.iter().find(|a| a.activity == 4).unwrap();
+    let screening = progress
+        .activities
+        .iter()
+        .find(|a| a.activity == 4)
+        .unwrap();
     assert_eq!(screening.periods[0].figure.agreed, Some(d("15")));
     assert_eq!(screening.periods[1].figure.agreed, Some(d("15")));
-    assert_eq!(screening.periods[2].figure.agreed, Some(d("0")), "not begun");
+    assert_eq!(
+        screening.periods[2].figure.agreed,
+        Some(d("0")),
+        "not begun"
+    );
     assert_eq!(screening.to_date.agreed, Some(d("30")));
     assert_eq!(screening.to_date.delivered, Some(d("28")));
-    assert_eq!(screening.to_date.percent().unwrap().round_dp(4), d("93.3333"));
+    assert_eq!(
+        screening.to_date.percent().unwrap().round_dp(4),
+        d("93.3333")
+    );
     assert_eq!(screening.flag, Some(Flag::OnTrack));
     assert_eq!(screening.term_agreed, Some(d("60")));
     assert_eq!(screening.unit.many, "kandidaten");
     // Activity 12: 2 peppers × 15 trajecten = 30 a year; 9 of 30 to date is 30 %: far behind.
-    let trajects = progress.activities.iter().find(|a| a.activity == 12).unwrap();
+    let trajects = progress
+        .activities
+        .iter()
+        .find(|a| a.activity == 12)
+        .unwrap();
     assert_eq!(trajects.to_date.agreed, Some(d("30")));
     assert_eq!(trajects.flag, Some(Flag::FarBehind));
 
@@ -138,7 +153,11 @@ fn figures_match_a_hand_calculation_for_two_gemeenten() {
     // before the amendment and 92 from it: 156 × 92/184 + 234 × 92/184 = 78 + 117 = 195.
     let heumen = wb.region.gemeente("Heumen").unwrap();
     let progress = gemeente_progress(wb, heumen, day("31-12-2021"), &assumptions);
-    let werkt = progress.activities.iter().find(|a| a.activity == 7).unwrap();
+    let werkt = progress
+        .activities
+        .iter()
+        .find(|a| a.activity == 7)
+        .unwrap();
     assert_eq!(werkt.unit.many, "dagdelen");
     assert_eq!(werkt.periods[0].figure.agreed, Some(d("156")));
     assert_eq!(werkt.periods[1].figure.agreed, Some(d("195")));
@@ -155,7 +174,11 @@ fn figures_match_a_hand_calculation_for_two_gemeenten() {
     assert_eq!(progress.fte_planned, d("1"));
     assert_eq!(progress.fte_used, Some(d("0.6")));
     // Heumen's activity 13 (3 × 15 kandidaten) was agreed but nothing delivered: 0 %.
-    let samen = progress.activities.iter().find(|a| a.activity == 13).unwrap();
+    let samen = progress
+        .activities
+        .iter()
+        .find(|a| a.activity == 13)
+        .unwrap();
     assert_eq!(samen.to_date.percent(), Some(d("0")));
     assert_eq!(samen.flag, Some(Flag::FarBehind));
 }
@@ -168,8 +191,12 @@ fn without_agreed_choices_there_is_nothing_to_measure_against() {
         .unwrap();
     let wb = model.workbook();
     let druten = wb.region.gemeente("Druten").unwrap();
-    let progress =
-        gemeente_progress(wb, druten, day("31-12-2021"), &CapacityAssumptions::bundled());
+    let progress = gemeente_progress(
+        wb,
+        druten,
+        day("31-12-2021"),
+        &CapacityAssumptions::bundled(),
+    );
     assert!(progress.measured_against.is_empty());
     let events = &progress.activities[0];
     assert_eq!(events.to_date.agreed, None);
@@ -208,23 +235,38 @@ fn entering_is_one_undoable_edit_and_refuses_what_does_not_fit() {
         Refusal::Progress(ProgressRefusal::NotInTerm { .. })
     ));
     assert!(matches!(
-        refused(enter(vec![cell("Beuningen", 4, "2021-H1", "-1")], ""), &mut model),
+        refused(
+            enter(vec![cell("Beuningen", 4, "2021-H1", "-1")], ""),
+            &mut model
+        ),
         Refusal::Progress(ProgressRefusal::Negative(_))
     ));
     assert!(matches!(
-        refused(enter(vec![cell("Beuningen", 44, "2021-H1", "1")], ""), &mut model),
+        refused(
+            enter(vec![cell("Beuningen", 44, "2021-H1", "1")], ""),
+            &mut model
+        ),
         Refusal::NotOnCard(44)
     ));
     assert!(matches!(
-        refused(enter(vec![cell("Utrecht", 4, "2021-H1", "1")], ""), &mut model),
+        refused(
+            enter(vec![cell("Utrecht", 4, "2021-H1", "1")], ""),
+            &mut model
+        ),
         Refusal::UnknownGemeente(_)
     ));
     assert!(matches!(
-        refused(enter(vec![cell("Beuningen", 4, "2021-H1", "1000001")], ""), &mut model),
+        refused(
+            enter(vec![cell("Beuningen", 4, "2021-H1", "1000001")], ""),
+            &mut model
+        ),
         Refusal::OutOfRange(_)
     ));
     assert!(matches!(
-        refused(enter(vec![cell("Beuningen", 4, "2021-K1", "1")], ""), &mut model),
+        refused(
+            enter(vec![cell("Beuningen", 4, "2021-K1", "1")], ""),
+            &mut model
+        ),
         Refusal::Progress(ProgressRefusal::NotInTerm { .. })
     ));
 }
@@ -263,17 +305,25 @@ fn a_closed_period_changes_only_with_a_recorded_reason() {
     assert_eq!(entry.volume, d("14"));
     assert_eq!(entry.corrections.len(), 1);
     assert_eq!(entry.corrections[0].previous, Some(d("12")));
-    assert_eq!(entry.corrections[0].reason, "twee screenings laat geregistreerd");
+    assert_eq!(
+        entry.corrections[0].reason,
+        "twee screenings laat geregistreerd"
+    );
     // An open period needs no reason and keeps no correction.
     model
         .apply(enter(vec![cell("Beuningen", 4, "2021-H2", "3")], ""))
         .unwrap();
-    let open = model.workbook().progress.delivered("Beuningen", 4, period("2021-H2"));
+    let open = model
+        .workbook()
+        .progress
+        .delivered("Beuningen", 4, period("2021-H2"));
     assert!(open.unwrap().corrections.is_empty());
     // With figures entered, the term stays in half-years.
     assert!(matches!(
         model
-            .apply(Edit::Progress(ProgressEdit::SetPeriods(PeriodKind::Quarter)))
+            .apply(Edit::Progress(ProgressEdit::SetPeriods(
+                PeriodKind::Quarter
+            )))
             .unwrap_err(),
         Refusal::Progress(ProgressRefusal::PeriodsInUse(PeriodKind::HalfYear))
     ));
@@ -284,7 +334,9 @@ fn a_version_1_file_opens_as_version_2_without_figures_and_keeps_its_choices() {
     let wb = agreed_workbook();
     let mut text = keuzekaart::storage::to_ron(&wb);
     // The same workbook as the first wave wrote it: version 1, no realisation.
-    let start = text.find("    progress: (").expect("version 2 writes its realisation");
+    let start = text
+        .find("    progress: (")
+        .expect("version 2 writes its realisation");
     let end = start + text[start..].find("\n    ),\n").unwrap() + "\n    ),\n".len();
     text.replace_range(start..end, "");
     text = text.replacen("version: 2,", "version: 1,", 1);
@@ -304,5 +356,8 @@ fn a_version_1_file_opens_as_version_2_without_figures_and_keeps_its_choices() {
         .unwrap();
     let text = keuzekaart::storage::to_ron(model.workbook());
     assert!(text.contains("\"2021-H1\""), "periods are written as codes");
-    assert_eq!(keuzekaart::storage::parse_workbook(&text).unwrap(), *model.workbook());
+    assert_eq!(
+        keuzekaart::storage::parse_workbook(&text).unwrap(),
+        *model.workbook()
+    );
 }

@@ -19,6 +19,7 @@ mod core_rules;
 mod core_setup;
 mod home;
 mod signoff;
+mod spreadsheet;
 mod storage;
 mod trust;
 mod ui_access;

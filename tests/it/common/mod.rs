@@ -94,9 +94,14 @@ pub fn agreed_workbook() -> Workbook {
 
 /// Records both agreeing decisions on a gemeente's current version (submitting it first), as a
 /// college and the Dagelijks Bestuur would; dates as "dd-mm-yyyy".
-pub fn agree(model: &mut keuzekaart::core::Model, gemeente: &str, college: &str, werkbedrijf: &str) {
-    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+pub fn agree(
+    model: &mut keuzekaart::core::Model,
+    gemeente: &str,
+    college: &str,
+    werkbedrijf: &str,
+) {
     use keuzekaart::core::Edit;
+    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
     let version = model
         .workbook()
         .plan(gemeente)
@@ -124,4 +129,73 @@ pub fn agree(model: &mut keuzekaart::core::Model, gemeente: &str, college: &str,
             })
             .unwrap_or_else(|r| panic!("{gemeente}: {r}"));
     }
+}
+
+/// The example workbook of docs/ with every gemeente's choices agreed in February 2021 and what
+/// WerkBedrijf delivered in the first three half-years entered (some activities on schedule, some
+/// behind), the two half-years of 2021 closed: the Voortgang screen and report as a user sees them.
+pub fn progress_workbook() -> Workbook {
+    use keuzekaart::core::capacity::CapacityAssumptions;
+    use keuzekaart::core::period::Period;
+    use keuzekaart::core::progress::{CellValue, ProgressEdit, Source};
+    use keuzekaart::core::progress_figures::region_progress;
+    use keuzekaart::core::{Edit, Model};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/voorbeeld-2021-2022.ron");
+    let mut model = Model::new(keuzekaart::storage::read_workbook(&path).unwrap());
+    let names: Vec<String> = model
+        .workbook()
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
+    for name in &names {
+        agree(&mut model, name, "01-02-2021", "15-02-2021");
+    }
+    let term_end = model.workbook().region.term.end;
+    let progress = region_progress(model.workbook(), term_end, &CapacityAssumptions::bundled());
+    // How much of the agreed volume was delivered, by turns: on schedule, ahead, behind, far behind.
+    let shares = ["0.97", "1.08", "0.83", "0.55", "0.92", "1.00", "0.74"];
+    let mut cells = Vec::new();
+    let mut turn = 0;
+    for gemeente in &progress {
+        for activity in &gemeente.activities {
+            for period in activity.periods.iter().take(3) {
+                let agreed = period.figure.agreed.unwrap_or_default();
+                let volume = (agreed * d(shares[turn % shares.len()])).round();
+                turn += 1;
+                cells.push(CellValue {
+                    gemeente: gemeente.gemeente.clone(),
+                    activity: activity.activity,
+                    period: period.period,
+                    volume: Some(volume),
+                    note: None,
+                });
+            }
+        }
+    }
+    let at = chrono::NaiveDate::from_ymd_opt(2022, 7, 8)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap();
+    model
+        .apply(Edit::Progress(ProgressEdit::Enter {
+            cells,
+            source: Source::Imported("registratie-2022-H1.xlsx".into()),
+            reason: String::new(),
+            by: "WerkBedrijf, team Regie".into(),
+            at,
+        }))
+        .unwrap();
+    for code in ["2021-H1", "2021-H2"] {
+        model
+            .apply(Edit::Progress(ProgressEdit::Close {
+                period: Period::parse(code).unwrap(),
+                by: "WerkBedrijf, controller".into(),
+                on: at.date(),
+            }))
+            .unwrap();
+    }
+    model.workbook().clone()
 }

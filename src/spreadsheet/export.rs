@@ -1,0 +1,438 @@
+//! The workbook as an Excel file an official can go on working in: the choices per gemeente, the
+//! budgets, the regional overview and the realisation, each a real Excel table with Dutch headings,
+//! euros as currency and totals and percentages as formulas (their results stored as well, so a
+//! reader that does not calculate sees the same figures).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Format, FormatAlign, Formula, Table, TableColumn, TableStyle, Workbook as Xlsx, Worksheet,
+    XlsxError,
+};
+
+use crate::core::capacity::CapacityAssumptions;
+use crate::core::progress_figures::{Figure, region_progress};
+use crate::core::workbook::Workbook;
+
+/// Why the spreadsheet could not be made; `Display` is a Dutch message.
+#[derive(Debug)]
+pub struct ExportError(pub String);
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Het Excel-bestand kon niet worden gemaakt: {}", self.0)
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+impl From<XlsxError> for ExportError {
+    fn from(error: XlsxError) -> Self {
+        ExportError(error.to_string())
+    }
+}
+
+/// Number formats. Excel shows the separators of the reader's locale (a Dutch Excel: 1.172.413);
+/// the euro sign is pinned to Dutch (`-413`) so it stands in front as Dutch officials write it.
+struct Formats {
+    euros: Format,
+    number: Format,
+    percent: Format,
+    bold: Format,
+    bold_euros: Format,
+    bold_number: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let euros = "[$€-413] #,##0;[$€-413] -#,##0";
+        let number = "#,##0.##;-#,##0.##;0";
+        Formats {
+            euros: Format::new().set_num_format(euros),
+            number: Format::new()
+                .set_num_format(number)
+                .set_align(FormatAlign::Right),
+            percent: Format::new().set_num_format("0%"),
+            bold: Format::new().set_bold(),
+            bold_euros: Format::new().set_bold().set_num_format(euros),
+            bold_number: Format::new().set_bold().set_num_format(number),
+        }
+    }
+}
+
+fn f(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or_default()
+}
+
+/// A decimal as a formula result ("1234.5").
+fn result(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Column letters for a 0-based column (A … Z, AA …).
+fn letter(mut column: u16) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (column % 26) as u8));
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+fn table(name: &str, headers: &[&str]) -> Table {
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    Table::new()
+        .set_name(name)
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns)
+}
+
+/// Writes the workbook as .xlsx bytes; progress is reckoned as it stands on `as_of`.
+pub fn export_xlsx(
+    workbook: &Workbook,
+    as_of: NaiveDate,
+    assumptions: &CapacityAssumptions,
+) -> Result<Vec<u8>, ExportError> {
+    let formats = Formats::new();
+    let mut xlsx = Xlsx::new();
+    choices_sheet(xlsx.add_worksheet(), workbook, &formats)?;
+    budget_sheet(xlsx.add_worksheet(), workbook, &formats)?;
+    overview_sheet(xlsx.add_worksheet(), workbook, &formats)?;
+    progress_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
+    Ok(xlsx.save_to_buffer()?)
+}
+
+/// "Keuzes": one row per chosen activity of every gemeente's proposal, with a total row.
+fn choices_sheet(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    sheet.set_name("Keuzes")?;
+    let headers = [
+        "Gemeente",
+        "Artikel",
+        "Nr.",
+        "Activiteit",
+        "Pepers",
+        "Volume",
+        "Eenheid",
+        "Euro's",
+        "Notitie",
+        "Status",
+    ];
+    let mut row: u32 = 1;
+    let (mut peppers, mut euros) = (Decimal::ZERO, Decimal::ZERO);
+    for gemeente in &workbook.region.gemeenten {
+        let status = workbook
+            .plan(&gemeente.name)
+            .map(|p| p.sign_off.status.label())
+            .unwrap_or_default();
+        let colour = workbook.region.gemeente(&gemeente.name).map(|g| g.colour);
+        for line in workbook.choice_lines(gemeente) {
+            let unit = colour
+                .and_then(|c| workbook.card.activity(line.activity)?.offer(c))
+                .map(|o| {
+                    if line.volume == Decimal::ONE {
+                        o.unit.one.clone()
+                    } else {
+                        o.unit.many.clone()
+                    }
+                })
+                .unwrap_or_default();
+            sheet.write_string(row, 0, &gemeente.name)?;
+            sheet.write_number(row, 1, f64::from(gemeente.article))?;
+            sheet.write_number(row, 2, f64::from(line.activity))?;
+            sheet.write_string(row, 3, &line.title)?;
+            sheet.write_number_with_format(row, 4, f(line.peppers), &fm.number)?;
+            sheet.write_number_with_format(row, 5, f(line.volume), &fm.number)?;
+            sheet.write_string(row, 6, &unit)?;
+            sheet.write_number_with_format(row, 7, f(line.euros), &fm.euros)?;
+            sheet.write_string(row, 8, &line.note)?;
+            sheet.write_string(row, 9, status)?;
+            peppers += line.peppers;
+            euros += line.euros;
+            row += 1;
+        }
+    }
+    let last = row.max(2) - 1;
+    sheet.add_table(
+        0,
+        0,
+        last,
+        (headers.len() - 1) as u16,
+        &table("Keuzes", &headers),
+    )?;
+    let total = last + 1;
+    sheet.write_string_with_format(total, 0, "Totaal", &fm.bold)?;
+    sheet.write_formula_with_format(
+        total,
+        4,
+        Formula::new(format!("=SUM(E2:E{})", last + 1)).set_result(result(peppers)),
+        &fm.bold_number,
+    )?;
+    sheet.write_formula_with_format(
+        total,
+        7,
+        Formula::new(format!("=SUM(H2:H{})", last + 1)).set_result(result(euros)),
+        &fm.bold_euros,
+    )?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_autofit_max_width(420).autofit();
+    Ok(())
+}
+
+/// "Budget": per gemeente its peppers and euros, what its choices use (formulas over "Keuzes")
+/// and what is left.
+fn budget_sheet(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    sheet.set_name("Budget")?;
+    let headers = [
+        "Gemeente",
+        "Kleur",
+        "Pepers",
+        "Pepers gebruikt",
+        "Pepers over",
+        "Budget",
+        "Gebruikt",
+        "Status",
+    ];
+    let count = workbook.region.gemeenten.len() as u32;
+    let mut totals = [Decimal::ZERO; 5];
+    for (i, gemeente) in workbook.region.gemeenten.iter().enumerate() {
+        let row = i as u32 + 1;
+        let r = row + 1;
+        let figures = workbook.budget(gemeente);
+        sheet.write_string(row, 0, &gemeente.name)?;
+        sheet.write_string(row, 1, gemeente.colour.adjective())?;
+        sheet.write_number_with_format(row, 2, f(gemeente.peppers), &fm.number)?;
+        sheet.write_formula_with_format(
+            row,
+            3,
+            Formula::new(format!("=SUMIFS(Keuzes!$E:$E,Keuzes!$A:$A,$A{r})"))
+                .set_result(result(figures.used)),
+            &fm.number,
+        )?;
+        sheet.write_formula_with_format(
+            row,
+            4,
+            Formula::new(format!("=C{r}-D{r}")).set_result(result(figures.left)),
+            &fm.number,
+        )?;
+        sheet.write_number_with_format(row, 5, f(gemeente.budget), &fm.euros)?;
+        sheet.write_formula_with_format(
+            row,
+            6,
+            Formula::new(format!("=SUMIFS(Keuzes!$H:$H,Keuzes!$A:$A,$A{r})"))
+                .set_result(result(figures.used_eur)),
+            &fm.euros,
+        )?;
+        let status = workbook
+            .plan(&gemeente.name)
+            .map(|p| p.sign_off.status.label())
+            .unwrap_or_default();
+        sheet.write_string(row, 7, status)?;
+        for (total, value) in totals.iter_mut().zip([
+            gemeente.peppers,
+            figures.used,
+            figures.left,
+            gemeente.budget,
+            figures.used_eur,
+        ]) {
+            *total += value;
+        }
+    }
+    let last = count.max(1);
+    sheet.add_table(
+        0,
+        0,
+        last,
+        (headers.len() - 1) as u16,
+        &table("Budget", &headers),
+    )?;
+    let total = last + 1;
+    sheet.write_string_with_format(total, 0, "Regio", &fm.bold)?;
+    for (i, column) in (2u16..=6).enumerate() {
+        let format = if column >= 5 {
+            &fm.bold_euros
+        } else {
+            &fm.bold_number
+        };
+        let l = letter(column);
+        sheet.write_formula_with_format(
+            total,
+            column,
+            Formula::new(format!("=SUM({l}2:{l}{})", last + 1)).set_result(result(totals[i])),
+            format,
+        )?;
+    }
+    sheet.set_autofit_max_width(300).autofit();
+    Ok(())
+}
+
+/// "Regio-overzicht": peppers per activity (rows) and gemeente (columns), totals as formulas.
+fn overview_sheet(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    sheet.set_name("Regio-overzicht")?;
+    let gemeenten = &workbook.region.gemeenten;
+    let mut headers: Vec<String> = vec!["Nr.".into(), "Activiteit".into()];
+    headers.extend(gemeenten.iter().map(|g| g.name.clone()));
+    headers.push("Regio".into());
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let first_g: u16 = 2;
+    let last_g = first_g + gemeenten.len() as u16 - 1;
+    let region_column = last_g + 1;
+    let mut column_totals = vec![Decimal::ZERO; gemeenten.len()];
+    let activities = &workbook.card.activities;
+    for (i, activity) in activities.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_number(row, 0, f64::from(activity.number))?;
+        sheet.write_string(row, 1, activity.title_for("[Gemeentenaam]"))?;
+        let mut sum = Decimal::ZERO;
+        for (j, gemeente) in gemeenten.iter().enumerate() {
+            let peppers = workbook
+                .plan(&gemeente.name)
+                .map(|p| p.peppers_on(activity.number))
+                .unwrap_or_default();
+            sum += peppers;
+            column_totals[j] += peppers;
+            sheet.write_number_with_format(row, first_g + j as u16, f(peppers), &fm.number)?;
+        }
+        sheet.write_formula_with_format(
+            row,
+            region_column,
+            Formula::new(format!(
+                "=SUM({}{}:{}{})",
+                letter(first_g),
+                row + 1,
+                letter(last_g),
+                row + 1
+            ))
+            .set_result(result(sum)),
+            &fm.bold_number,
+        )?;
+    }
+    let last = activities.len().max(1) as u32;
+    sheet.add_table(
+        0,
+        0,
+        last,
+        region_column,
+        &table("Regio_overzicht", &header_refs),
+    )?;
+    let total = last + 1;
+    sheet.write_string_with_format(total, 1, "Totaal pepers", &fm.bold)?;
+    let grand: Decimal = column_totals.iter().copied().sum();
+    for (j, value) in column_totals
+        .iter()
+        .chain(std::iter::once(&grand))
+        .enumerate()
+    {
+        let column = first_g + j as u16;
+        let l = letter(column);
+        sheet.write_formula_with_format(
+            total,
+            column,
+            Formula::new(format!("=SUM({l}2:{l}{})", last + 1)).set_result(result(*value)),
+            &fm.bold_number,
+        )?;
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.set_autofit_max_width(360).autofit();
+    Ok(())
+}
+
+/// "Voortgang": agreed (pro rata to `as_of`) and delivered per gemeente, activity and period, the
+/// percentage as a formula.
+fn progress_sheet(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    as_of: NaiveDate,
+    assumptions: &CapacityAssumptions,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    sheet.set_name("Voortgang")?;
+    let headers = [
+        "Gemeente",
+        "Nr.",
+        "Activiteit",
+        "Periode",
+        "Eenheid",
+        "Afgesproken",
+        "Gerealiseerd",
+        "Percentage",
+        "Notitie",
+    ];
+    let mut row: u32 = 1;
+    for gemeente in region_progress(workbook, as_of, assumptions) {
+        for activity in &gemeente.activities {
+            for period in &activity.periods {
+                if period.elapsed.is_zero() {
+                    continue;
+                }
+                let Figure { agreed, delivered } = &period.figure;
+                let r = row + 1;
+                sheet.write_string(row, 0, &gemeente.gemeente)?;
+                sheet.write_number(row, 1, f64::from(activity.activity))?;
+                sheet.write_string(row, 2, &activity.title)?;
+                sheet.write_string(row, 3, period.period.code())?;
+                sheet.write_string(row, 4, &activity.unit.many)?;
+                if let Some(agreed) = agreed {
+                    sheet.write_number_with_format(row, 5, f(agreed.round_dp(2)), &fm.number)?;
+                }
+                if let Some(delivered) = delivered {
+                    sheet.write_number_with_format(row, 6, f(*delivered), &fm.number)?;
+                }
+                let percent = period
+                    .figure
+                    .percent()
+                    .map(|p| (p / Decimal::ONE_HUNDRED).round_dp(6));
+                sheet.write_formula_with_format(
+                    row,
+                    7,
+                    Formula::new(format!("=IF(N(F{r})>0,N(G{r})/F{r},\"\")")).set_result(
+                        // The stored result is what the formula gives on the rounded agreed figure.
+                        match (agreed, percent) {
+                            (Some(a), Some(_)) if !a.round_dp(2).is_zero() => {
+                                result((delivered.unwrap_or_default() / a.round_dp(2)).round_dp(6))
+                            }
+                            _ => String::new(),
+                        },
+                    ),
+                    &fm.percent,
+                )?;
+                let note = workbook
+                    .progress
+                    .delivered(&gemeente.gemeente, activity.activity, period.period)
+                    .map(|d| d.note.as_str())
+                    .unwrap_or("");
+                sheet.write_string(row, 8, note)?;
+                row += 1;
+            }
+        }
+    }
+    let last = row.max(2) - 1;
+    sheet.add_table(
+        0,
+        0,
+        last,
+        (headers.len() - 1) as u16,
+        &table("Voortgang", &headers),
+    )?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_autofit_max_width(360).autofit();
+    Ok(())
+}

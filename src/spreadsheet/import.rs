@@ -1,0 +1,545 @@
+//! Realisation figures from a spreadsheet: an .xlsx/.ods exported by a registration system, a .csv,
+//! or a block pasted from Excel. The sheet is read into text cells; a [`Mapping`] says which column
+//! is gemeente, activity, period, volume (and note); [`preview`] turns every row into a figure or a
+//! refusal with its reason. Nothing changes until the preview's figures are entered as one edit.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::core::limits::{self, NumberKind};
+use crate::core::money::{format_number, parse_dutch_decimal};
+use crate::core::period::{Period, PeriodKind};
+use crate::core::progress::CellValue;
+use crate::core::workbook::Workbook;
+
+/// Most rows read from one sheet; a registration export of a term is far below it.
+pub const MAX_ROWS: usize = 1_000_000;
+
+/// A sheet as text: the header row and the rows under it, each cell as text (dates as
+/// `yyyy-mm-dd`, numbers as written).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sheet {
+    /// The column headings (the first row that is not empty).
+    pub headers: Vec<String>,
+    /// The rows under it, with their row number in the file (1-based).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Why a sheet could not be read; `Display` is a Dutch message.
+#[derive(Debug)]
+pub struct SheetError(pub String);
+
+impl fmt::Display for SheetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SheetError {}
+
+impl Sheet {
+    /// Reads the first sheet with data of an .xlsx, .xlsm, .xls, .xlsb or .ods file, or a .csv
+    /// (separated by semicolons, commas or tabs, as it is found).
+    pub fn read(path: &Path) -> Result<Sheet, SheetError> {
+        let name = path.display();
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if matches!(extension.as_str(), "csv" | "txt" | "tsv") {
+            let bytes = std::fs::read(path).map_err(|e| {
+                SheetError(format!(
+                    "{name} kon niet worden gelezen: {}.",
+                    crate::storage::io_reason(&e)
+                ))
+            })?;
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                // Excel on Windows writes CSV in Windows-1252; its Dutch letters are Latin-1.
+                Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
+            };
+            return Ok(Sheet::from_delimited(&text));
+        }
+        use calamine::Reader;
+        let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
+            SheetError(format!(
+                "{name} is geen spreadsheet die Keuzekaart kan lezen (.xlsx, .ods, .xls of .csv): {e}."
+            ))
+        })?;
+        let names = workbook.sheet_names();
+        for sheet in names {
+            let range = workbook
+                .worksheet_range(&sheet)
+                .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
+            let (first_row, _) = range.start().unwrap_or((0, 0));
+            let rows = range.rows().enumerate().map(|(i, row)| {
+                (
+                    first_row as usize + i + 1,
+                    row.iter().map(cell_text).collect::<Vec<_>>(),
+                )
+            });
+            let sheet = Sheet::from_rows(rows);
+            if !sheet.headers.is_empty() {
+                return Ok(sheet);
+            }
+        }
+        Err(SheetError(format!("{name} bevat geen gegevens.")))
+    }
+
+    /// A sheet from delimited text: a .csv file, or a block copied from Excel (tab-separated).
+    pub fn from_delimited(text: &str) -> Sheet {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let delimiter = [b'\t', b';', b',']
+            .into_iter()
+            .max_by_key(|d| first.matches(char::from(*d)).count())
+            .unwrap_or(b';');
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let rows = reader.into_records().enumerate().filter_map(|(i, record)| {
+            let record = record.ok()?;
+            Some((i + 1, record.iter().map(|c| c.trim().to_owned()).collect()))
+        });
+        Sheet::from_rows(rows)
+    }
+
+    fn from_rows(rows: impl Iterator<Item = (usize, Vec<String>)>) -> Sheet {
+        let mut sheet = Sheet::default();
+        for (number, row) in rows.take(MAX_ROWS + 1) {
+            if row.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            if sheet.headers.is_empty() {
+                sheet.headers = row;
+            } else {
+                sheet.rows.push((number, row));
+            }
+        }
+        sheet
+    }
+}
+
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::{Data, DataType};
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        Data::Int(i) => i.to_string(),
+        // A spreadsheet's number is a double; its shortest decimal form is what the user typed.
+        Data::Float(f) => Decimal::from_f64_retain(*f)
+            .map(|d| d.round_dp(6).normalize().to_string())
+            .unwrap_or_else(|| f.to_string()),
+        Data::DateTime(_) | Data::DateTimeIso(_) => cell
+            .as_datetime()
+            .map(|d| d.date().format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+/// Which column holds what (0-based), as the user mapped it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mapping {
+    /// The gemeente's name.
+    pub gemeente: usize,
+    /// The activity's number or title.
+    pub activity: usize,
+    /// The period ("2021-H1") or a date in it.
+    pub period: usize,
+    /// The delivered volume.
+    pub volume: usize,
+    /// An optional note.
+    pub note: Option<usize>,
+    /// What a row is.
+    pub rows_are: RowsAre,
+}
+
+/// What one row of the sheet stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowsAre {
+    /// The total of a cell (gemeente, activity, period): a second row for it is refused.
+    #[default]
+    Totals,
+    /// One delivery: the rows of a cell are added up.
+    Deliveries,
+}
+
+impl RowsAre {
+    /// Both, for a choice list.
+    pub const ALL: [RowsAre; 2] = [RowsAre::Totals, RowsAre::Deliveries];
+
+    /// In Dutch, for the choice list.
+    pub fn label(self) -> &'static str {
+        match self {
+            RowsAre::Totals => "Elke regel is een totaal per periode",
+            RowsAre::Deliveries => "Elke regel is één levering (regels worden opgeteld)",
+        }
+    }
+}
+
+/// A mapping by column headings, as the app remembers it between imports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RememberedMapping {
+    /// The heading of the gemeente column.
+    pub gemeente: String,
+    /// The heading of the activity column.
+    pub activity: String,
+    /// The heading of the period column.
+    pub period: String,
+    /// The heading of the volume column.
+    pub volume: String,
+    /// The heading of the note column, if any.
+    pub note: String,
+    /// What a row is.
+    pub rows_are: RowsAre,
+}
+
+impl Mapping {
+    /// The mapping for these headings: the remembered one where its headings are found, else a
+    /// guess from the usual words; `None` when no column can be found for a role.
+    pub fn for_headers(
+        headers: &[String],
+        remembered: Option<&RememberedMapping>,
+    ) -> Option<Mapping> {
+        let find = |heading: &str| {
+            (!heading.is_empty())
+                .then(|| headers.iter().position(|h| h.eq_ignore_ascii_case(heading)))
+                .flatten()
+        };
+        let guess = |words: &[&str]| {
+            headers.iter().position(|h| {
+                let h = h.to_lowercase();
+                words.iter().any(|w| h.contains(w))
+            })
+        };
+        let pick =
+            |heading: Option<&str>, words: &[&str]| heading.and_then(find).or_else(|| guess(words));
+        let r = remembered;
+        Some(Mapping {
+            gemeente: pick(
+                r.map(|r| r.gemeente.as_str()),
+                &["gemeente", "municipality"],
+            )?,
+            activity: pick(
+                r.map(|r| r.activity.as_str()),
+                &["activiteit", "activity", "product"],
+            )?,
+            period: pick(
+                r.map(|r| r.period.as_str()),
+                &["periode", "period", "kwartaal", "halfjaar", "datum", "date"],
+            )?,
+            volume: pick(
+                r.map(|r| r.volume.as_str()),
+                &["gerealiseerd", "volume", "aantal", "realisatie", "geleverd"],
+            )?,
+            note: pick(
+                r.map(|r| r.note.as_str()),
+                &["notitie", "opmerking", "toelichting", "note"],
+            ),
+            rows_are: r.map(|r| r.rows_are).unwrap_or_default(),
+        })
+    }
+
+    /// The mapping as headings, to remember.
+    pub fn remember(&self, headers: &[String]) -> RememberedMapping {
+        let heading = |i: usize| headers.get(i).cloned().unwrap_or_default();
+        RememberedMapping {
+            gemeente: heading(self.gemeente),
+            activity: heading(self.activity),
+            period: heading(self.period),
+            volume: heading(self.volume),
+            note: self.note.map(heading).unwrap_or_default(),
+            rows_are: self.rows_are,
+        }
+    }
+}
+
+/// Why a row was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RowProblem {
+    /// The gemeente is not in the region.
+    #[error("onbekende gemeente ‘{0}’")]
+    UnknownGemeente(String),
+    /// The activity is not on the card.
+    #[error("onbekende activiteit ‘{0}’")]
+    UnknownActivity(String),
+    /// The period cannot be read.
+    #[error("onbekende periode ‘{0}’; schrijf bijvoorbeeld 2021-H1 of een datum")]
+    UnknownPeriod(String),
+    /// The period is of the other kind (a quarter where the term reports half-years).
+    #[error("{} is een {}, maar de voortgang gaat per {}", .found.label(), kind_noun(.found.kind), kind_noun(*.kind))]
+    OtherKind {
+        /// The period read.
+        found: Period,
+        /// The term's kind.
+        kind: PeriodKind,
+    },
+    /// The period is outside the term.
+    #[error("{} valt buiten de looptijd", .0.label())]
+    OutsideTerm(Period),
+    /// The volume is not a number.
+    #[error("‘{0}’ is geen getal")]
+    NotANumber(String),
+    /// The volume is negative.
+    #[error("negatief volume ({})", format_number(*.0))]
+    Negative(Decimal),
+    /// The volume or note is out of range.
+    #[error("{0}")]
+    OutOfRange(String),
+    /// A second row for the same gemeente, activity and period (rows are totals).
+    #[error("dubbele regel: {gemeente}, activiteit {activity}, {} staat ook in regel {first}", .period.label())]
+    Duplicate {
+        /// The gemeente.
+        gemeente: String,
+        /// The activity.
+        activity: u32,
+        /// The period.
+        period: Period,
+        /// The row it was first found in.
+        first: usize,
+    },
+    /// The row lacks a column the mapping names.
+    #[error("de regel heeft geen kolom {0}")]
+    MissingColumn(usize),
+}
+
+fn kind_noun(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Quarter => "kwartaal",
+        PeriodKind::HalfYear => "halfjaar",
+    }
+}
+
+/// A row that was refused, with its number in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedRow {
+    /// The row number in the file (1-based, as the spreadsheet shows it).
+    pub row: usize,
+    /// Why.
+    pub problem: RowProblem,
+}
+
+/// What an import would do: the figures to enter and every row refused, before anything changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The figures, one per cell, in the order found.
+    pub cells: Vec<CellValue>,
+    /// Rows read into them.
+    pub rows_read: usize,
+    /// The rows refused, in file order.
+    pub refused: Vec<RefusedRow>,
+    /// How many figures already in the workbook would be replaced by a different one.
+    pub replaced: usize,
+    /// The closed periods the import touches (entering then needs a reason).
+    pub closed: Vec<Period>,
+}
+
+/// Reads every row of the sheet through the mapping against the workbook's region, card and term.
+pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportPreview {
+    let kind = workbook.progress.settings.periods;
+    let periods = Period::of_term(&workbook.region.term, kind);
+    let gemeenten: HashMap<String, &str> = workbook
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| (fold(&g.name), g.name.as_str()))
+        .collect();
+    let mut activities: HashMap<String, u32> = HashMap::new();
+    for activity in &workbook.card.activities {
+        activities.insert(activity.number.to_string(), activity.number);
+        activities.insert(fold(&activity.title), activity.number);
+        for g in &workbook.region.gemeenten {
+            activities.insert(fold(&activity.title_for(&g.name)), activity.number);
+        }
+    }
+    let mut preview = ImportPreview::default();
+    let mut found: HashMap<(String, u32, Period), (usize, usize)> = HashMap::new();
+    for (row_number, row) in &sheet.rows {
+        let read = read_row(row, mapping, &gemeenten, &activities, kind, &periods);
+        let (gemeente, activity, period, volume, note) = match read {
+            Ok(values) => values,
+            Err(problem) => {
+                preview.refused.push(RefusedRow {
+                    row: *row_number,
+                    problem,
+                });
+                continue;
+            }
+        };
+        let key = (gemeente.to_owned(), activity, period);
+        match (found.get(&key), mapping.rows_are) {
+            (Some(&(first, _)), RowsAre::Totals) => preview.refused.push(RefusedRow {
+                row: *row_number,
+                problem: RowProblem::Duplicate {
+                    gemeente: gemeente.to_owned(),
+                    activity,
+                    period,
+                    first,
+                },
+            }),
+            (Some(&(_, index)), RowsAre::Deliveries) => {
+                let cell = &mut preview.cells[index];
+                let sum = cell.volume.unwrap_or_default() + volume;
+                if let Err(message) = limits::check_number(sum, NumberKind::Volume) {
+                    preview.refused.push(RefusedRow {
+                        row: *row_number,
+                        problem: RowProblem::OutOfRange(message),
+                    });
+                    continue;
+                }
+                cell.volume = Some(sum);
+                if let Some(note) = note.filter(|n| !n.is_empty()) {
+                    let joined = match cell.note.take().filter(|n| !n.is_empty()) {
+                        Some(before) => format!("{before}; {note}"),
+                        None => note.to_owned(),
+                    };
+                    cell.note = Some(joined.chars().take(limits::MAX_NOTE_CHARS).collect());
+                }
+                preview.rows_read += 1;
+            }
+            (None, _) => {
+                found.insert(key, (*row_number, preview.cells.len()));
+                preview.cells.push(CellValue {
+                    gemeente: gemeente.to_owned(),
+                    activity,
+                    period,
+                    volume: Some(volume),
+                    note: note.map(str::to_owned),
+                });
+                preview.rows_read += 1;
+            }
+        }
+    }
+    let progress = &workbook.progress;
+    for cell in &preview.cells {
+        if let Some(before) = progress.delivered(&cell.gemeente, cell.activity, cell.period)
+            && Some(before.volume) != cell.volume
+        {
+            preview.replaced += 1;
+        }
+        if progress.is_closed(cell.period) && !preview.closed.contains(&cell.period) {
+            preview.closed.push(cell.period);
+        }
+    }
+    preview.closed.sort();
+    preview
+}
+
+type RowValues<'a> = (&'a str, u32, Period, Decimal, Option<&'a str>);
+
+fn read_row<'a>(
+    row: &'a [String],
+    mapping: &Mapping,
+    gemeenten: &HashMap<String, &'a str>,
+    activities: &HashMap<String, u32>,
+    kind: PeriodKind,
+    periods: &[Period],
+) -> Result<RowValues<'a>, RowProblem> {
+    let column = |i: usize| {
+        row.get(i)
+            .map(String::as_str)
+            .ok_or(RowProblem::MissingColumn(i + 1))
+    };
+    let gemeente_text = column(mapping.gemeente)?;
+    let folded = fold(gemeente_text);
+    let gemeente = gemeenten
+        .get(&folded)
+        .or_else(|| gemeenten.get(folded.trim_start_matches("gemeente ")))
+        .copied()
+        .ok_or_else(|| RowProblem::UnknownGemeente(clip(gemeente_text)))?;
+    let activity_text = column(mapping.activity)?;
+    let activity_key = fold(activity_text);
+    let activity = activities
+        .get(&activity_key)
+        .or_else(|| activities.get(activity_key.trim_end_matches('.')))
+        .or_else(|| {
+            // "4 Screenen kandidaten", "4. Screenen kandidaten": the number in front.
+            let number: String = activity_key
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            activities.get(&number)
+        })
+        .copied()
+        .ok_or_else(|| RowProblem::UnknownActivity(clip(activity_text)))?;
+    let period_text = column(mapping.period)?;
+    let period = match Period::parse(period_text) {
+        Some(p) => p,
+        None => {
+            let date = parse_date(period_text)
+                .ok_or_else(|| RowProblem::UnknownPeriod(clip(period_text)))?;
+            Period::containing(date, kind)
+        }
+    };
+    if period.kind != kind {
+        return Err(RowProblem::OtherKind {
+            found: period,
+            kind,
+        });
+    }
+    if !periods.contains(&period) {
+        return Err(RowProblem::OutsideTerm(period));
+    }
+    let volume_text = column(mapping.volume)?;
+    let volume =
+        parse_volume(volume_text).ok_or_else(|| RowProblem::NotANumber(clip(volume_text)))?;
+    if volume.is_sign_negative() && !volume.is_zero() {
+        return Err(RowProblem::Negative(volume));
+    }
+    limits::check_number(volume, NumberKind::Volume).map_err(RowProblem::OutOfRange)?;
+    let note = match mapping.note {
+        Some(i) => {
+            let note = row.get(i).map(String::as_str).unwrap_or("");
+            limits::check_text(note, limits::MAX_NOTE_CHARS, "de notitie")
+                .map_err(RowProblem::OutOfRange)?;
+            Some(note)
+        }
+        None => None,
+    };
+    Ok((gemeente, activity, period, volume, note))
+}
+
+/// A number as a registration system or a Dutch user writes it: "12", "12,5", "1.250", "12.5".
+fn parse_volume(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    parse_dutch_decimal(text)
+}
+
+/// A date as spreadsheets write it: "2021-03-31", "31-03-2021", "31/03/2021", "31.03.2021".
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let text = text.split([' ', 'T']).next().unwrap_or(text);
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+}
+
+/// Names compared as people write them: case and surrounding spaces ignored.
+fn fold(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A value quoted in a message, kept short (a 10 MB cell stays out of the dialog).
+fn clip(text: &str) -> String {
+    let mut clipped: String = text.chars().filter(|c| !c.is_control()).take(60).collect();
+    if text.chars().count() > 60 {
+        clipped.push('…');
+    }
+    clipped
+}
