@@ -1,4 +1,4 @@
-//! Producing the annex PDF: all seven articles, and a single article.
+//! Producing the annex PDF (all seven articles, and a single article) and the progress report.
 
 use std::hint::black_box;
 
@@ -26,6 +26,24 @@ fn annex(c: &mut Criterion) {
         ..Default::default()
     };
     group.bench_function("single_article", |b| b.iter(|| black_box(cold(&single))));
+    // The progress report (art. 14.2) over the whole term, on the example with realisation.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/voortgang-voorbeeld-2021-2022.ron"
+    );
+    let progress = keuzekaart::storage::read_workbook(std::path::Path::new(path)).unwrap();
+    let assumptions = keuzekaart::core::capacity::CapacityAssumptions::bundled();
+    group.bench_function("voortgang_full_term", |b| {
+        b.iter(|| {
+            typst::comemo::evict(0);
+            let scope = keuzekaart::annex::Scope::Term;
+            black_box(
+                keuzekaart::annex::progress_pdf(&progress, scope, &assumptions)
+                    .unwrap()
+                    .len(),
+            )
+        })
+    });
     group.finish();
 }
 

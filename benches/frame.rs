@@ -1,5 +1,5 @@
 //! CPU cost of one egui frame (layout + tessellation, no GPU) of the drafting screen and the region
-//! overview, with a pepper drag in progress, next to egui's own demo windows in the same run.
+//! overview (with a pepper drag in progress) and of Voortgang, next to egui's own demo windows in the same run.
 
 use std::hint::black_box;
 
@@ -52,7 +52,17 @@ fn bench_app(c: &mut Criterion, view: View) {
             view,
             ..Settings::default()
         };
-        let mut app = KeuzekaartApp::with_workbook(&ctx, workbook(), settings);
+        // Voortgang on the example with every gemeente agreed and three half-years delivered.
+        let shown = if view == View::Progress {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/docs/voortgang-voorbeeld-2021-2022.ron"
+            );
+            keuzekaart::storage::read_workbook(std::path::Path::new(path)).unwrap()
+        } else {
+            workbook()
+        };
+        let mut app = KeuzekaartApp::with_workbook(&ctx, shown, settings);
         let mut frame = eframe::Frame::_new_kittest();
         let mut n = 0u64;
         let mut step = |app: &mut KeuzekaartApp| {
@@ -71,6 +81,7 @@ fn bench_app(c: &mut Criterion, view: View) {
             View::Overview => "overview",
             View::Compare => "vergelijken",
             View::Capacity => "capaciteit",
+            View::Progress => "voortgang",
             View::Admin => "beheer",
         };
         c.bench_function(&format!("frame/{name}/{w}x{h}"), |b| {
@@ -128,6 +139,7 @@ fn bench_demo(c: &mut Criterion) {
 fn frames(c: &mut Criterion) {
     bench_app(c, View::Drafting);
     bench_app(c, View::Overview);
+    bench_app(c, View::Progress);
     bench_presentation(c);
     bench_demo(c);
 }

@@ -148,5 +148,68 @@ fn files(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, edit, files);
+/// Importing a registration export of 100.000 rows (deliveries, added up per gemeente, activity
+/// and half-year): reading the CSV, the preview with every row checked, and entering the figures.
+fn import(c: &mut Criterion) {
+    use keuzekaart::spreadsheet::{Mapping, RowsAre, Sheet, preview};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/voortgang-voorbeeld-2021-2022.ron"
+    );
+    let workbook = storage::read_workbook(std::path::Path::new(path)).unwrap();
+    let gemeenten: Vec<&str> = workbook
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    let mut text = String::from("Registratienummer;Gemeente;Activiteit;Datum;Aantal\n");
+    for i in 0..100_000u32 {
+        let gemeente = gemeenten[(i % 7) as usize];
+        let activity = 1 + (i / 7) % 13;
+        let month = 1 + (i / 91) % 12;
+        let year = 2021 + (i / 1092) % 2;
+        text.push_str(&format!(
+            "R-{i};{gemeente};{activity};{:02}-{month:02}-{year};1\n",
+            1 + i % 28
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("registratie.csv");
+    std::fs::write(&file, &text).unwrap();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("csv_100000_rows", |b| {
+        b.iter(|| {
+            let sheet = Sheet::read(&file).unwrap();
+            let mapping = Mapping {
+                rows_are: RowsAre::Deliveries,
+                ..Mapping::for_headers(&sheet.headers, None).unwrap()
+            };
+            let result = preview(&workbook, &sheet, &mapping);
+            assert_eq!(result.rows_read, 100_000);
+            let mut model = keuzekaart::core::Model::new(workbook.clone());
+            model
+                .apply(keuzekaart::core::Edit::Progress(
+                    keuzekaart::core::progress::ProgressEdit::Enter {
+                        cells: result.cells,
+                        source: keuzekaart::core::progress::Source::Imported(
+                            "registratie.csv".into(),
+                        ),
+                        reason: "herberekening".into(),
+                        by: "bench".into(),
+                        at: chrono::NaiveDate::from_ymd_opt(2022, 7, 1)
+                            .unwrap()
+                            .and_hms_opt(0, 0, 0)
+                            .unwrap(),
+                    },
+                ))
+                .unwrap();
+            black_box(model.workbook().progress.delivered.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, edit, files, import);
 criterion_main!(benches);

@@ -44,6 +44,10 @@ pub enum FileAction {
     },
     /// Write the card alone to this file.
     ExportCard(PathBuf),
+    /// Write the Excel export here.
+    ExportExcel(PathBuf),
+    /// Write the progress report here.
+    ExportProgressReport(PathBuf),
     /// Read a card file and ask before replacing the card with it.
     ImportCard(PathBuf),
     /// Replace the open workbook with one for the next term, started from this one.
@@ -87,6 +91,8 @@ pub enum Action {
     Restore(Box<RecoveryCopy>),
     /// Throw the recovery copy away.
     DiscardRecovery,
+    /// Say something in the status bar (a pasted block that could not be read).
+    Message(String),
     /// Apply an import the user has looked at.
     ConfirmImport(Box<ImportPreview>),
     /// Open the form to record a decision.

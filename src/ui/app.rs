@@ -14,7 +14,8 @@ use super::navigation::Navigation;
 use super::path_requests::PathUse;
 use super::settings::{Settings, View};
 use super::{
-    admin, capacity_view, charts, compare_view, drafting, options_bar, overview, signoff_panel,
+    admin, capacity_view, charts, compare_view, drafting, options_bar, overview, progress_view,
+    signoff_panel,
 };
 use crate::core::money::format_number;
 use crate::core::rules::{Severity, has_errors};
@@ -113,6 +114,7 @@ pub struct KeuzekaartApp {
     compare: compare_view::CompareState,
     capacity: crate::core::capacity::CapacityAssumptions,
     capacity_cache: capacity_view::CapacityCache,
+    progress: progress_view::ProgressState,
     /// In presentation mode: everything needed to return to exactly the earlier view.
     presentation: Option<Presentation>,
     queued: Vec<Action>,
@@ -212,6 +214,7 @@ impl KeuzekaartApp {
             compare: Default::default(),
             capacity: crate::core::capacity::CapacityAssumptions::bundled(),
             capacity_cache: Default::default(),
+            progress: Default::default(),
             presentation: None,
             queued: Vec::new(),
             allow_close: false,
@@ -420,6 +423,14 @@ impl eframe::App for KeuzekaartApp {
         let gemeente = model.workbook().region.gemeente(self.navigation.gemeente());
         match (self.navigation.view, gemeente) {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
+            (View::Progress, _) => {
+                let gemeente_name = self.navigation.gemeente().to_owned();
+                let author = self.settings.author.clone();
+                let state = &mut self.progress;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    progress_view::show(ui, model, &gemeente_name, &author, state, &mut actions)
+                });
+            }
             (View::Capacity, _) => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     capacity_view::show(

@@ -40,6 +40,12 @@ pub enum UiCommand {
     ShowCapacity,
     /// Show Beheer: the card, the region and the term (WerkBedrijf).
     ShowAdmin,
+    /// Show Voortgang: delivered against agreed (art. 14.2).
+    ShowProgress,
+    /// Write the choices, budgets, overview and progress as an Excel file.
+    ExportExcel,
+    /// Make the progress report (art. 14.2) as PDF/A.
+    ExportProgressReport,
     /// Write the card alone to a file to send to all gemeenten.
     ExportCard,
     /// Replace the card with one from a card file.
@@ -84,6 +90,7 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
                 UiCommand::ImportGemeente,
                 UiCommand::CompareWithFile,
             ],
+            &[UiCommand::ExportExcel, UiCommand::ExportProgressReport],
             &[
                 UiCommand::ExportCard,
                 UiCommand::ImportCard,
@@ -101,6 +108,7 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
                 UiCommand::ShowOverview,
                 UiCommand::ShowCompare,
                 UiCommand::ShowCapacity,
+                UiCommand::ShowProgress,
                 UiCommand::ShowAdmin,
             ],
             &[
@@ -138,6 +146,9 @@ impl UiCommand {
             UiCommand::ShowOverview => "Regio-overzicht",
             UiCommand::ShowCompare => "Vergelijken",
             UiCommand::ShowCapacity => "Capaciteit",
+            UiCommand::ShowProgress => "Voortgang",
+            UiCommand::ExportExcel => "Exporteren naar Excel…",
+            UiCommand::ExportProgressReport => "Voortgangsrapport maken…",
             UiCommand::ShowAdmin => "Beheer",
             UiCommand::ExportCard => "Keuzekaart exporteren…",
             UiCommand::ImportCard => "Keuzekaart importeren…",
@@ -181,6 +192,15 @@ impl UiCommand {
             UiCommand::ShowOverview => "Alle zeven gemeenten naast elkaar",
             UiCommand::ShowCompare => {
                 "Opties, gemeenten of looptijden naast elkaar, met de verschillen per activiteit"
+            }
+            UiCommand::ShowProgress => {
+                "Wat WerkBedrijf leverde tegen wat is afgesproken, per gemeente, activiteit en periode (artikel 14.2)"
+            }
+            UiCommand::ExportExcel => {
+                "Schrijf de keuzes, budgetten, het regio-overzicht en de voortgang als Excel-bestand, met formules voor de totalen"
+            }
+            UiCommand::ExportProgressReport => {
+                "Maak het voortgangsrapport (artikel 14.2) als PDF: tot en met de laatste afgelopen periode"
             }
             UiCommand::ShowCapacity => {
                 "Wat de keuzes van WerkBedrijf vragen: dagdelen op locatie, fte en kosten, naast het regionale doel"
@@ -231,6 +251,8 @@ impl UiCommand {
             UiCommand::ShowOverview => KeyboardShortcut::new(Modifiers::ALT, Key::Num2),
             UiCommand::ShowCompare => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
             UiCommand::ShowCapacity => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
+            UiCommand::ShowProgress => KeyboardShortcut::new(Modifiers::ALT, Key::Num6),
+            UiCommand::ExportExcel | UiCommand::ExportProgressReport => return None,
             UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num5),
             UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
             UiCommand::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F11),

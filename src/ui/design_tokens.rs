@@ -304,6 +304,9 @@ impl Tokens {
             pairs.push(pair("link", self.link, *back, 4.5));
             pairs.push(pair("fout", ERROR, *back, 4.5));
             pairs.push(pair("waarschuwing", WARNING, *back, 4.5));
+            pairs.push(pair("voortgang op schema", FLAG_ON_TRACK, *back, 4.5));
+            pairs.push(pair("voortgang achter", FLAG_BEHIND, *back, 4.5));
+            pairs.push(pair("voortgang ver achter", FLAG_FAR_BEHIND, *back, 4.5));
             pairs.push(pair("status concept", STATUS_CONCEPT, *back, 4.5));
             pairs.push(pair(
                 "status ter besluitvorming",
@@ -363,6 +366,13 @@ pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
+
+/// Voortgang flag "op schema": a calm blue-green, far from the pepper green.
+pub const FLAG_ON_TRACK: Color32 = Color32::from_rgb(0x1D, 0x5F, 0x6B);
+/// Voortgang flag "achter": amber-brown.
+pub const FLAG_BEHIND: Color32 = Color32::from_rgb(0x8A, 0x55, 0x00);
+/// Voortgang flag "ver achter": plum, far from the pepper red.
+pub const FLAG_FAR_BEHIND: Color32 = Color32::from_rgb(0x8E, 0x2C, 0x6B);
 
 /// The fill of the Beheer banner: a warm band that says "this changes things for everyone".
 pub const ADMIN_BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xB0);

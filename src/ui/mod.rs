@@ -19,6 +19,7 @@ mod overview;
 mod painted;
 mod path_requests;
 mod pepper;
+pub mod progress_view;
 pub mod settings;
 mod signoff_panel;
 

@@ -35,6 +35,10 @@ pub enum PathUse {
     ExportCard,
     /// Read a card file.
     ImportCard,
+    /// Write the Excel export.
+    ExportExcel,
+    /// Write the progress report.
+    ExportProgressReport,
 }
 
 /// "2021-2022": the term as it goes into a file name (a plain hyphen, no en dash).
@@ -124,6 +128,16 @@ impl PathUse {
                 ("Keuzekaart", "ron"),
                 String::new(),
             ),
+            PathUse::ExportExcel => (
+                "Exporteren naar Excel".to_owned(),
+                ("Excel-werkmap", "xlsx"),
+                format!("Lokale keuzes DVO {term}.xlsx"),
+            ),
+            PathUse::ExportProgressReport => (
+                "Voortgangsrapport maken".to_owned(),
+                ("PDF", "pdf"),
+                format!("Voortgang lokale keuzes DVO {term}.pdf"),
+            ),
         };
         PickRequest {
             title,
@@ -153,6 +167,8 @@ impl PathUse {
             },
             PathUse::ExportCard => FileAction::ExportCard(path),
             PathUse::ImportCard => FileAction::ImportCard(path),
+            PathUse::ExportExcel => FileAction::ExportExcel(path),
+            PathUse::ExportProgressReport => FileAction::ExportProgressReport(path),
         };
         Action::File(file)
     }

@@ -15,6 +15,8 @@ pub enum View {
     Compare,
     /// What the choices ask of WerkBedrijf in staff.
     Capacity,
+    /// What WerkBedrijf delivered against the agreed choices.
+    Progress,
     /// Beheer: the card, the region and the term. Never restored at start, so an official who
     /// opens the app always lands on the choices.
     Admin,

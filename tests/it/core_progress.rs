@@ -361,3 +361,23 @@ fn a_version_1_file_opens_as_version_2_without_figures_and_keeps_its_choices() {
         *model.workbook()
     );
 }
+
+/// The example with realisation in docs/ (opened in the README, the screenshots and the frame
+/// benchmark) is the one these tests build; `KEUZEKAART_BLESS=1` writes it anew after a change.
+#[test]
+fn the_progress_example_in_docs_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/voortgang-voorbeeld-2021-2022.ron");
+    let text = keuzekaart::storage::to_ron(&crate::common::progress_workbook());
+    if std::env::var_os("KEUZEKAART_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        stored == text,
+        "{} is out of date; run the tests with KEUZEKAART_BLESS=1 to write it",
+        path.display()
+    );
+    let read = keuzekaart::storage::read_workbook(&path).unwrap();
+    assert_eq!(read.progress.closed.len(), 2);
+}

@@ -29,4 +29,5 @@ mod ui_files;
 mod ui_menus;
 mod ui_options;
 mod ui_presentation;
+mod ui_progress;
 mod ui_signoff;

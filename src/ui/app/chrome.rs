@@ -41,6 +41,7 @@ impl KeuzekaartApp {
                     (View::Overview, UiCommand::ShowOverview),
                     (View::Compare, UiCommand::ShowCompare),
                     (View::Capacity, UiCommand::ShowCapacity),
+                    (View::Progress, UiCommand::ShowProgress),
                     (View::Admin, UiCommand::ShowAdmin),
                 ] {
                     if ui

@@ -113,6 +113,7 @@ impl KeuzekaartApp {
                     false,
                 );
             }
+            Action::Message(text) => self.show_message(ctx, text, None, true),
             Action::DiscardRecovery => {
                 if let Some(autosaver) = &mut self.autosaver {
                     autosaver.discard();
@@ -222,6 +223,7 @@ impl KeuzekaartApp {
                 | UiCommand::ShowOverview
                 | UiCommand::ShowCompare
                 | UiCommand::ShowCapacity
+                | UiCommand::ShowProgress
                 | UiCommand::ShowAdmin
                 | UiCommand::PreviousGemeente
                 | UiCommand::NextGemeente
@@ -259,6 +261,9 @@ impl KeuzekaartApp {
             UiCommand::ShowOverview => self.navigation.view = View::Overview,
             UiCommand::ShowAdmin => self.navigation.view = View::Admin,
             UiCommand::ShowCapacity => self.navigation.view = View::Capacity,
+            UiCommand::ShowProgress => self.navigation.view = View::Progress,
+            UiCommand::ExportExcel => self.ask_path(PathUse::ExportExcel),
+            UiCommand::ExportProgressReport => self.ask_path(PathUse::ExportProgressReport),
             UiCommand::Present => self.toggle_presentation(ctx),
             UiCommand::ShowCompare => {
                 if let Some(gemeente) = self

@@ -96,6 +96,79 @@ impl KeuzekaartApp {
                     })
                 }
             },
+            FileAction::ExportExcel(path) => {
+                let model = &self.model;
+                let as_of = crate::ui::progress_view::as_of(model);
+                let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+                let written =
+                    crate::spreadsheet::export_xlsx(model.workbook(), as_of, &assumptions)
+                        .map_err(|e| e.to_string())
+                        .and_then(|bytes| {
+                            storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                        });
+                match written {
+                    Ok(()) => self.show_message(
+                        ctx,
+                        format!(
+                            "Het Excel-bestand staat in {} (stand per {}).",
+                            path.display(),
+                            as_of.format("%d-%m-%Y")
+                        ),
+                        None,
+                        false,
+                    ),
+                    Err(text) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: "Exporteren naar Excel mislukt".into(),
+                            text,
+                        })
+                    }
+                }
+            }
+            FileAction::ExportProgressReport(path) => {
+                let model = &self.model;
+                let workbook = model.workbook();
+                let today = crate::ui::progress_view::as_of(model);
+                // Up to the last period that has ended; the whole term once it is over.
+                let scope = if today >= workbook.region.term.end {
+                    crate::annex::Scope::Term
+                } else {
+                    crate::core::period::Period::of_term(
+                        &workbook.region.term,
+                        workbook.progress.settings.periods,
+                    )
+                    .into_iter()
+                    .rev()
+                    .find(|p| p.end() < today)
+                    .map_or(crate::annex::Scope::Term, crate::annex::Scope::UpTo)
+                };
+                let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+                let written = crate::annex::progress_pdf(workbook, scope, &assumptions)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    });
+                match written {
+                    Ok(()) => {
+                        let subtitle = scope.subtitle(workbook);
+                        self.show_message(
+                            ctx,
+                            format!(
+                                "Het voortgangsrapport ({subtitle}) staat in {}.",
+                                path.display()
+                            ),
+                            None,
+                            false,
+                        )
+                    }
+                    Err(text) => {
+                        self.dialog = Some(Dialog::Error {
+                            title: "Voortgangsrapport maken mislukt".into(),
+                            text,
+                        })
+                    }
+                }
+            }
             FileAction::ExportCard(path) => {
                 match storage::export_card(&path, &self.model.workbook().card) {
                     Ok(()) => self.show_message(

@@ -1,0 +1,513 @@
+//! Voortgang (art. 14.2): a regional dashboard of every gemeente against its agreed choices, and
+//! for the gemeente in view a grid activity × period to type the delivered volumes into (or paste
+//! a block copied from Excel), with agreed, delivered, percentage, a bar and a calm flag per
+//! activity, and a chart of cumulative delivered against the line to the agreed total.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::action::Action;
+use super::design_tokens::{self as tokens, Tokens};
+use crate::core::capacity::CapacityAssumptions;
+use crate::core::money::{format_number, parse_dutch_decimal};
+use crate::core::period::Period;
+use crate::core::progress::{CellValue, ProgressEdit, Source};
+use crate::core::progress_figures::{
+    ActivityProgress, Flag, GemeenteProgress, cumulative, region_progress,
+};
+use crate::core::{Edit, Model};
+
+/// What the screen keeps between frames.
+#[derive(Debug, Default)]
+pub struct ProgressState {
+    /// Text typed into a cell and not yet entered, by (activity, period).
+    typing: HashMap<(u32, Period), String>,
+    /// The model generation the typed text belongs to: any change of the workbook (an entry, a
+    /// paste, undo) shows every cell from the workbook again.
+    typing_generation: u64,
+    /// The cell that had the keyboard focus last frame (grid row and column), where a pasted
+    /// block starts.
+    focused: Option<(usize, usize)>,
+    /// The reason given for changing a figure of a closed period.
+    pub reason: String,
+    /// The activity whose line the chart shows.
+    chart_activity: Option<u32>,
+    /// The figures, worked out once per change of the workbook and day.
+    cache: Option<(u64, NaiveDate, Vec<GemeenteProgress>)>,
+}
+
+/// The day progress is reckoned on: today, or the term's last day once it has ended.
+pub fn as_of(model: &Model) -> NaiveDate {
+    chrono::Local::now()
+        .date_naive()
+        .min(model.workbook().region.term.end)
+}
+
+fn flag_colour(flag: Option<Flag>, look: &Tokens) -> Color32 {
+    match flag {
+        Some(Flag::OnTrack) => tokens::FLAG_ON_TRACK,
+        Some(Flag::Behind) => tokens::FLAG_BEHIND,
+        Some(Flag::FarBehind) => tokens::FLAG_FAR_BEHIND,
+        None => look.weak_text,
+    }
+}
+
+fn percent_text(activity: &ActivityProgress) -> String {
+    activity.to_date.percent().map_or("—".to_owned(), |p| {
+        format!("{}%", format_number(p.round_dp(0)))
+    })
+}
+
+fn amount(value: Option<Decimal>) -> String {
+    value.map_or("—".to_owned(), |v| format_number(v.round_dp(1)))
+}
+
+/// Shows the Voortgang screen for the gemeente in view.
+pub fn show(
+    ui: &mut Ui,
+    model: &Model,
+    gemeente: &str,
+    author: &str,
+    state: &mut ProgressState,
+    actions: &mut Vec<Action>,
+) {
+    let look = Tokens::of(ui.ctx());
+    let today = as_of(model);
+    let generation = model.generation();
+    if state
+        .cache
+        .as_ref()
+        .is_none_or(|(g, d, _)| *g != generation || *d != today)
+    {
+        let figures = region_progress(model.workbook(), today, &CapacityAssumptions::bundled());
+        state.cache = Some((generation, today, figures));
+    }
+    if state.typing_generation != generation {
+        state.typing.clear();
+        state.typing_generation = generation;
+    }
+    let Some((_, _, figures)) = state.cache.take() else {
+        return;
+    };
+    crate::ui::painted::heading(
+        ui,
+        "Voortgang: wat WerkBedrijf leverde tegen wat is afgesproken (artikel 14.2)",
+    );
+    ui.label(format!(
+        "Stand per {}. Afgesproken: de vastgestelde keuzes, naar rato van de verstreken tijd.",
+        today.format("%d-%m-%Y")
+    ));
+    ui.add_space(tokens::SPACE_S);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        dashboard(ui, model, &figures, look, actions);
+        ui.add_space(tokens::SPACE_L);
+        if let Some(progress) = figures.iter().find(|g| g.gemeente == gemeente) {
+            gemeente_section(ui, model, progress, today, author, state, look, actions);
+        }
+        ui.add_space(tokens::SPACE_M);
+        for note in &model.workbook().progress.settings.notes {
+            ui.label(
+                RichText::new(note)
+                    .color(look.weak_text)
+                    .size(look.small_size),
+            );
+        }
+    });
+    state.cache = Some((generation, today, figures));
+}
+
+/// Every gemeente × activity: the percentage to date with its flag, and fte planned and used.
+fn dashboard(
+    ui: &mut Ui,
+    model: &Model,
+    figures: &[GemeenteProgress],
+    look: &Tokens,
+    actions: &mut Vec<Action>,
+) {
+    crate::ui::painted::heading(ui, "Regio: alle gemeenten");
+    let activities: Vec<u32> = model
+        .workbook()
+        .card
+        .activities
+        .iter()
+        .map(|a| a.number)
+        .collect();
+    egui::Grid::new("voortgang-regio")
+        .striped(true)
+        .spacing([tokens::SPACE_M, tokens::SPACE_S])
+        .show(ui, |ui| {
+            ui.strong("Gemeente");
+            for number in &activities {
+                ui.strong(format!("{number}")).on_hover_text(
+                    model
+                        .workbook()
+                        .card
+                        .activity(*number)
+                        .map(|a| a.title.clone())
+                        .unwrap_or_default(),
+                );
+            }
+            ui.strong("Fte gepland");
+            ui.strong("Fte ingezet");
+            ui.end_row();
+            for g in figures {
+                if ui
+                    .link(&g.gemeente)
+                    .on_hover_text("Toon de voortgang van deze gemeente")
+                    .clicked()
+                {
+                    actions.push(Action::SelectGemeente(g.gemeente.clone()));
+                }
+                for number in &activities {
+                    match g.activities.iter().find(|a| a.activity == *number) {
+                        Some(a) => {
+                            let text = percent_text(a);
+                            let words = a.flag.map(Flag::label).unwrap_or("geen afspraak");
+                            let response = ui.label(
+                                RichText::new(&text)
+                                    .color(flag_colour(a.flag, look))
+                                    .strong(),
+                            );
+                            let name =
+                                format!("{}, activiteit {number}: {text}, {words}", g.gemeente);
+                            response
+                                .on_hover_text(format!("{}: {words}", a.title))
+                                .widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &name)
+                                });
+                        }
+                        None => {
+                            ui.label(RichText::new("·").color(look.weak_text));
+                        }
+                    }
+                }
+                ui.label(format_number(g.fte_planned));
+                ui.label(g.fte_used.map_or("—".to_owned(), format_number));
+                ui.end_row();
+            }
+        });
+    ui.horizontal_wrapped(|ui| {
+        for flag in [Flag::OnTrack, Flag::Behind, Flag::FarBehind] {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, flag_colour(Some(flag), look));
+            ui.label(flag.label());
+            ui.add_space(tokens::SPACE_M);
+        }
+        ui.label(
+            RichText::new("Fte: inzet op locatie, 10 dagdelen per week = 1 fte.")
+                .color(look.weak_text),
+        );
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn gemeente_section(
+    ui: &mut Ui,
+    model: &Model,
+    progress: &GemeenteProgress,
+    today: NaiveDate,
+    author: &str,
+    state: &mut ProgressState,
+    look: &Tokens,
+    actions: &mut Vec<Action>,
+) {
+    let workbook = model.workbook();
+    crate::ui::painted::heading(
+        ui,
+        format!("{}: per activiteit en periode", progress.gemeente),
+    );
+    if progress.measured_against.is_empty() {
+        ui.label(
+            RichText::new("Nog geen vastgestelde keuzes: gerealiseerde volumes kunnen al worden ingevuld, maar er is nog niets om ze tegen af te zetten.")
+                .color(look.weak_text),
+        );
+    } else {
+        ui.label(format!(
+            "Gemeten tegen: {}.",
+            progress.measured_against.join("; ")
+        ));
+    }
+    let periods = Period::of_term(&workbook.region.term, workbook.progress.settings.periods);
+    let rows: Vec<u32> = progress.activities.iter().map(|a| a.activity).collect();
+    let now = chrono::Local::now().naive_local();
+    take_paste(ui, progress, &rows, &periods, author, now, state, actions);
+    ui.label(
+        RichText::new("Typ het gerealiseerde volume en druk op Enter of Tab; plak een blok uit Excel met Ctrl+V in een cel.")
+            .color(look.weak_text)
+            .size(look.small_size),
+    );
+    let mut focused = None;
+    let mut forget = Vec::new();
+    let reason = state.reason.clone();
+    egui::Grid::new("voortgang-gemeente")
+        .striped(true)
+        .spacing([tokens::SPACE_M, tokens::SPACE_S])
+        .show(ui, |ui| {
+            ui.strong("Activiteit");
+            ui.strong("Eenheid");
+            for period in &periods {
+                ui.vertical(|ui| {
+                    ui.strong(period.short_label());
+                    let closed = workbook.progress.is_closed(*period);
+                    if closed {
+                        ui.label(
+                            RichText::new("afgesloten")
+                                .color(look.weak_text)
+                                .size(look.small_size),
+                        );
+                    } else if period.end() < today
+                        && ui
+                            .small_button("Afsluiten")
+                            .on_hover_text(format!(
+                                "Sluit {} af: daarna verandert een cijfer alleen met een reden",
+                                period.label()
+                            ))
+                            .clicked()
+                    {
+                        actions.push(Action::Edit(
+                            Edit::Progress(ProgressEdit::Close {
+                                period: *period,
+                                by: author.to_owned(),
+                                on: today,
+                            }),
+                            None,
+                        ));
+                    }
+                });
+            }
+            ui.strong("Afgesproken tot nu");
+            ui.strong("Gerealiseerd");
+            ui.strong("%");
+            ui.strong("Signaal");
+            ui.end_row();
+            for (row, activity) in progress.activities.iter().enumerate() {
+                ui.label(format!("{}. {}", activity.activity, activity.title));
+                ui.label(&activity.unit.many);
+                for (column, figure) in activity.periods.iter().enumerate() {
+                    let key = (activity.activity, figure.period);
+                    let stored = figure
+                        .figure
+                        .delivered
+                        .or_else(|| {
+                            workbook
+                                .progress
+                                .delivered(&progress.gemeente, activity.activity, figure.period)
+                                .map(|d| d.volume)
+                        })
+                        .map(format_number)
+                        .unwrap_or_default();
+                    let text = state.typing.entry(key).or_insert_with(|| stored.clone());
+                    let invalid = !text.trim().is_empty() && parse_dutch_decimal(text).is_none();
+                    let name = format!(
+                        "Gerealiseerd {}, activiteit {}, {}",
+                        progress.gemeente,
+                        activity.activity,
+                        figure.period.label()
+                    );
+                    ui.vertical(|ui| {
+                        let mut edit = egui::TextEdit::singleline(text).desired_width(64.0);
+                        if invalid {
+                            edit = edit.text_color(tokens::FLAG_FAR_BEHIND);
+                        }
+                        let response = ui.add(edit);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                        });
+                        if response.has_focus() {
+                            focused = Some((row, column));
+                        }
+                        let agreed = figure.figure.agreed.filter(|_| !figure.elapsed.is_zero());
+                        ui.label(
+                            RichText::new(format!("van {}", amount(agreed)))
+                                .color(look.weak_text)
+                                .size(look.small_size),
+                        );
+                        let committed = response.lost_focus();
+                        if committed && !invalid && *text != stored {
+                            let volume = parse_dutch_decimal(text);
+                            actions.push(Action::Edit(
+                                Edit::Progress(ProgressEdit::Enter {
+                                    cells: vec![CellValue {
+                                        gemeente: progress.gemeente.clone(),
+                                        activity: activity.activity,
+                                        period: figure.period,
+                                        volume,
+                                        note: None,
+                                    }],
+                                    source: Source::Typed,
+                                    reason: reason.clone(),
+                                    by: author.to_owned(),
+                                    at: now,
+                                }),
+                                Some(response.rect.center()),
+                            ));
+                            // Shown from the workbook again next frame (as entered, or as it was
+                            // when the entry is refused).
+                            forget.push(key);
+                        } else if committed && invalid {
+                            actions.push(Action::Message(format!(
+                                "‘{}’ is geen getal; typ bijvoorbeeld 12 of 12,5.",
+                                text.chars().take(40).collect::<String>()
+                            )));
+                        } else if !response.has_focus() && *text != stored && !invalid {
+                            forget.push(key);
+                        }
+                    });
+                }
+                ui.label(amount(activity.to_date.agreed));
+                ui.label(amount(activity.to_date.delivered));
+                let fraction = activity
+                    .to_date
+                    .percent()
+                    .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f32())
+                    .unwrap_or(0.0);
+                ui.add(
+                    egui::ProgressBar::new(fraction.min(1.0))
+                        .desired_width(90.0)
+                        .fill(flag_colour(activity.flag, look))
+                        .text(percent_text(activity)),
+                );
+                ui.label(
+                    RichText::new(activity.flag.map(Flag::label).unwrap_or("geen afspraak"))
+                        .color(flag_colour(activity.flag, look)),
+                );
+                ui.end_row();
+            }
+        });
+    state.focused = focused;
+    for key in forget {
+        state.typing.remove(&key);
+    }
+    if workbook.progress.closed.iter().any(|_| true) {
+        ui.horizontal(|ui| {
+            ui.label("Reden bij een wijziging in een afgesloten periode:");
+            ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reden van de wijziging")
+                });
+        });
+    }
+    if let (Some(fte_used), false) = (progress.fte_used, progress.fte_planned.is_zero()) {
+        ui.label(format!(
+            "Inzet op locatie: gepland {} fte, ingezet gemiddeld {} fte.",
+            format_number(progress.fte_planned),
+            format_number(fte_used)
+        ));
+    }
+    chart(ui, progress, state, look);
+}
+
+/// A block pasted into a focused cell: placed over the grid as one edit.
+#[allow(clippy::too_many_arguments)]
+fn take_paste(
+    ui: &mut Ui,
+    progress: &GemeenteProgress,
+    rows: &[u32],
+    periods: &[Period],
+    author: &str,
+    now: NaiveDateTime,
+    state: &mut ProgressState,
+    actions: &mut Vec<Action>,
+) {
+    let Some((row, column)) = state.focused else {
+        return;
+    };
+    let pasted = ui.input_mut(|input| {
+        let index = input.events.iter().position(
+            |e| matches!(e, egui::Event::Paste(text) if crate::spreadsheet::is_block(text)),
+        )?;
+        match input.events.remove(index) {
+            egui::Event::Paste(text) => Some(text),
+            _ => None,
+        }
+    });
+    let Some(text) = pasted else {
+        return;
+    };
+    let block =
+        crate::spreadsheet::paste_block(&text, &progress.gemeente, rows, periods, row, column);
+    for cell in &block.cells {
+        state.typing.remove(&(cell.activity, cell.period));
+    }
+    if !block.not_numbers.is_empty() {
+        let (r, c, value) = &block.not_numbers[0];
+        actions.push(Action::Message(format!(
+            "Niet geplakt: ‘{value}’ (regel {r}, kolom {c} van het blok) is geen getal."
+        )));
+        return;
+    }
+    actions.push(Action::Edit(
+        Edit::Progress(ProgressEdit::Enter {
+            cells: block.cells,
+            source: Source::Pasted,
+            reason: state.reason.clone(),
+            by: author.to_owned(),
+            at: now,
+        }),
+        None,
+    ));
+}
+
+/// Cumulative delivered against the line to the agreed total, for one activity.
+fn chart(ui: &mut Ui, progress: &GemeenteProgress, state: &mut ProgressState, look: &Tokens) {
+    let Some(first) = progress.activities.first() else {
+        return;
+    };
+    let chosen = state
+        .chart_activity
+        .filter(|n| progress.activities.iter().any(|a| a.activity == *n))
+        .unwrap_or(first.activity);
+    let Some(activity) = progress.activities.iter().find(|a| a.activity == chosen) else {
+        return;
+    };
+    ui.add_space(tokens::SPACE_M);
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Grafiek van activiteit")
+            .selected_text(format!("{}. {}", activity.activity, activity.title))
+            .show_ui(ui, |ui| {
+                for a in &progress.activities {
+                    ui.selectable_value(
+                        &mut state.chart_activity,
+                        Some(a.activity),
+                        format!("{}. {}", a.activity, a.title),
+                    );
+                }
+            });
+    });
+    let points = cumulative(activity);
+    let f = |d: Decimal| d.to_f64().unwrap_or_default();
+    let delivered: PlotPoints = points.iter().map(|(x, _, d)| [f(*x), f(*d)]).collect();
+    let months = f(Decimal::from(
+        12 * activity.periods.len() as u32
+            / u32::from(
+                first
+                    .periods
+                    .first()
+                    .map_or(2, |p| p.period.kind.per_year()),
+            ),
+    ));
+    let total = activity.term_agreed.map(f).unwrap_or_default();
+    let line: PlotPoints = vec![[0.0, 0.0], [months, total]].into();
+    Plot::new(("voortgang-plot", chosen))
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_label("maanden sinds de start van de looptijd")
+        .y_axis_label(activity.unit.many.clone())
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .show(ui, |plot| {
+            plot.line(Line::new("Afgesproken (lijn naar het totaal)", line).color(look.weak_text));
+            plot.line(
+                Line::new("Gerealiseerd, opgeteld", delivered)
+                    .color(flag_colour(activity.flag, look))
+                    .width(2.5),
+            );
+        });
+}

@@ -1,0 +1,172 @@
+//! The Voortgang screen driven as a user: reached from the Beeld menu, figures typed into the grid
+//! and pasted from Excel as one edit, a closed period that asks for a reason, the regional
+//! dashboard read by its accessible names, and the Excel export and the report from the menu.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use keuzekaart::core::period::Period;
+use keuzekaart::ui::KeuzekaartApp;
+use keuzekaart::ui::file_picker::ScriptedPicker;
+
+use crate::common::app::harness_with;
+use crate::common::{d, progress_workbook};
+
+fn open_progress(h: &mut Harness<'static, KeuzekaartApp>) {
+    h.get_by_label("Beeld").click();
+    h.run();
+    let shortcut = h
+        .ctx
+        .format_shortcut(&egui::KeyboardShortcut::new(Modifiers::ALT, Key::Num6));
+    h.get_by_label(&format!("Voortgang {shortcut}")).click();
+    h.run();
+    h.run();
+}
+
+fn delivered(
+    h: &Harness<'static, KeuzekaartApp>,
+    gemeente: &str,
+    activity: u32,
+    code: &str,
+) -> Option<rust_decimal::Decimal> {
+    h.state()
+        .model()
+        .workbook()
+        .progress
+        .delivered(gemeente, activity, Period::parse(code).unwrap())
+        .map(|d| d.volume)
+}
+
+fn type_into(h: &mut Harness<'static, KeuzekaartApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+}
+
+#[test]
+fn figures_are_typed_and_pasted_into_the_grid_and_undone_as_one() {
+    let mut h = harness_with(progress_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    open_progress(&mut h);
+    // The dashboard names every figure with its gemeente, activity and flag.
+    assert!(
+        h.query_by_label_contains("Beuningen, activiteit 4: ")
+            .is_some()
+    );
+
+    let cell = "Gerealiseerd Beuningen, activiteit 4, 2e halfjaar 2022";
+    assert_eq!(delivered(&h, "Beuningen", 4, "2022-H2"), None);
+    type_into(&mut h, cell, "14,5");
+    assert_eq!(delivered(&h, "Beuningen", 4, "2022-H2"), Some(d("14.5")));
+
+    // A block copied from Excel, pasted in the focused cell: two rows, one column.
+    h.get_by_label(cell).focus();
+    h.run();
+    h.event(egui::Event::Paste("20\n7\n".into()));
+    h.run();
+    h.run();
+    assert_eq!(delivered(&h, "Beuningen", 4, "2022-H2"), Some(d("20")));
+    let second = h
+        .state()
+        .model()
+        .workbook()
+        .plan("Beuningen")
+        .unwrap()
+        .choices
+        .iter()
+        .map(|c| c.activity)
+        .filter(|a| *a != 4)
+        .collect::<Vec<_>>();
+    let next = second
+        .iter()
+        .copied()
+        .find(|a| delivered(&h, "Beuningen", *a, "2022-H2") == Some(d("7")));
+    assert!(
+        next.is_some(),
+        "the second value landed on the next activity"
+    );
+    assert_eq!(
+        h.state().model().undo_label(),
+        Some("2 realisatiecijfers geplakt")
+    );
+    // Undone from the Bewerken menu, by its label (in a text field Ctrl+Z is the field's own).
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Bewerken").click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("Ongedaan maken: 2 realisatiecijfers geplakt")
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(delivered(&h, "Beuningen", 4, "2022-H2"), Some(d("14.5")));
+}
+
+#[test]
+fn a_closed_period_refuses_a_change_without_a_reason_and_takes_one_with() {
+    let mut h = harness_with(progress_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    open_progress(&mut h);
+    let before = delivered(&h, "Beuningen", 4, "2021-H1");
+    let cell = "Gerealiseerd Beuningen, activiteit 4, 1e halfjaar 2021";
+    type_into(&mut h, cell, "99");
+    assert_eq!(delivered(&h, "Beuningen", 4, "2021-H1"), before);
+    assert!(
+        h.query_all_by_label_contains("1e halfjaar 2021 is afgesloten; geef een reden")
+            .count()
+            > 0,
+        "the refusal is said"
+    );
+    h.get_by_label("Reden van de wijziging").focus();
+    h.run();
+    h.get_by_label("Reden van de wijziging")
+        .type_text("correctie registratie");
+    h.run();
+    type_into(&mut h, cell, "99");
+    assert_eq!(delivered(&h, "Beuningen", 4, "2021-H1"), Some(d("99")));
+    let entry = h
+        .state()
+        .model()
+        .workbook()
+        .progress
+        .delivered("Beuningen", 4, Period::parse("2021-H1").unwrap())
+        .unwrap()
+        .clone();
+    assert_eq!(entry.corrections[0].reason, "correctie registratie");
+}
+
+#[test]
+fn excel_export_and_progress_report_are_made_from_the_file_menu() {
+    let home = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = crate::common::app::app_at_home(
+        home.path(),
+        "Heumen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+    );
+    let xlsx = home.path().join("keuzes.xlsx");
+    picker.answer_path(&xlsx);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Exporteren naar Excel…").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    let workbook = calamine::open_workbook_auto(&xlsx).expect("an Excel file was written");
+    use calamine::Reader;
+    assert!(workbook.sheet_names().contains(&"Voortgang".to_owned()));
+
+    let pdf = home.path().join("voortgang.pdf");
+    picker.answer_path(&pdf);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Voortgangsrapport maken…").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
