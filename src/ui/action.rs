@@ -46,6 +46,8 @@ pub enum FileAction {
     ExportCard(PathBuf),
     /// Write the Excel export here.
     ExportExcel(PathBuf),
+    /// Read realisation figures from this spreadsheet.
+    ImportRealisation(PathBuf),
     /// Write the progress report here.
     ExportProgressReport(PathBuf),
     /// Read a card file and ask before replacing the card with it.
@@ -93,6 +95,20 @@ pub enum Action {
     DiscardRecovery,
     /// Say something in the status bar (a pasted block that could not be read).
     Message(String),
+    /// Enter the figures of a realisation import the user looked at, as one edit, and remember
+    /// the column mapping.
+    ImportRealisation {
+        /// The file's name.
+        file: String,
+        /// The figures.
+        cells: Vec<crate::core::progress::CellValue>,
+        /// How many rows were refused (for the message).
+        refused: usize,
+        /// Why figures of closed periods change (empty when none does).
+        reason: String,
+        /// The mapping, to remember.
+        mapping: crate::spreadsheet::RememberedMapping,
+    },
     /// Apply an import the user has looked at.
     ConfirmImport(Box<ImportPreview>),
     /// Open the form to record a decision.

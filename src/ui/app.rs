@@ -238,6 +238,11 @@ impl KeuzekaartApp {
         app
     }
 
+    /// The app's remembered state (for tests: what is kept between sessions).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The open model (for tests and benchmarks).
     pub fn model(&self) -> &Model {
         &self.model

@@ -44,6 +44,8 @@ pub enum UiCommand {
     ShowProgress,
     /// Write the choices, budgets, overview and progress as an Excel file.
     ExportExcel,
+    /// Read realisation figures from a registration system's spreadsheet.
+    ImportRealisation,
     /// Make the progress report (art. 14.2) as PDF/A.
     ExportProgressReport,
     /// Write the card alone to a file to send to all gemeenten.
@@ -90,7 +92,11 @@ pub const MENUS: &[(&str, &[&[UiCommand]])] = &[
                 UiCommand::ImportGemeente,
                 UiCommand::CompareWithFile,
             ],
-            &[UiCommand::ExportExcel, UiCommand::ExportProgressReport],
+            &[
+                UiCommand::ImportRealisation,
+                UiCommand::ExportExcel,
+                UiCommand::ExportProgressReport,
+            ],
             &[
                 UiCommand::ExportCard,
                 UiCommand::ImportCard,
@@ -148,6 +154,7 @@ impl UiCommand {
             UiCommand::ShowCapacity => "Capaciteit",
             UiCommand::ShowProgress => "Voortgang",
             UiCommand::ExportExcel => "Exporteren naar Excel…",
+            UiCommand::ImportRealisation => "Realisatie importeren…",
             UiCommand::ExportProgressReport => "Voortgangsrapport maken…",
             UiCommand::ShowAdmin => "Beheer",
             UiCommand::ExportCard => "Keuzekaart exporteren…",
@@ -195,6 +202,9 @@ impl UiCommand {
             }
             UiCommand::ShowProgress => {
                 "Wat WerkBedrijf leverde tegen wat is afgesproken, per gemeente, activiteit en periode (artikel 14.2)"
+            }
+            UiCommand::ImportRealisation => {
+                "Lees gerealiseerde volumes uit een export van de registratie (.xlsx, .ods of .csv); u ziet eerst wat er verandert"
             }
             UiCommand::ExportExcel => {
                 "Schrijf de keuzes, budgetten, het regio-overzicht en de voortgang als Excel-bestand, met formules voor de totalen"
@@ -252,7 +262,9 @@ impl UiCommand {
             UiCommand::ShowCompare => KeyboardShortcut::new(Modifiers::ALT, Key::Num3),
             UiCommand::ShowCapacity => KeyboardShortcut::new(Modifiers::ALT, Key::Num4),
             UiCommand::ShowProgress => KeyboardShortcut::new(Modifiers::ALT, Key::Num6),
-            UiCommand::ExportExcel | UiCommand::ExportProgressReport => return None,
+            UiCommand::ExportExcel
+            | UiCommand::ExportProgressReport
+            | UiCommand::ImportRealisation => return None,
             UiCommand::ShowAdmin => KeyboardShortcut::new(Modifiers::ALT, Key::Num5),
             UiCommand::ExportCard | UiCommand::ImportCard | UiCommand::NextTerm => return None,
             UiCommand::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F11),

@@ -32,6 +32,8 @@ pub enum Dialog {
     },
     /// What importing a gemeente's file would change: Importeren / Annuleren.
     Import(Box<ImportPreview>),
+    /// Realisation figures from a spreadsheet: mapping and preview.
+    ImportRealisation(Box<super::import_dialog::RealisationImport>),
     /// The form to record a decision of the college or WerkBedrijf.
     Decision(Box<DecisionForm>),
     /// "Vul aan": the priority order of activities to fill.
@@ -119,6 +121,7 @@ impl Dialog {
             Dialog::ConfirmOverwrite { .. } => "Bestand bestaat al".into(),
             Dialog::ChangedOnDisk { .. } => "Bestand is intussen veranderd".into(),
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
+            Dialog::ImportRealisation(_) => "Realisatie importeren".into(),
             Dialog::ConfirmUndo { .. } => "Besluit ongedaan maken?".into(),
         }
     }
@@ -183,6 +186,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             }
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
+            Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
             Dialog::ConfirmUndo { label } => {
                 ui.label(format!(
                     "Ongedaan maken neemt het vastgelegde besluit terug: {label}. \

@@ -13,6 +13,7 @@ mod dialogs;
 mod drafting;
 pub mod file_picker;
 mod fill_dialog;
+mod import_dialog;
 pub mod navigation;
 mod options_bar;
 mod overview;

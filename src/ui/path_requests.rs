@@ -37,6 +37,8 @@ pub enum PathUse {
     ImportCard,
     /// Write the Excel export.
     ExportExcel,
+    /// Read a realisation spreadsheet.
+    ImportRealisation,
     /// Write the progress report.
     ExportProgressReport,
 }
@@ -65,7 +67,11 @@ impl PathUse {
     pub fn writes(&self) -> bool {
         !matches!(
             self,
-            PathUse::Open | PathUse::ImportGemeente | PathUse::CompareWith | PathUse::ImportCard
+            PathUse::Open
+                | PathUse::ImportGemeente
+                | PathUse::CompareWith
+                | PathUse::ImportCard
+                | PathUse::ImportRealisation
         )
     }
 
@@ -128,6 +134,11 @@ impl PathUse {
                 ("Keuzekaart", "ron"),
                 String::new(),
             ),
+            PathUse::ImportRealisation => (
+                "Realisatie importeren".to_owned(),
+                ("Spreadsheet", "xlsx"),
+                String::new(),
+            ),
             PathUse::ExportExcel => (
                 "Exporteren naar Excel".to_owned(),
                 ("Excel-werkmap", "xlsx"),
@@ -168,6 +179,7 @@ impl PathUse {
             PathUse::ExportCard => FileAction::ExportCard(path),
             PathUse::ImportCard => FileAction::ImportCard(path),
             PathUse::ExportExcel => FileAction::ExportExcel(path),
+            PathUse::ImportRealisation => FileAction::ImportRealisation(path),
             PathUse::ExportProgressReport => FileAction::ExportProgressReport(path),
         };
         Action::File(file)

@@ -35,6 +35,8 @@ pub struct Settings {
     pub zoom: f32,
     /// The user's name, written into files they save.
     pub author: String,
+    /// How the columns of the last realisation import were mapped, by heading.
+    pub import_mapping: Option<crate::spreadsheet::RememberedMapping>,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             view: View::Drafting,
             zoom: 1.0,
             author: String::new(),
+            import_mapping: None,
         }
     }
 }

@@ -170,3 +170,52 @@ fn excel_export_and_progress_report_are_made_from_the_file_menu() {
     }
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn a_registration_export_is_imported_from_the_file_menu_after_its_preview() {
+    let home = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = crate::common::app::app_at_home(
+        home.path(),
+        "Heumen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+    );
+    let csv = home.path().join("registratie.csv");
+    std::fs::write(
+        &csv,
+        "Gemeente;Activiteit;Periode;Aantal\nHeumen;7;2021-H1;150\nHeumen;13;2021-H1;12\nUtrecht;4;2021-H1;3\n",
+    )
+    .unwrap();
+    picker.answer_path(&csv);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Realisatie importeren…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    // The preview says what would happen and which row is refused, and nothing changed yet.
+    assert!(h.query_by_label_contains("3 regels gelezen").is_none());
+    assert!(
+        h.query_by_label_contains("2 regels gelezen tot 2 realisatiecijfers")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Regel 4: onbekende gemeente ‘Utrecht’")
+            .is_some()
+    );
+    assert_eq!(delivered(&h, "Heumen", 7, "2021-H1"), None);
+    h.get_by_label("Importeren").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(delivered(&h, "Heumen", 7, "2021-H1"), Some(d("150")));
+    assert_eq!(delivered(&h, "Heumen", 13, "2021-H1"), Some(d("12")));
+    assert_eq!(
+        h.state().model().undo_label(),
+        Some("2 realisatiecijfers geïmporteerd uit registratie.csv")
+    );
+    // The mapping is remembered for the next import.
+    let remembered = h.state().settings().import_mapping.clone().unwrap();
+    assert_eq!(remembered.volume, "Aantal");
+}

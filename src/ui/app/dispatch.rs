@@ -114,6 +114,39 @@ impl KeuzekaartApp {
                 );
             }
             Action::Message(text) => self.show_message(ctx, text, None, true),
+            Action::ImportRealisation {
+                file,
+                cells,
+                refused,
+                reason,
+                mapping,
+            } => {
+                let count = cells.len();
+                let edit = Edit::Progress(crate::core::progress::ProgressEdit::Enter {
+                    cells,
+                    source: crate::core::progress::Source::Imported(file.clone()),
+                    reason,
+                    by: self.settings.author.clone(),
+                    at: chrono::Local::now().naive_local(),
+                });
+                self.settings.import_mapping = Some(mapping);
+                match self.model.apply(edit) {
+                    Ok(()) => {
+                        let refused = if refused == 0 {
+                            String::new()
+                        } else {
+                            format!("; {refused} regels geweigerd")
+                        };
+                        self.show_message(
+                            ctx,
+                            format!("{count} realisatiecijfers geïmporteerd uit {file}{refused}. Ongedaan maken kan in één stap."),
+                            None,
+                            false,
+                        )
+                    }
+                    Err(refusal) => self.show_message(ctx, refusal.to_string(), None, true),
+                }
+            }
             Action::DiscardRecovery => {
                 if let Some(autosaver) = &mut self.autosaver {
                     autosaver.discard();
@@ -263,6 +296,7 @@ impl KeuzekaartApp {
             UiCommand::ShowCapacity => self.navigation.view = View::Capacity,
             UiCommand::ShowProgress => self.navigation.view = View::Progress,
             UiCommand::ExportExcel => self.ask_path(PathUse::ExportExcel),
+            UiCommand::ImportRealisation => self.ask_path(PathUse::ImportRealisation),
             UiCommand::ExportProgressReport => self.ask_path(PathUse::ExportProgressReport),
             UiCommand::Present => self.toggle_presentation(ctx),
             UiCommand::ShowCompare => {

@@ -96,6 +96,23 @@ impl KeuzekaartApp {
                     })
                 }
             },
+            FileAction::ImportRealisation(path) => match crate::spreadsheet::Sheet::read(&path) {
+                Ok(sheet) => {
+                    let form = crate::ui::import_dialog::RealisationImport::new(
+                        display_name(&path),
+                        sheet,
+                        self.model.workbook().clone(),
+                        self.settings.import_mapping.as_ref(),
+                    );
+                    self.dialog = Some(Dialog::ImportRealisation(Box::new(form)));
+                }
+                Err(e) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: format!("{} is niet te lezen", display_name(&path)),
+                        text: e.to_string(),
+                    })
+                }
+            },
             FileAction::ExportExcel(path) => {
                 let model = &self.model;
                 let as_of = crate::ui::progress_view::as_of(model);
