@@ -242,6 +242,8 @@ fn gemeente_section(
             .color(look.weak_text)
             .size(look.small_size),
     );
+    // Headings and "van 104" stay on one line; the column is as wide as they need.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     let mut focused = None;
     let mut forget = Vec::new();
     let reason = state.reason.clone();

@@ -379,5 +379,5 @@ fn the_progress_example_in_docs_is_current() {
         path.display()
     );
     let read = keuzekaart::storage::read_workbook(&path).unwrap();
-    assert_eq!(read.progress.closed.len(), 2);
+    assert_eq!(read.progress.closed.len(), 3);
 }

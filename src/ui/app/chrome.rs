@@ -200,6 +200,10 @@ impl KeuzekaartApp {
                     "Beheer: pas de velden aan en kies ‘Toepassen’. \
                      Elke wijziging is met Ctrl+Z ongedaan te maken.",
                 ),
+                None if self.navigation.view == View::Progress => ui.label(
+                    "Voortgang: typ gerealiseerde volumes in de tabel, plak een blok uit Excel, \
+                     of kies Bestand › Realisatie importeren…. Ctrl+Z maakt ongedaan.",
+                ),
                 None if self.shown_plan_is_locked() => ui.label(
                     "Deze keuzes liggen vast en zijn hier alleen te lezen; \
                      zie Besluitvorming rechts.",

@@ -132,8 +132,8 @@ pub fn agree(
 }
 
 /// The example workbook of docs/ with every gemeente's choices agreed in February 2021 and what
-/// WerkBedrijf delivered in the first three half-years entered (some activities on schedule, some
-/// behind), the two half-years of 2021 closed: the Voortgang screen and report as a user sees them.
+/// WerkBedrijf delivered in the four half-years entered (some activities on schedule, some
+/// behind), the first three half-years closed: the Voortgang screen and report as a user sees them.
 pub fn progress_workbook() -> Workbook {
     use keuzekaart::core::capacity::CapacityAssumptions;
     use keuzekaart::core::period::Period;
@@ -161,7 +161,7 @@ pub fn progress_workbook() -> Workbook {
     let mut turn = 0;
     for gemeente in &progress {
         for activity in &gemeente.activities {
-            for period in activity.periods.iter().take(3) {
+            for period in &activity.periods {
                 let agreed = period.figure.agreed.unwrap_or_default();
                 let volume = (agreed * d(shares[turn % shares.len()])).round();
                 turn += 1;
@@ -175,20 +175,20 @@ pub fn progress_workbook() -> Workbook {
             }
         }
     }
-    let at = chrono::NaiveDate::from_ymd_opt(2022, 7, 8)
+    let at = chrono::NaiveDate::from_ymd_opt(2023, 1, 16)
         .unwrap()
         .and_hms_opt(9, 30, 0)
         .unwrap();
     model
         .apply(Edit::Progress(ProgressEdit::Enter {
             cells,
-            source: Source::Imported("registratie-2022-H1.xlsx".into()),
+            source: Source::Imported("registratie-2022.xlsx".into()),
             reason: String::new(),
             by: "WerkBedrijf, team Regie".into(),
             at,
         }))
         .unwrap();
-    for code in ["2021-H1", "2021-H2"] {
+    for code in ["2021-H1", "2021-H2", "2022-H1"] {
         model
             .apply(Edit::Progress(ProgressEdit::Close {
                 period: Period::parse(code).unwrap(),
