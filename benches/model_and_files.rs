@@ -129,11 +129,12 @@ fn files(c: &mut Criterion) {
         ("large", large_workbook()),
     ] {
         let text = storage::to_ron(&workbook);
-        assert!(
-            rules::check(&workbook).is_empty(),
-            "{name}: {:?}",
-            rules::check(&workbook).first()
-        );
+        // No rule errors (peppers left to spend is a warning every draft in progress has).
+        let errors: Vec<_> = rules::check(&workbook)
+            .into_iter()
+            .filter(|f| f.severity == keuzekaart::core::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{name}: {:?}", errors.first());
         eprintln!("{name} workbook: {} kB of RON", text.len() / 1024);
         c.bench_function(&format!("files/load_and_validate/{name}"), |b| {
             b.iter(|| {

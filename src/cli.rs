@@ -259,19 +259,32 @@ fn today_in_term(workbook: &Workbook) -> chrono::NaiveDate {
         .min(workbook.region.term.end)
 }
 
-/// Writes bytes to a new output file, unless it exists and `overwrite` was not given.
-fn write_output(
+/// Writes what a command made to its output file (unless the file exists and `overwrite` was not
+/// given), then says `done`; a document that could not be made, or written, is reported instead.
+fn deliver(
     path: &Path,
-    bytes: &[u8],
+    made: Result<Vec<u8>, impl std::fmt::Display>,
     overwrite: bool,
+    done: &str,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    let bytes = match made {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_NOT_WRITTEN);
+        }
+    };
     if path.exists() && !overwrite {
         writeln!(err, "{}", already_there(path))?;
         return Ok(EXIT_NOT_WRITTEN);
     }
-    match storage::write_atomic(path, bytes) {
-        Ok(()) => Ok(EXIT_OK),
+    match storage::write_atomic(path, &bytes) {
+        Ok(()) => {
+            writeln!(out, "{done}")?;
+            Ok(EXIT_OK)
+        }
         Err(e) => {
             writeln!(err, "{e}")?;
             Ok(EXIT_NOT_WRITTEN)
@@ -291,23 +304,13 @@ fn export(
     };
     let as_of = today_in_term(&workbook);
     let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-    let bytes = match crate::spreadsheet::export_xlsx(&workbook, as_of, &assumptions) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(EXIT_NOT_WRITTEN);
-        }
-    };
-    let code = write_output(path, &bytes, overwrite, err)?;
-    if code == EXIT_OK {
-        writeln!(
-            out,
-            "Excel-bestand gemaakt: {} (bladen Keuzes, Budget, Regio-overzicht en Voortgang, stand per {}).",
-            path.display(),
-            as_of.format("%d-%m-%Y")
-        )?;
-    }
-    Ok(code)
+    let made = crate::spreadsheet::export_xlsx(&workbook, as_of, &assumptions);
+    let done = format!(
+        "Excel-bestand gemaakt: {} (bladen Keuzes, Budget, Regio-overzicht en Voortgang, stand per {}).",
+        path.display(),
+        as_of.format("%d-%m-%Y")
+    );
+    deliver(path, made, overwrite, &done, out, err)
 }
 
 fn voortgang(
@@ -343,23 +346,13 @@ fn voortgang(
         }
     };
     let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-    let bytes = match crate::annex::progress_pdf(&workbook, scope, &assumptions) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(EXIT_NOT_WRITTEN);
-        }
-    };
-    let code = write_output(path, &bytes, overwrite, err)?;
-    if code == EXIT_OK {
-        writeln!(
-            out,
-            "Voortgangsrapport gemaakt: {} ({}).",
-            path.display(),
-            scope.subtitle(&workbook)
-        )?;
-    }
-    Ok(code)
+    let made = crate::annex::progress_pdf(&workbook, scope, &assumptions);
+    let done = format!(
+        "Voortgangsrapport gemaakt: {} ({}).",
+        path.display(),
+        scope.subtitle(&workbook)
+    );
+    deliver(path, made, overwrite, &done, out, err)
 }
 
 fn write_new(

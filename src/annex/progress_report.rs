@@ -35,6 +35,19 @@ impl Scope {
         }
     }
 
+    /// The report the app makes on `today`: up to the last period that has ended, or over the
+    /// whole term once it is over (or before any period ended).
+    pub fn latest(workbook: &Workbook, today: NaiveDate) -> Scope {
+        if today >= workbook.region.term.end {
+            return Scope::Term;
+        }
+        Period::of_term(&workbook.region.term, workbook.progress.settings.periods)
+            .into_iter()
+            .rev()
+            .find(|p| p.end() < today)
+            .map_or(Scope::Term, Scope::UpTo)
+    }
+
     /// The report's subtitle: "Tussenrapportage 2021 (1e halfjaar)", "Jaarverslag 2021",
     /// "Voortgang tot en met 3e kwartaal 2021", "Looptijd 2021–2022".
     pub fn subtitle(&self, workbook: &Workbook) -> String {

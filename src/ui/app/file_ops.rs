@@ -114,77 +114,31 @@ impl KeuzekaartApp {
                 }
             },
             FileAction::ExportExcel(path) => {
-                let model = &self.model;
-                let as_of = crate::ui::progress_view::as_of(model);
+                let as_of = crate::ui::progress_view::as_of(&self.model);
                 let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-                let written =
-                    crate::spreadsheet::export_xlsx(model.workbook(), as_of, &assumptions)
-                        .map_err(|e| e.to_string())
-                        .and_then(|bytes| {
-                            storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
-                        });
-                match written {
-                    Ok(()) => self.show_message(
-                        ctx,
-                        format!(
-                            "Het Excel-bestand staat in {} (stand per {}).",
-                            path.display(),
-                            as_of.format("%d-%m-%Y")
-                        ),
-                        None,
-                        false,
-                    ),
-                    Err(text) => {
-                        self.dialog = Some(Dialog::Error {
-                            title: "Exporteren naar Excel mislukt".into(),
-                            text,
-                        })
-                    }
-                }
+                let made =
+                    crate::spreadsheet::export_xlsx(self.model.workbook(), as_of, &assumptions)
+                        .map_err(|e| e.to_string());
+                let done = format!(
+                    "Het Excel-bestand staat in {} (stand per {}).",
+                    path.display(),
+                    as_of.format("%d-%m-%Y")
+                );
+                self.write_document(ctx, &path, made, done, "Exporteren naar Excel mislukt");
             }
             FileAction::ExportProgressReport(path) => {
-                let model = &self.model;
-                let workbook = model.workbook();
-                let today = crate::ui::progress_view::as_of(model);
-                // Up to the last period that has ended; the whole term once it is over.
-                let scope = if today >= workbook.region.term.end {
-                    crate::annex::Scope::Term
-                } else {
-                    crate::core::period::Period::of_term(
-                        &workbook.region.term,
-                        workbook.progress.settings.periods,
-                    )
-                    .into_iter()
-                    .rev()
-                    .find(|p| p.end() < today)
-                    .map_or(crate::annex::Scope::Term, crate::annex::Scope::UpTo)
-                };
+                let workbook = self.model.workbook();
+                let today = crate::ui::progress_view::as_of(&self.model);
+                let scope = crate::annex::Scope::latest(workbook, today);
                 let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-                let written = crate::annex::progress_pdf(workbook, scope, &assumptions)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
-                    });
-                match written {
-                    Ok(()) => {
-                        let subtitle = scope.subtitle(workbook);
-                        self.show_message(
-                            ctx,
-                            format!(
-                                "Het voortgangsrapport ({subtitle}) staat in {}.",
-                                path.display()
-                            ),
-                            None,
-                            false,
-                        )
-                    }
-                    Err(text) => {
-                        self.dialog = Some(Dialog::Error {
-                            title: "Voortgangsrapport maken mislukt".into(),
-                            text,
-                        })
-                    }
-                }
+                let made = crate::annex::progress_pdf(workbook, scope, &assumptions)
+                    .map_err(|e| e.to_string());
+                let done = format!(
+                    "Het voortgangsrapport ({}) staat in {}.",
+                    scope.subtitle(workbook),
+                    path.display()
+                );
+                self.write_document(ctx, &path, made, done, "Voortgangsrapport maken mislukt");
             }
             FileAction::ExportCard(path) => {
                 match storage::export_card(&path, &self.model.workbook().card) {
@@ -313,6 +267,29 @@ impl KeuzekaartApp {
 
     /// Opens a workbook file; on any error the open workbook stays as it was. A file another
     /// instance has open is only opened read-only, after asking.
+    /// Writes a document the user asked for (the Excel export, the progress report) and says
+    /// where it is, or shows why it could not be made or written.
+    fn write_document(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        made: Result<Vec<u8>, String>,
+        done: String,
+        failed: &str,
+    ) {
+        let written =
+            made.and_then(|bytes| storage::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.show_message(ctx, done, None, false),
+            Err(text) => {
+                self.dialog = Some(Dialog::Error {
+                    title: failed.to_owned(),
+                    text,
+                })
+            }
+        }
+    }
+
     pub(super) fn open_now(&mut self, ctx: &egui::Context, path: &Path, read_only: bool) {
         use storage::lock::{self, LockState};
         let mut cleared = None;
