@@ -102,6 +102,7 @@ pub fn show(
         "Stand per {}. Afgesproken: de vastgestelde keuzes, naar rato van de verstreken tijd.",
         today.format("%d-%m-%Y")
     ));
+    periods_choice(ui, model, actions);
     ui.add_space(tokens::SPACE_S);
     egui::ScrollArea::vertical().show(ui, |ui| {
         dashboard(ui, model, &figures, look, actions);
@@ -119,6 +120,35 @@ pub fn show(
         }
     });
     state.cache = Some((generation, today, figures));
+}
+
+/// Half-years or quarters, set per term; it can change only while no figure is entered.
+fn periods_choice(ui: &mut Ui, model: &Model, actions: &mut Vec<Action>) {
+    let progress = &model.workbook().progress;
+    let current = progress.settings.periods;
+    let free = progress.delivered.is_empty();
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(free, |ui| {
+            let mut chosen = current;
+            egui::ComboBox::from_label("Perioden")
+                .selected_text(current.plural())
+                .show_ui(ui, |ui| {
+                    for kind in crate::core::period::PeriodKind::ALL {
+                        ui.selectable_value(&mut chosen, kind, kind.plural());
+                    }
+                })
+                .response
+                .on_disabled_hover_text(
+                    "Er zijn al cijfers ingevuld; de indeling in perioden blijft.",
+                );
+            if chosen != current {
+                actions.push(Action::Edit(
+                    Edit::Progress(ProgressEdit::SetPeriods(chosen)),
+                    None,
+                ));
+            }
+        });
+    });
 }
 
 /// Every gemeente × activity: the percentage to date with its flag, and fte planned and used.

@@ -219,3 +219,27 @@ fn a_registration_export_is_imported_from_the_file_menu_after_its_preview() {
     let remembered = h.state().settings().import_mapping.clone().unwrap();
     assert_eq!(remembered.volume, "Aantal");
 }
+
+#[test]
+fn a_term_without_figures_can_be_reported_in_quarters() {
+    let mut h = harness_with(
+        keuzekaart::core::Workbook::bundled(),
+        "Heumen",
+        Vec2::new(1366.0, 2400.0),
+    );
+    open_progress(&mut h);
+    h.get_by_label("Perioden").click();
+    h.run();
+    h.get_by_label("kwartalen").click();
+    h.run();
+    h.run();
+    use keuzekaart::core::period::PeriodKind;
+    assert_eq!(
+        h.state().model().workbook().progress.settings.periods,
+        PeriodKind::Quarter
+    );
+    assert_eq!(
+        h.state().model().undo_label(),
+        Some("Voortgang per kwartaal")
+    );
+}
