@@ -251,14 +251,6 @@ fn next_term(
     Ok(code)
 }
 
-/// The day progress is reckoned on from the command line: today, or the term's last day once the
-/// term has ended.
-fn today_in_term(workbook: &Workbook) -> chrono::NaiveDate {
-    chrono::Local::now()
-        .date_naive()
-        .min(workbook.region.term.end)
-}
-
 /// Writes what a command made to its output file (unless the file exists and `overwrite` was not
 /// given), then says `done`; a document that could not be made, or written, is reported instead.
 fn deliver(
@@ -302,7 +294,8 @@ fn export(
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
-    let as_of = today_in_term(&workbook);
+    let as_of =
+        crate::core::progress_figures::reckoning_day(&workbook, chrono::Local::now().date_naive());
     let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
     let made = crate::spreadsheet::export_xlsx(&workbook, as_of, &assumptions);
     let done = format!(

@@ -41,6 +41,14 @@ impl PeriodKind {
         }
     }
 
+    /// "kwartaal" / "halfjaar", as in "de voortgang gaat per halfjaar".
+    pub fn noun(self) -> &'static str {
+        match self {
+            PeriodKind::Quarter => "kwartaal",
+            PeriodKind::HalfYear => "halfjaar",
+        }
+    }
+
     /// "kwartalen" / "halfjaren", for a choice list and messages.
     pub fn plural(self) -> &'static str {
         match self {

@@ -250,15 +250,8 @@ impl ProgressEdit {
                 }
             }
             ProgressEdit::Close { period, .. } => format!("{} afgesloten", period.label()),
-            ProgressEdit::SetPeriods(kind) => format!("Voortgang per {}", kind_word(*kind)),
+            ProgressEdit::SetPeriods(kind) => format!("Voortgang per {}", kind.noun()),
         }
-    }
-}
-
-fn kind_word(kind: PeriodKind) -> &'static str {
-    match kind {
-        PeriodKind::Quarter => "kwartaal",
-        PeriodKind::HalfYear => "halfjaar",
     }
 }
 
@@ -266,7 +259,7 @@ fn kind_word(kind: PeriodKind) -> &'static str {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProgressRefusal {
     /// The period is not one of the term's.
-    #[error("{} valt niet in de looptijd {term}, of de voortgang gaat per {}.", .period.label(), kind_word(*.kind))]
+    #[error("{} valt niet in de looptijd {term}, of de voortgang gaat per {}.", .period.label(), .kind.noun())]
     NotInTerm {
         /// The period.
         period: Period,
@@ -285,7 +278,7 @@ pub enum ProgressRefusal {
     #[error("{} is al afgesloten.", .0.label())]
     AlreadyClosed(Period),
     /// The kind of period can change only while nothing is entered.
-    #[error("De voortgang heeft al cijfers per {}; die indeling blijft.", kind_word(*.0))]
+    #[error("De voortgang heeft al cijfers per {}; die indeling blijft.", .0.noun())]
     PeriodsInUse(PeriodKind),
     /// More figures than a workbook holds.
     #[error("Zoveel realisatiecijfers passen niet in een werkmap (hoogstens {}).", format_number(MAX_DELIVERED.into()))]

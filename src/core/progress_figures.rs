@@ -188,7 +188,7 @@ pub fn gemeente_progress(
         let on_location = assumptions.location_activities.contains(&activity.number)
             && settings.rate(&offer.unit).is_some();
         if on_location {
-            if let Some(version) = version_on(&versions, workbook, as_of) {
+            if let Some(version) = version_on(&versions, as_of) {
                 planned_rate += offer_volume(workbook, gemeente, activity.number, &version.choices);
             }
             if let Some(delivered) = to_date.delivered {
@@ -222,6 +222,11 @@ pub fn gemeente_progress(
         fte_planned: fte(planned_rate),
         fte_used: (any_location_figure && !weeks.is_zero()).then(|| fte(used_dagdelen / weeks)),
     }
+}
+
+/// The day progress is reckoned on: `today`, or the term's last day once the term has ended.
+pub fn reckoning_day(workbook: &Workbook, today: NaiveDate) -> NaiveDate {
+    today.min(workbook.region.term.end)
 }
 
 /// Cumulative delivered and agreed at the end of each period elapsed (and at `as_of` within a
@@ -291,7 +296,7 @@ fn versions_in_force(workbook: &Workbook, gemeente: &str) -> Vec<InForce> {
     versions
 }
 
-fn version_on<'a>(versions: &'a [InForce], _: &Workbook, day: NaiveDate) -> Option<&'a InForce> {
+fn version_on(versions: &[InForce], day: NaiveDate) -> Option<&InForce> {
     versions
         .iter()
         .rev()

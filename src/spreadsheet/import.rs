@@ -276,7 +276,7 @@ pub enum RowProblem {
     #[error("onbekende periode ‘{0}’; schrijf bijvoorbeeld 2021-H1 of een datum")]
     UnknownPeriod(String),
     /// The period is of the other kind (a quarter where the term reports half-years).
-    #[error("{} is een {}, maar de voortgang gaat per {}", .found.label(), kind_noun(.found.kind), kind_noun(*.kind))]
+    #[error("{} is een {}, maar de voortgang gaat per {}", .found.label(), .found.kind.noun(), .kind.noun())]
     OtherKind {
         /// The period read.
         found: Period,
@@ -310,13 +310,6 @@ pub enum RowProblem {
     /// The row lacks a column the mapping names.
     #[error("de regel heeft geen kolom {0}")]
     MissingColumn(usize),
-}
-
-fn kind_noun(kind: PeriodKind) -> &'static str {
-    match kind {
-        PeriodKind::Quarter => "kwartaal",
-        PeriodKind::HalfYear => "halfjaar",
-    }
 }
 
 /// A row that was refused, with its number in the file.

@@ -43,9 +43,10 @@ pub struct ProgressState {
 
 /// The day progress is reckoned on: today, or the term's last day once it has ended.
 pub fn as_of(model: &Model) -> NaiveDate {
-    chrono::Local::now()
-        .date_naive()
-        .min(model.workbook().region.term.end)
+    crate::core::progress_figures::reckoning_day(
+        model.workbook(),
+        chrono::Local::now().date_naive(),
+    )
 }
 
 fn flag_colour(flag: Option<Flag>, look: &Tokens) -> Color32 {
