@@ -198,6 +198,8 @@ pub enum Source {
     Pasted,
     /// Imported from a file, by name.
     Imported(String),
+    /// A note typed for a figure (the figure itself unchanged).
+    Note,
 }
 
 /// A change of the realisation.
@@ -244,6 +246,7 @@ impl ProgressEdit {
                     many => format!("{} realisatiecijfers", format_number(many.len().into())),
                 };
                 match source {
+                    Source::Note => what.replacen("Gerealiseerd", "Notitie bij", 1),
                     Source::Typed => what,
                     Source::Pasted => format!("{what} geplakt"),
                     Source::Imported(file) => format!("{what} geïmporteerd uit {file}"),

@@ -13,6 +13,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::action::Action;
 use super::design_tokens::{self as tokens, Tokens};
+use crate::annex::Scope;
 use crate::core::capacity::CapacityAssumptions;
 use crate::core::money::{format_number, parse_dutch_decimal};
 use crate::core::period::Period;
@@ -39,6 +40,38 @@ pub struct ProgressState {
     chart_activity: Option<u32>,
     /// The figures, worked out once per change of the workbook and day.
     cache: Option<(u64, NaiveDate, Vec<GemeenteProgress>)>,
+    /// What the report made from this screen covers, as chosen under "Rapport over"; `None`
+    /// until the user chooses, which means [`Scope::latest`].
+    report: Option<Scope>,
+    /// The cell whose note the note field edits: the cell that had the focus last.
+    selected: Option<(u32, Period)>,
+    /// The note being typed for the selected cell, not yet entered.
+    note: Option<((u32, Period), String)>,
+}
+
+impl ProgressState {
+    /// What a progress report made now covers: the user's choice under "Rapport over" while it
+    /// is still one of the choices (a period that has ended, or the whole term), otherwise the
+    /// last period that ended.
+    pub fn report_scope(&self, model: &Model) -> Scope {
+        let today = as_of(model);
+        let workbook = model.workbook();
+        self.report
+            .filter(|scope| report_choices(workbook, today).contains(scope))
+            .unwrap_or_else(|| Scope::latest(workbook, today))
+    }
+}
+
+/// The reports that can be made on `today`: up to each period that has ended, and the whole term.
+fn report_choices(workbook: &crate::core::workbook::Workbook, today: NaiveDate) -> Vec<Scope> {
+    let mut choices: Vec<Scope> =
+        Period::of_term(&workbook.region.term, workbook.progress.settings.periods)
+            .into_iter()
+            .filter(|p| p.end() < today)
+            .map(Scope::UpTo)
+            .collect();
+    choices.push(Scope::Term);
+    choices
 }
 
 /// The day progress is reckoned on: today, or the term's last day once it has ended.
@@ -103,7 +136,11 @@ pub fn show(
         "Stand per {}. Afgesproken: de vastgestelde keuzes, naar rato van de verstreken tijd.",
         today.format("%d-%m-%Y")
     ));
-    periods_choice(ui, model, actions);
+    ui.horizontal_wrapped(|ui| {
+        periods_choice(ui, model, actions);
+        ui.add_space(tokens::SPACE_L);
+        report_choice(ui, model, state, actions);
+    });
     ui.add_space(tokens::SPACE_S);
     egui::ScrollArea::vertical().show(ui, |ui| {
         dashboard(ui, model, &figures, look, actions);
@@ -128,7 +165,7 @@ fn periods_choice(ui: &mut Ui, model: &Model, actions: &mut Vec<Action>) {
     let progress = &model.workbook().progress;
     let current = progress.settings.periods;
     let free = progress.delivered.is_empty();
-    ui.horizontal(|ui| {
+    {
         ui.add_enabled_ui(free, |ui| {
             let mut chosen = current;
             egui::ComboBox::from_label("Perioden")
@@ -149,7 +186,35 @@ fn periods_choice(ui: &mut Ui, model: &Model, actions: &mut Vec<Action>) {
                 ));
             }
         });
-    });
+    }
+}
+
+/// "Rapport over": which period the progress report covers, and the button that makes it.
+fn report_choice(ui: &mut Ui, model: &Model, state: &mut ProgressState, actions: &mut Vec<Action>) {
+    let workbook = model.workbook();
+    let current = state.report_scope(model);
+    let mut chosen = current;
+    egui::ComboBox::from_label("Rapport over")
+        .selected_text(current.subtitle(workbook))
+        .show_ui(ui, |ui| {
+            for scope in report_choices(workbook, as_of(model)) {
+                ui.selectable_value(&mut chosen, scope, scope.subtitle(workbook));
+            }
+        })
+        .response
+        .on_hover_text("Tot en met een periode die voorbij is, of over de hele looptijd");
+    if chosen != current {
+        state.report = Some(chosen);
+    }
+    if ui
+        .button("Rapport maken…")
+        .on_hover_text("Het rapport over de gekozen periode als PDF (artikel 14.2)")
+        .clicked()
+    {
+        actions.push(Action::Command(
+            crate::ui::commands::UiCommand::ExportProgressReport,
+        ));
+    }
 }
 
 /// Every gemeente × activity: the percentage to date with its flag, and fte planned and used.
@@ -348,19 +413,38 @@ fn gemeente_section(
                         if invalid {
                             edit = edit.text_color(tokens::FLAG_FAR_BEHIND);
                         }
-                        let response = ui.add(edit);
+                        let entry = workbook.progress.delivered(
+                            &progress.gemeente,
+                            activity.activity,
+                            figure.period,
+                        );
+                        let mut response = ui.add(edit);
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
                         });
+                        if let Some(entry) = entry {
+                            response = response.on_hover_text(entry_history(entry));
+                        }
                         if response.has_focus() {
                             focused = Some((row, column));
+                            state.selected = Some(key);
                         }
                         let agreed = figure.figure.agreed.filter(|_| !figure.elapsed.is_zero());
+                        let has_note = entry.is_some_and(|e| !e.note.is_empty());
                         ui.label(
-                            RichText::new(format!("van {}", amount(agreed)))
-                                .color(look.weak_text)
-                                .size(look.small_size),
-                        );
+                            RichText::new(format!(
+                                "van {}{}",
+                                amount(agreed),
+                                if has_note { " ·N" } else { "" }
+                            ))
+                            .color(look.weak_text)
+                            .size(look.small_size),
+                        )
+                        .on_hover_text(if has_note {
+                            "N: er staat een notitie bij dit cijfer"
+                        } else {
+                            "Afgesproken in deze periode"
+                        });
                         let committed = response.lost_focus();
                         if committed && !invalid && *text != stored {
                             let volume = parse_dutch_decimal(text);
@@ -417,7 +501,8 @@ fn gemeente_section(
     for key in forget {
         state.typing.remove(&key);
     }
-    if workbook.progress.closed.iter().any(|_| true) {
+    note_field(ui, model, progress, author, now, state, actions);
+    if !workbook.progress.closed.is_empty() {
         ui.horizontal(|ui| {
             ui.label("Reden bij een wijziging in een afgesloten periode:");
             ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
@@ -434,6 +519,103 @@ fn gemeente_section(
         ));
     }
     chart(ui, progress, state, look);
+}
+
+/// Who entered a figure and when, its note, and the corrections made after its period closed:
+/// shown when the pointer rests on the cell.
+fn entry_history(entry: &crate::core::progress::Delivered) -> String {
+    let mut lines = vec![if entry.by.is_empty() {
+        format!("Ingevuld op {}", entry.at.format("%d-%m-%Y %H:%M"))
+    } else {
+        format!(
+            "Ingevuld door {} op {}",
+            entry.by,
+            entry.at.format("%d-%m-%Y %H:%M")
+        )
+    }];
+    if !entry.note.is_empty() {
+        lines.push(format!("Notitie: {}", entry.note));
+    }
+    for c in &entry.corrections {
+        lines.push(format!(
+            "Gewijzigd na afsluiten op {} door {} (was {}): {}",
+            c.at.format("%d-%m-%Y"),
+            c.by,
+            amount(c.previous),
+            c.reason
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The note of the figure in the cell that had the focus last: typed here, entered with Enter
+/// or when the field loses the focus, as one edit (with the reason, in a closed period).
+fn note_field(
+    ui: &mut Ui,
+    model: &Model,
+    progress: &GemeenteProgress,
+    author: &str,
+    now: NaiveDateTime,
+    state: &mut ProgressState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(key @ (activity, period)) = state.selected else {
+        return;
+    };
+    let Some(entry) = model
+        .workbook()
+        .progress
+        .delivered(&progress.gemeente, activity, period)
+    else {
+        ui.label(format!(
+            "Notitie bij activiteit {activity}, {}: vul eerst een cijfer in.",
+            period.label()
+        ));
+        return;
+    };
+    let stored = entry.note.clone();
+    let volume = entry.volume;
+    let text = match &mut state.note {
+        Some((k, text)) if *k == key => text,
+        other => &mut other.insert((key, stored.clone())).1,
+    };
+    let mut committed = false;
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Notitie bij activiteit {activity}, {}:",
+            period.label()
+        ));
+        let response = ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(360.0)
+                .hint_text("bijvoorbeeld: incl. inhaalslag na de zomer")
+                .char_limit(crate::core::limits::MAX_NOTE_CHARS),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Notitie bij het cijfer")
+        });
+        committed = response.lost_focus() && *text != stored;
+    });
+    if committed {
+        let note = text.trim().to_owned();
+        state.note = None;
+        actions.push(Action::Edit(
+            Edit::Progress(ProgressEdit::Enter {
+                cells: vec![CellValue {
+                    gemeente: progress.gemeente.clone(),
+                    activity,
+                    period,
+                    volume: Some(volume),
+                    note: Some(note),
+                }],
+                source: Source::Note,
+                reason: state.reason.clone(),
+                by: author.to_owned(),
+                at: now,
+            }),
+            None,
+        ));
+    }
 }
 
 /// A block pasted into a focused cell: placed over the grid as one edit.

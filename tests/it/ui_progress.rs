@@ -243,3 +243,105 @@ fn a_term_without_figures_can_be_reported_in_quarters() {
         Some("Voortgang per kwartaal")
     );
 }
+
+/// The app on the progress example with scripted file dialogs, as `app_at_home` but not on the
+/// bundled card.
+fn progress_app_with_picker(
+    home: &std::path::Path,
+    picker: &ScriptedPicker,
+) -> Harness<'static, KeuzekaartApp> {
+    let settings = keuzekaart::ui::settings::Settings {
+        gemeente: Some("Beuningen".to_owned()),
+        ..keuzekaart::ui::settings::Settings::default()
+    };
+    let paths = keuzekaart::storage::paths::AppPaths::below(home);
+    let picker = picker.clone();
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1366.0, 2400.0))
+        .build_eframe(move |cc| {
+            KeuzekaartApp::start(
+                &cc.egui_ctx,
+                keuzekaart::ui::Startup {
+                    workbook: Some(progress_workbook()),
+                    settings,
+                    paths: Some(paths),
+                    picker: Some(Box::new(picker)),
+                    ..keuzekaart::ui::Startup::default()
+                },
+            )
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn the_report_covers_the_period_chosen_on_the_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = progress_app_with_picker(home.path(), &picker);
+    open_progress(&mut h);
+    h.get_by_label("Rapport over").click();
+    h.run();
+    // The term is over: every period that ended, and the whole term, can be reported on.
+    for choice in [
+        "Tussenrapportage 2021 (1e halfjaar)",
+        "Jaarverslag 2021",
+        "Tussenrapportage 2022 (1e halfjaar)",
+    ] {
+        assert!(h.query_by_label(choice).is_some(), "{choice} is a choice");
+    }
+    assert!(h.query_all_by_label("Looptijd 2021–2022").count() > 0);
+    h.get_by_label("Tussenrapportage 2021 (1e halfjaar)")
+        .click();
+    h.run();
+    h.run();
+    let pdf = home.path().join("tussenrapportage.pdf");
+    picker.answer_path(&pdf);
+    h.get_by_label("Rapport maken…").click();
+    for _ in 0..4 {
+        h.run();
+    }
+    let text = crate::annex::tool("pdftotext", &[], &pdf);
+    assert!(
+        text.contains("Tussenrapportage 2021 (1e halfjaar)"),
+        "the report is the one chosen: {}",
+        &text[..text.len().min(400)]
+    );
+    assert!(!text.contains("Looptijd 2021–2022\n"));
+}
+
+#[test]
+fn a_note_is_typed_for_the_figure_in_the_focused_cell() {
+    let mut h = harness_with(progress_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    open_progress(&mut h);
+    let cell = "Gerealiseerd Beuningen, activiteit 4, 2e halfjaar 2022";
+    type_into(&mut h, cell, "12");
+    h.get_by_label(cell).focus();
+    h.run();
+    h.run();
+    type_into(
+        &mut h,
+        "Notitie bij het cijfer",
+        "incl. inhaalslag ná de zomer",
+    );
+    let note = |h: &Harness<'static, KeuzekaartApp>| {
+        h.state()
+            .model()
+            .workbook()
+            .progress
+            .delivered("Beuningen", 4, Period::parse("2022-H2").unwrap())
+            .map(|d| d.note.clone())
+    };
+    assert_eq!(note(&h).as_deref(), Some("incl. inhaalslag ná de zomer"));
+    assert_eq!(delivered(&h, "Beuningen", 4, "2022-H2"), Some(d("12")));
+    // The cell says it has a note, and undo takes the note off again.
+    assert!(h.query_by_label_contains("·N").is_some());
+    h.get_by_label("Bewerken").click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("Ongedaan maken: Notitie bij Beuningen, activiteit 4")
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(note(&h).as_deref(), Some(""));
+}

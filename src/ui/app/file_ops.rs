@@ -128,8 +128,7 @@ impl KeuzekaartApp {
             }
             FileAction::ExportProgressReport(path) => {
                 let workbook = self.model.workbook();
-                let today = crate::ui::progress_view::as_of(&self.model);
-                let scope = crate::annex::Scope::latest(workbook, today);
+                let scope = self.progress.report_scope(&self.model);
                 let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
                 let made = crate::annex::progress_pdf(workbook, scope, &assumptions)
                     .map_err(|e| e.to_string());
