@@ -11,6 +11,17 @@ use typst::{Library, LibraryExt, World};
 /// The annex template, a Typst file a non-programmer can adjust (layout only; no data in it).
 pub const TEMPLATE: &str = include_str!("../../assets/bijlage.typ");
 
+/// The fonts the PDFs are set in: Libertinus Serif for the text, DejaVu Sans Mono for the
+/// characters it lacks. Only these are built in; Typst's other fonts (New Computer Modern, its
+/// math font) were 7 MB of the binary that no template uses.
+const SHIPPED_FONTS: [&[u8]; 5] = [
+    include_bytes!("../../assets/fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../../assets/fonts/DejaVuSansMono.ttf"),
+];
+
 /// Fonts and the parsed template, loaded once and shared by every render.
 pub struct Fonts {
     fonts: Vec<Font>,
@@ -22,10 +33,11 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// Loads the fonts shipped with Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono).
+    /// Loads the fonts shipped inside the binary (see `assets/fonts/README.md`).
     pub fn shipped() -> Fonts {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
+        let fonts: Vec<Font> = SHIPPED_FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         let drawn = fonts.iter().map(drawn_by).collect();

@@ -44,14 +44,29 @@ pub(crate) fn first_frame_probe() -> Option<std::time::Instant> {
     PROCESS_START.get().copied()
 }
 
+/// The app's id: the window's class (X11) and app id (Wayland), which the desktop entry
+/// (`nl.werkbedrijf.Keuzekaart.desktop`) and the AppStream metainfo are named after, so the
+/// desktop shows the entry's name and icon for the window.
+pub const APP_ID: &str = "nl.werkbedrijf.Keuzekaart";
+
+/// The pepper icon on the window and in the task bar (rendered from `assets/icon/keuzekaart.svg`
+/// by `scripts/icons.sh`).
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/keuzekaart-256.png")).ok()
+}
+
 /// Opens the app window, on `file` if given, otherwise on the bundled 2021–2022 workbook.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Keuzekaart")
+        .with_app_id(APP_ID)
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Keuzekaart")
-            .with_app_id("keuzekaart")
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([960.0, 600.0]),
+        viewport,
         persistence_path: crate::storage::paths::AppPaths::eframe_state_dir()
             .map(|dir| dir.join("app.ron")),
         ..Default::default()

@@ -21,7 +21,11 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// One X server at a time: the tests here run in parallel and would pick the same free display.
+static ONE_SERVER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Starts Xvfb on a free display; `None` (and the test says why) where it is not installed.
+/// The caller holds [`ONE_SERVER`] while the server runs.
 fn xvfb() -> Option<(std::process::Child, String)> {
     for n in 40..90 {
         let display = format!(":{n}");
@@ -48,6 +52,7 @@ fn xvfb() -> Option<(std::process::Child, String)> {
 
 #[test]
 fn with_keuzekaart_home_set_nothing_is_written_under_home() {
+    let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
     let Some((mut server, display)) = xvfb() else {
         eprintln!(
             "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
@@ -82,5 +87,82 @@ fn with_keuzekaart_home_set_nothing_is_written_under_home() {
         kept.iter()
             .any(|p| p.starts_with(app_home.path().join("data").join("venster"))),
         "the window state is kept below KEUZEKAART_HOME: {kept:?}"
+    );
+}
+
+/// Runs `program` with `args` on `display`, giving its output (empty when it is not installed).
+fn x_tool(program: &str, display: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .arg("-display")
+        .arg(display)
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
+    if Command::new("xprop").arg("-version").output().is_err() {
+        eprintln!("overgeslagen: xprop is niet geïnstalleerd (apt-get install x11-utils)");
+        return;
+    }
+    let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
+    let Some((mut server, display)) = xvfb() else {
+        eprintln!(
+            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
+        );
+        return;
+    };
+    let app_home = tempfile::tempdir().unwrap();
+    let mut app = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .env("KEUZEKAART_HOME", app_home.path())
+        .env("DISPLAY", &display)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    // Wait for the window and its properties (a start, not a timing: up to a minute on a busy
+    // machine). xprop is told the icon's format, so it prints its width and height.
+    let mut window = None;
+    let mut properties = String::new();
+    for _ in 0..600 {
+        let tree = x_tool("xwininfo", &display, &["-root", "-tree"]);
+        window = tree
+            .lines()
+            .find(|l| l.contains("Keuzekaart\""))
+            .and_then(|l| l.split_whitespace().next().map(str::to_owned));
+        if let Some(id) = &window {
+            let icon_format = ["-f", "_NET_WM_ICON", "32c", "=$0,$1\n"];
+            properties = x_tool(
+                "xprop",
+                &display,
+                &[
+                    &["-id", id.as_str()],
+                    &icon_format[..],
+                    &["WM_CLASS", "_NET_WM_ICON"],
+                ]
+                .concat(),
+            );
+            if properties.contains("_NET_WM_ICON(CARDINAL)=") {
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(window.is_some(), "no window named Keuzekaart appeared");
+    assert!(
+        properties.contains("\"nl.werkbedrijf.Keuzekaart\""),
+        "the window's class matches the desktop entry: {properties:.300}"
+    );
+    assert!(
+        properties.contains("_NET_WM_ICON(CARDINAL)=256,256"),
+        "the window has the 256 px pepper icon: {:.300}",
+        properties
     );
 }
