@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command. Installs what the tests need that a fresh Debian or Ubuntu machine
+# lacks (with sudo when not run as root; nothing when all is there), then runs the whole suite:
+#   gcc, pkg-config      C parts of dependencies (psm, alloca) and the window crates' build
+#   libx11-dev, libgl1-mesa-dev   the window crates link against them
+#   poppler-utils        the annex tests read the PDF back with pdftotext/pdfinfo, as a reader
+#   xvfb, libgl1-mesa-dri, x11-utils   one test opens the real window (tests/it/home.rs)
+#   libreoffice-calc-nogui   a real spreadsheet program opens the Excel export
+#   e2fsprogs            chattr, for the test of a save into a read-only file
+# Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb
+          libgl1-mesa-dri x11-utils libreoffice-calc-nogui)
+if command -v apt-get >/dev/null 2>&1; then
+    missing=()
+    for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "Installing what the tests need: ${missing[*]}"
+        sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
+        export DEBIAN_FRONTEND=noninteractive
+        $sudo_ apt-get update -qq
+        $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+else
+    echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
+         "tests whose tool is missing say so." >&2
+fi
+cargo --version
+cargo test --locked "$@"
