@@ -25,6 +25,6 @@ deb=$(ls -t target/debian/keuzekaart_*.deb | head -1)
 dpkg-deb --info "$deb"
 dpkg-deb --contents "$deb"
 status=0
-lintian --fail-on error --no-tag-display-limit "$deb" || status=$?
+lintian --fail-on error --tag-display-limit 0 "$deb" || status=$?
 [ "$status" -eq 0 ] || { echo "lintian found errors in $deb" >&2; exit 1; }
 echo "$deb"
