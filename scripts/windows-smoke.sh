@@ -114,10 +114,18 @@ for command in check summary; do
 done
 pdf="$out/bijlage.pdf"
 wine "$installed" annex "$win_example" --out "$(winepath -w "$pdf")" | tr -d '\r'
-pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-[ "$pages" = 8 ] || fail "annex: $pages pagina's, verwacht 8"
-pdfinfo -meta "$pdf" | grep -q 'pdfaid:part' || fail "annex: geen PDF/A-kenmerk"
+pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "${pages:-0}" -ge 1 ] || fail "annex: geen leesbare PDF"
+pdfinfo -meta "$pdf" 2>/dev/null | grep -q 'pdfaid:part' || fail "annex: geen PDF/A-kenmerk"
 qpdf --check "$pdf" >/dev/null || fail "annex: qpdf --check"
+if [ -n "$linux_bin" ]; then
+    # The same document as the Linux build makes: the same pages with the same text.
+    "$linux_bin" annex "$example" --out "$out/bijlage-linux.pdf" --overwrite >/dev/null
+    pdftotext -layout "$pdf" "$out/bijlage-windows.txt"
+    pdftotext -layout "$out/bijlage-linux.pdf" "$out/bijlage-linux.txt"
+    diff -u "$out/bijlage-linux.txt" "$out/bijlage-windows.txt" || fail "annex: text differs from Linux"
+    echo "annex: same text as the Linux build's, page for page"
+fi
 echo "annex: $pages pages, PDF/A, qpdf --check passes"
 
 step "the app's window"
@@ -142,9 +150,13 @@ step "the app's own files on Windows (directories crate: %APPDATA%)"
 # closes it: the window state must land in the roaming application data, nowhere else.
 KEUZEKAART_EXIT_AFTER_FIRST_FRAME=1 wine "$installed" | tr -d '\r'
 wineserver -w
-state_dir="$user_dir/AppData/Roaming/WerkBedrijf Rijk van Nijmegen/Keuzekaart"
-find "$state_dir" -type f | sed "s|$user_dir/||"
-[ -n "$(find "$state_dir" -type f 2>/dev/null)" ] || fail "geen app-gegevens in %APPDATA%"
+find "$user_dir/AppData" -type f -newer "$setup" | grep -v -e '/Temp/' -e '/Programs/Keuzekaart/' \
+    -e 'Start Menu' | sed "s|$user_dir/||" > "$out/app-files.txt"
+cat "$out/app-files.txt"
+grep -q "WerkBedrijf Rijk van Nijmegen/Keuzekaart/data/venster/app.ron" "$out/app-files.txt" \
+    || fail "de vensterstand staat niet in %APPDATA%\\WerkBedrijf Rijk van Nijmegen\\Keuzekaart"
+grep -v "WerkBedrijf Rijk van Nijmegen/Keuzekaart/" "$out/app-files.txt" \
+    && fail "de app schreef buiten zijn eigen map"
 
 step "silent uninstall"
 wine "$user_dir/AppData/Local/Programs/Keuzekaart/uninstall.exe" /S

@@ -38,13 +38,13 @@ impl AppPaths {
         }
     }
 
-    /// Where eframe keeps the window's state (size, view, gemeente, zoom): below
-    /// `$KEUZEKAART_HOME` when set, so one instance's state never leaks into another's; `None`
-    /// leaves it to eframe's platform default.
+    /// Where eframe keeps the window's state (size, view, gemeente, zoom): beside the recovery
+    /// copy in the app's data folder, below `$KEUZEKAART_HOME` when set, so one instance's state
+    /// never leaks into another's. Always ours, never eframe's default, which is named after the
+    /// window's app id and so moved when that id changed (the Windows smoke test found it in
+    /// `%APPDATA%\nl.werkbedrijf.Keuzekaart`, apart from everything else of the app).
     pub fn eframe_state_dir() -> Option<PathBuf> {
-        std::env::var_os(HOME_OVERRIDE)
-            .filter(|h| !h.is_empty())
-            .map(|home| AppPaths::below(Path::new(&home)).data_dir.join("venster"))
+        AppPaths::from_env().map(|paths| paths.data_dir.join("venster"))
     }
 
     /// The recovery copy of unsaved work.

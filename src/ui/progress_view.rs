@@ -484,12 +484,16 @@ fn gemeente_section(
                     .percent()
                     .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f32())
                     .unwrap_or(0.0);
-                ui.add(
-                    egui::ProgressBar::new(fraction.min(1.0))
-                        .desired_width(90.0)
-                        .fill(flag_colour(activity.flag, look))
-                        .text(percent_text(activity)),
-                );
+                // The percentage beside the bar, not on it: dark text on the darker flag
+                // colours could not be read.
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::ProgressBar::new(fraction.min(1.0))
+                            .desired_width(72.0)
+                            .fill(flag_colour(activity.flag, look)),
+                    );
+                    ui.label(percent_text(activity));
+                });
                 ui.label(
                     RichText::new(activity.flag.map(Flag::label).unwrap_or("geen afspraak"))
                         .color(flag_colour(activity.flag, look)),

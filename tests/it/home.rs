@@ -166,3 +166,46 @@ fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
         properties
     );
 }
+
+#[test]
+fn without_keuzekaart_home_the_window_state_lives_in_the_apps_own_data_folder() {
+    let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
+    let Some((mut server, display)) = xvfb() else {
+        eprintln!(
+            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
+        );
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("DISPLAY", &display)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env("KEUZEKAART_EXIT_AFTER_FIRST_FRAME", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output();
+    let _ = server.kill();
+    let _ = server.wait();
+    let output = output.expect("the app starts");
+    assert!(
+        output.status.success(),
+        "the app failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The freedesktop data folder of the app, as `directories` names it, and nothing elsewhere
+    // (eframe's own default would be named after the window's app id).
+    let ours = home.path().join(".local/share/keuzekaart");
+    let written = files_below(home.path());
+    assert!(
+        written.contains(&ours.join("venster/app.ron")),
+        "the window state is in the app's data folder: {written:?}"
+    );
+    assert!(
+        written.iter().all(|p| p.starts_with(&ours)
+            || p.starts_with(home.path().join(".config/keuzekaart"))),
+        "nothing outside the app's own folders: {written:?}"
+    );
+}
