@@ -204,8 +204,9 @@ fn without_keuzekaart_home_the_window_state_lives_in_the_apps_own_data_folder() 
         "the window state is in the app's data folder: {written:?}"
     );
     assert!(
-        written.iter().all(|p| p.starts_with(&ours)
-            || p.starts_with(home.path().join(".config/keuzekaart"))),
+        written
+            .iter()
+            .all(|p| p.starts_with(&ours) || p.starts_with(home.path().join(".config/keuzekaart"))),
         "nothing outside the app's own folders: {written:?}"
     );
 }

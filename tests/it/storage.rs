@@ -350,3 +350,24 @@ fn the_autosaver_copies_unsaved_work_at_once_and_then_at_most_every_interval() {
     autosaver.discard();
     assert_eq!(on_disk(), None);
 }
+
+/// A workbook saved on Windows or edited there in Notepad has CRLF line ends: it loads as the same
+/// workbook, and an agreed sign-off still holds (its fingerprint covers the card's texts).
+#[test]
+fn a_file_with_windows_line_ends_loads_the_same_and_its_sign_offs_hold() {
+    let workbook = crate::common::agreed_workbook();
+    let text = storage::to_ron(&workbook);
+    assert!(
+        !text.contains('\r'),
+        "the app writes plain line feeds everywhere"
+    );
+    let crlf = text.replace('\n', "\r\n");
+    let loaded = storage::parse_workbook_bytes(crlf.as_bytes()).expect("a CRLF file loads");
+    assert_eq!(loaded, workbook);
+    let checks = keuzekaart::core::signoff::verify(&loaded);
+    assert!(checks.iter().any(|c| c.fingerprint.is_some()));
+    assert!(
+        checks.iter().all(|c| !matches!(c.holds, Some(Err(_)))),
+        "every sign-off still holds: {checks:?}"
+    );
+}
