@@ -83,10 +83,22 @@ fn letter(mut column: u16) -> String {
     letters.iter().rev().collect()
 }
 
+/// An Excel table; its column names must differ (Excel compares them ignoring case), so a name
+/// that repeats gets " (2)", " (3)", …: a file listing a gemeente twice (a rule error that
+/// `check` reports, but a file that loads) still exports. Found by the fuzzer.
 fn table(name: &str, headers: &[&str]) -> Table {
+    let mut seen = std::collections::HashSet::new();
     let columns: Vec<TableColumn> = headers
         .iter()
-        .map(|h| TableColumn::new().set_header(*h))
+        .map(|h| {
+            let mut header = (*h).to_owned();
+            let mut n = 1;
+            while !seen.insert(header.to_lowercase()) {
+                n += 1;
+                header = format!("{h} ({n})");
+            }
+            TableColumn::new().set_header(header)
+        })
         .collect();
     Table::new()
         .set_name(name)

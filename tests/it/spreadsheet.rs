@@ -506,3 +506,28 @@ fn the_command_line_exports_to_excel_and_makes_the_progress_report() {
         "{err}"
     );
 }
+
+/// Found by the fuzzer: a file that lists a gemeente twice loads (with a rule error) and must
+/// still export; Excel's table columns must differ, so the second gets "(2)".
+#[test]
+fn a_file_listing_a_gemeente_twice_still_exports() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/gemeente-twice.ron");
+    let workbook = keuzekaart::storage::read_workbook(&path).expect("it loads");
+    let bytes = export_xlsx(
+        &workbook,
+        workbook.region.term.end,
+        &CapacityAssumptions::bundled(),
+    )
+    .expect("the export succeeds");
+    let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = xlsx.worksheet_range("Regio-overzicht").unwrap();
+    let headers: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(headers.contains(&"Heumen".to_owned()), "{headers:?}");
+    assert!(headers.contains(&"Heumen (2)".to_owned()), "{headers:?}");
+}

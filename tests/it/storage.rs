@@ -183,7 +183,11 @@ fn every_broken_file_is_refused_or_opened_with_findings_and_left_unchanged() {
         ("deep-nesting.ron", "te diep genest"),
         ("huge.ron", "te groot"),
     ];
-    let opened_with_findings = ["unknown-activity.ron", "over-budget.ron"];
+    let opened_with_findings = [
+        "unknown-activity.ron",
+        "over-budget.ron",
+        "gemeente-twice.ron",
+    ];
     for file in files {
         let name = file.file_name().unwrap().to_str().unwrap().to_owned();
         let before = std::fs::read(&file).unwrap();
