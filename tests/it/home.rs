@@ -50,37 +50,50 @@ fn xvfb() -> Option<(std::process::Child, String)> {
     None
 }
 
-#[test]
-fn with_keuzekaart_home_set_nothing_is_written_under_home() {
+/// Runs the app with a bare environment (PATH, HOME = `home`, and `extra`) on its own Xvfb until
+/// it has drawn one frame and closed as a user closes it (so its state is saved), and checks it
+/// succeeded. `false` (and the test says why) where Xvfb is not installed.
+fn first_frame(home: &Path, extra: &[(&str, &Path)]) -> bool {
     let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
     let Some((mut server, display)) = xvfb() else {
         eprintln!(
             "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
         );
-        return;
+        return false;
     };
-    let home = tempfile::tempdir().unwrap();
-    let app_home = tempfile::tempdir().unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_keuzekaart"));
+    command
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("KEUZEKAART_HOME", app_home.path())
+        .env("HOME", home)
         .env("DISPLAY", &display)
         .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        // Opens the window, draws one frame, and closes as a user would: state is saved.
-        .env("KEUZEKAART_EXIT_AFTER_FIRST_FRAME", "1")
+        .env("KEUZEKAART_EXIT_AFTER_FIRST_FRAME", "1");
+    for (name, value) in extra {
+        command.env(name, value);
+    }
+    let output = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output();
     let _ = server.kill();
     let _ = server.wait();
-    let output = status.expect("the app starts");
+    let output = output.expect("the app starts");
     assert!(
         output.status.success(),
         "the app failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+    true
+}
+
+#[test]
+fn with_keuzekaart_home_set_nothing_is_written_under_home() {
+    let home = tempfile::tempdir().unwrap();
+    let app_home = tempfile::tempdir().unwrap();
+    if !first_frame(home.path(), &[("KEUZEKAART_HOME", app_home.path())]) {
+        return;
+    }
     assert_eq!(files_below(home.path()), Vec::<PathBuf>::new());
     let kept = files_below(app_home.path());
     assert!(
@@ -169,32 +182,10 @@ fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
 
 #[test]
 fn without_keuzekaart_home_the_window_state_lives_in_the_apps_own_data_folder() {
-    let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
-    let Some((mut server, display)) = xvfb() else {
-        eprintln!(
-            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
-        );
-        return;
-    };
     let home = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("DISPLAY", &display)
-        .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        .env("KEUZEKAART_EXIT_AFTER_FIRST_FRAME", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output();
-    let _ = server.kill();
-    let _ = server.wait();
-    let output = output.expect("the app starts");
-    assert!(
-        output.status.success(),
-        "the app failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    if !first_frame(home.path(), &[]) {
+        return;
+    }
     // The freedesktop data folder of the app, as `directories` names it, and nothing elsewhere
     // (eframe's own default would be named after the window's app id).
     let ours = home.path().join(".local/share/keuzekaart");

@@ -244,41 +244,17 @@ fn a_term_without_figures_can_be_reported_in_quarters() {
     );
 }
 
-/// The app on the progress example with scripted file dialogs, as `app_at_home` but not on the
-/// bundled card.
-fn progress_app_with_picker(
-    home: &std::path::Path,
-    picker: &ScriptedPicker,
-) -> Harness<'static, KeuzekaartApp> {
-    let settings = keuzekaart::ui::settings::Settings {
-        gemeente: Some("Beuningen".to_owned()),
-        ..keuzekaart::ui::settings::Settings::default()
-    };
-    let paths = keuzekaart::storage::paths::AppPaths::below(home);
-    let picker = picker.clone();
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1366.0, 2400.0))
-        .build_eframe(move |cc| {
-            KeuzekaartApp::start(
-                &cc.egui_ctx,
-                keuzekaart::ui::Startup {
-                    workbook: Some(progress_workbook()),
-                    settings,
-                    paths: Some(paths),
-                    picker: Some(Box::new(picker)),
-                    ..keuzekaart::ui::Startup::default()
-                },
-            )
-        });
-    h.run();
-    h
-}
-
 #[test]
 fn the_report_covers_the_period_chosen_on_the_screen() {
     let home = tempfile::tempdir().unwrap();
     let picker = ScriptedPicker::new();
-    let mut h = progress_app_with_picker(home.path(), &picker);
+    let mut h = crate::common::app::app_at_home_on(
+        home.path(),
+        Some(progress_workbook()),
+        "Beuningen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+    );
     open_progress(&mut h);
     h.get_by_label("Rapport over").click();
     h.run();

@@ -110,6 +110,17 @@ pub fn app_at_home(
     autosave: std::time::Duration,
     picker: Option<keuzekaart::ui::file_picker::ScriptedPicker>,
 ) -> Harness<'static, KeuzekaartApp> {
+    app_at_home_on(home, None, gemeente, autosave, picker)
+}
+
+/// As [`app_at_home`], opened on `workbook` instead of the bundled one when given.
+pub fn app_at_home_on(
+    home: &std::path::Path,
+    workbook: Option<Workbook>,
+    gemeente: &str,
+    autosave: std::time::Duration,
+    picker: Option<keuzekaart::ui::file_picker::ScriptedPicker>,
+) -> Harness<'static, KeuzekaartApp> {
     let paths = keuzekaart::storage::paths::AppPaths::below(home);
     let settings = Settings {
         gemeente: Some(gemeente.to_owned()),
@@ -121,6 +132,7 @@ pub fn app_at_home(
             KeuzekaartApp::start(
                 &cc.egui_ctx,
                 keuzekaart::ui::Startup {
+                    workbook,
                     settings,
                     paths: Some(paths),
                     autosave_interval: autosave,
