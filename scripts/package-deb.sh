@@ -21,7 +21,7 @@ desktop-file-validate assets/linux/nl.werkbedrijf.Keuzekaart.desktop
 appstreamcli validate --no-net assets/linux/nl.werkbedrijf.Keuzekaart.metainfo.xml
 
 cargo deb --locked
-deb=$(ls -t target/debian/keuzekaart_*.deb | head -1)
+deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/debian/keuzekaart_*.deb | head -1)
 dpkg-deb --info "$deb"
 dpkg-deb --contents "$deb"
 status=0

@@ -10,7 +10,7 @@
 # ROOT=dir reuses a root made before (debootstrap takes minutes). Needs root (chroot, mounts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb=${1:-$(ls -t target/debian/keuzekaart_*.deb | head -1)}
+deb=${1:-$(ls -t "${CARGO_TARGET_DIR:-target}"/debian/keuzekaart_*.deb | head -1)}
 root=${ROOT:-target/deb-root}
 fail() { echo "MISLUKT: $*" >&2; exit 1; }
 
