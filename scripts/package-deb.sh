@@ -6,15 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DEBIAN_FRONTEND=noninteractive
-packages=(dpkg-dev lintian desktop-file-utils appstream)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-    $sudo_ apt-get update -qq
-    $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source scripts/apt-need.sh
+apt_need dpkg-dev lintian desktop-file-utils appstream
 command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked --version '^3'
 
 desktop-file-validate assets/linux/nl.werkbedrijf.Keuzekaart.desktop

@@ -11,19 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb
-          libgl1-mesa-dri x11-utils libreoffice-calc-nogui)
-if command -v apt-get >/dev/null 2>&1; then
-    missing=()
-    for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-    if [ ${#missing[@]} -gt 0 ]; then
-        echo "Installing what the tests need: ${missing[*]}"
-        sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-        export DEBIAN_FRONTEND=noninteractive
-        $sudo_ apt-get update -qq
-        $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}"
-    fi
-else
+source scripts/apt-need.sh
+if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
+        libgl1-mesa-dri x11-utils libreoffice-calc-nogui; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi

@@ -19,16 +19,9 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { echo "MISLUKT: $*" >&2; exit 1; }
 
 step "tools"
-export DEBIAN_FRONTEND=noninteractive
-packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64 nsis xvfb libgl1-mesa-dri
-          x11-utils imagemagick poppler-utils qpdf)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-    $sudo_ apt-get update -qq
-    $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source scripts/apt-need.sh
+apt_need gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64 nsis xvfb libgl1-mesa-dri \
+    x11-utils imagemagick poppler-utils qpdf
 rustup target add x86_64-pc-windows-gnu >/dev/null
 
 step "cross-build"
