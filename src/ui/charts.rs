@@ -46,7 +46,7 @@ pub fn pie_with_legend(ui: &mut Ui, title: &str, slices: &[Slice], radius: f32) 
         );
         // Each slice wide enough for it carries its tag, in black or white, whichever reads
         // better on the slice's colour.
-        let font = egui::FontId::proportional((radius * 0.2).clamp(11.0, 18.0));
+        let font = egui::FontId::proportional((radius * 0.2).clamp(14.0, 22.0));
         let mut angle = -std::f32::consts::FRAC_PI_2;
         for slice in slices.iter().filter(|s| s.weight > 0.0) {
             let sweep = slice.weight / total * std::f32::consts::TAU;
@@ -179,7 +179,7 @@ pub fn budget_bar(ui: &mut Ui, fraction: f32, text: &str, label: &str, height: f
         vec2(rect.width() * fraction.clamp(0.0, 1.0), rect.height()),
     );
     painter.rect_filled(filled, tokens::CORNER, colour);
-    let font = egui::FontId::proportional((height * 0.6).clamp(13.0, 22.0));
+    let font = egui::FontId::proportional((height * 0.6).clamp(14.0, 22.0));
     let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::BLACK);
     let pos = pos2(
         rect.min.x + tokens::SPACE_M,

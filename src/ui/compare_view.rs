@@ -123,16 +123,10 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut Compa
                     .iter()
                     .filter_map(|row| {
                         let cell = row.cells[i].as_ref().filter(|c| !c.peppers.is_zero())?;
-                        let index = workbook
-                            .card
-                            .activities
-                            .iter()
-                            .position(|a| a.number == row.activity)
-                            .unwrap_or(0);
                         Some(Slice {
                             label: format!("{} {}", row.activity, row.title),
                             weight: cell.peppers.to_f32().unwrap_or(0.0),
-                            colour: tokens::series(index),
+                            colour: tokens::activity_colour(&workbook.card, row.activity),
                             value: peppers_label(cell.peppers),
                             tag: row.activity.to_string(),
                         })
@@ -154,7 +148,9 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut Compa
                     ui,
                     &format!("Pepers · {}", totals.title),
                     &slices,
-                    tokens::PIE_RADIUS * 0.8,
+                    // Sized from the column, so a projector's width shows pies, not space.
+                    (ui.available_width() * 0.13)
+                        .clamp(tokens::PIE_RADIUS * 0.8, tokens::PIE_RADIUS * 2.0),
                 );
             }
         });

@@ -143,7 +143,7 @@ impl Tokens {
             width: 1.0,
             color: Color32::from_rgb(0x8A, 0x8A, 0x84),
         },
-        small_size: 13.0,
+        small_size: 14.0,
         body_size: 14.0,
         zoom: 1.0,
         card_width: CARD_WIDTH,
@@ -198,7 +198,10 @@ impl Tokens {
     pub fn set_mode(ctx: &egui::Context, mode: Mode) {
         ctx.data_mut(|d| d.insert_temp(Self::id(), mode));
         let tokens = Self::for_mode(mode);
-        ctx.set_visuals(tokens.visuals());
+        // Both of egui's themes get the tokens' look: whatever switches to dark (a test harness,
+        // a later setting) never mixes egui's dark panels with the tokens' light cards and text.
+        ctx.set_visuals_of(egui::Theme::Light, tokens.visuals());
+        ctx.set_visuals_of(egui::Theme::Dark, tokens.visuals());
         ctx.all_styles_mut(|style| tokens.text_styles(style));
     }
 
@@ -206,7 +209,7 @@ impl Tokens {
         egui::Id::unique("keuzekaart-design-mode")
     }
 
-    /// Sets the text sizes: small text no smaller than 13 points, so legends and notes read on
+    /// Sets the text sizes: small text no smaller than 14 points, so legends and notes read on
     /// a laptop (egui's default is 9).
     fn text_styles(&self, style: &mut egui::Style) {
         use egui::{FontFamily, FontId, TextStyle};
@@ -436,4 +439,16 @@ pub const SERIES: [Color32; 15] = [
 /// The series colour for the n-th item (wraps around).
 pub fn series(index: usize) -> Color32 {
     SERIES[index % SERIES.len()]
+}
+
+/// The one colour of an activity, in every chart and legend (pies beside the cards and in
+/// Vergelijken, the stacks of the Regio-overzicht): by its place on the card, so a renumbering
+/// does not repaint the charts, and so no view can give it a colour of its own.
+pub fn activity_colour(card: &crate::core::Card, number: u32) -> Color32 {
+    series(
+        card.activities
+            .iter()
+            .position(|a| a.number == number)
+            .unwrap_or(0),
+    )
 }

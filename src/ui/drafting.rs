@@ -356,20 +356,12 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
     let mut slices: Vec<Slice> = lines
         .iter()
         .filter(|l| !l.peppers.is_zero())
-        .map(|l| {
-            let index = workbook
-                .card
-                .activities
-                .iter()
-                .position(|a| a.number == l.activity)
-                .unwrap_or(0);
-            Slice {
-                label: format!("{} {}", l.activity, l.title),
-                weight: to_f32(l.peppers),
-                colour: tokens::series(index),
-                value: peppers_label(l.peppers),
-                tag: l.activity.to_string(),
-            }
+        .map(|l| Slice {
+            label: format!("{} {}", l.activity, l.title),
+            weight: to_f32(l.peppers),
+            colour: tokens::activity_colour(&workbook.card, l.activity),
+            value: peppers_label(l.peppers),
+            tag: l.activity.to_string(),
         })
         .collect();
     if budget.left > Decimal::ZERO {
@@ -382,12 +374,23 @@ pub fn charts(ui: &mut Ui, workbook: &Workbook, gemeente: &Gemeente) {
         });
     }
     ui.add_space(tokens::SPACE_S);
+    let look = Tokens::of(ui.ctx());
+    // Presenting, the room looks at one gemeente: its pie takes the panel's width (its legend
+    // below it), and the region's budgets, which did not fit below it, stay at the desk.
+    let radius = if look.details {
+        look.pie_radius
+    } else {
+        ((ui.available_width() - 16.0) / 2.0).clamp(look.pie_radius, look.pie_radius * 1.6)
+    };
     charts::pie_with_legend(
         ui,
         &format!("Pepers van {}", gemeente.name),
         &slices,
-        Tokens::of(ui.ctx()).pie_radius,
+        radius,
     );
+    if !look.details {
+        return;
+    }
     ui.add_space(tokens::SPACE_L);
     ui.separator();
     let region: Vec<Slice> = workbook

@@ -34,15 +34,37 @@ pub fn show(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) 
         .color(ui.visuals().weak_text_color()),
     );
     ui.add_space(tokens::SPACE_S);
+    // On a wide screen (a projector, a large monitor) the chart stands beside the table rather
+    // than below it, so the screen's right part is not left empty and the chart is seen without
+    // scrolling; on a laptop it goes below.
+    let wide = ui.available_width() >= WIDE;
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            table(ui, model, actions);
-            ui.add_space(tokens::SPACE_L);
-            ui.label(RichText::new(CHART_LABEL).strong());
-            stacked_bars(ui, workbook);
+            if wide {
+                ui.horizontal_top(|ui| {
+                    let table_height = ui
+                        .vertical(|ui| table(ui, model, actions))
+                        .response
+                        .rect
+                        .height();
+                    ui.add_space(tokens::SPACE_L * 2.0);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(CHART_LABEL).strong());
+                        stacked_bars(ui, workbook, (table_height * 0.55).max(260.0));
+                    });
+                });
+            } else {
+                table(ui, model, actions);
+                ui.add_space(tokens::SPACE_L);
+                ui.label(RichText::new(CHART_LABEL).strong());
+                stacked_bars(ui, workbook, 260.0);
+            }
         });
 }
+
+/// The width, in points, from which the chart stands beside the table instead of below it.
+const WIDE: f32 = 1750.0;
 
 fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
     let workbook = model.workbook();
@@ -276,7 +298,7 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
         });
 }
 
-fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
+fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
     use rust_decimal::prelude::ToPrimitive;
     let region = &workbook.region;
     let percent = |peppers: Decimal, of: Decimal| {
@@ -293,8 +315,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
         .card
         .activities
         .iter()
-        .enumerate()
-        .map(|(i, activity)| {
+        .map(|activity| {
             let values = region
                 .gemeenten
                 .iter()
@@ -311,7 +332,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
             (
                 format!("{} {}", activity.number, activity.title_for("Gemeente")),
                 activity.number.to_string(),
-                tokens::series(i),
+                tokens::activity_colour(&workbook.card, activity.number),
                 values,
             )
         })
@@ -371,7 +392,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook) {
         .map(|g| wrap_name(&g.name))
         .collect();
     let response = Plot::new("pepergebruik")
-        .height(260.0)
+        .height(height)
         .width(ui.available_width().min(1100.0))
         .allow_drag(false)
         .allow_zoom(false)
@@ -479,8 +500,12 @@ fn cell(ui: &mut Ui, role: Role, name: &str, lines: &[(String, Look)]) -> Respon
         .collect();
     let width = galleys.iter().map(|g| g.size().x).fold(0.0_f32, f32::max);
     let height: f32 = galleys.iter().map(|g| g.size().y).sum();
+    // Every cell is at least two lines high (most hold two: peppers and volume). A grid centres
+    // a cell in its row, so a one-line name would sit half a line below its row's figures; at
+    // two lines each, every cell starts at the top of its row and the stripes line up.
+    let two_lines = 2.0 * ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(width, height.max(1.0)), Sense::hover());
+        ui.allocate_exact_size(egui::vec2(width, height.max(two_lines)), Sense::hover());
     let mut top = rect.top();
     for galley in galleys {
         let size = galley.size().y;

@@ -24,6 +24,7 @@ pub fn harness_with(
         ..Settings::default()
     };
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size(size)
         .build_eframe(move |cc| KeuzekaartApp::with_workbook(&cc.egui_ctx, workbook, settings));
     harness.run();
@@ -127,6 +128,7 @@ pub fn app_at_home_on(
         ..Settings::default()
     };
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size(Vec2::new(1366.0, 2400.0))
         .build_eframe(move |cc| {
             KeuzekaartApp::start(
