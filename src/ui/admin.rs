@@ -181,7 +181,9 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
             ui.add_space(tokens::SPACE_S);
             ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
                 for activity in &card.activities {
-                    let text = format!("{}. {}", activity.number, activity.title);
+                    // As everywhere outside its own form: "[Gemeentenaam] Werkt!" reads as
+                    // "Gemeente Werkt!" in a list that stands for every gemeente.
+                    let text = format!("{}. {}", activity.number, activity.title_for("Gemeente"));
                     let selected = state.activity == Some(activity.number);
                     if ui.selectable_label(selected, text).clicked() {
                         state.activity = Some(activity.number);

@@ -517,7 +517,10 @@ impl eframe::App for KeuzekaartApp {
                     .show(ui, |ui| overview::show(ui, model, &mut actions));
             }
         }
-        self.message_at_pointer(&ctx);
+        // A refusal at the pointer belongs to the screen; above a dialog it would cover it.
+        if self.dialog.is_none() {
+            self.message_at_pointer(&ctx);
+        }
         if let Some(dialog) = &mut self.dialog {
             dialogs::show(&ctx, dialog, &mut actions);
         }

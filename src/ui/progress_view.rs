@@ -246,7 +246,7 @@ fn dashboard(
                         .workbook()
                         .card
                         .activity(*number)
-                        .map(|a| a.title.clone())
+                        .map(|a| a.title_for("Gemeente"))
                         .unwrap_or_default(),
                 );
             }

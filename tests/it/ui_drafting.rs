@@ -166,6 +166,106 @@ fn mook_en_middelaar_can_place_half_peppers() {
 }
 
 #[test]
+fn a_pepper_dropped_with_shift_is_half_whenever_shift_went_down() {
+    // Mook en Middelaar may place half peppers: with Shift held at the drop, a pepper dragged
+    // from the tray places half of one, whether Shift went down before the drag or during it.
+    let shift = |h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
+                 on: bool| {
+        let modifiers = if on {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        h.event(egui::Event::ModifiersChanged(modifiers));
+    };
+    for shift_first in [true, false] {
+        let mut h = harness("Mook en Middelaar");
+        let from = centre_of(&h, RED_IN_TRAY);
+        let to = centre_of(&h, "Activiteit 9: Zorgjongeren");
+        if shift_first {
+            shift(&mut h, true);
+        }
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        h.hover_at(from + (to - from) * 0.5);
+        h.run();
+        if !shift_first {
+            shift(&mut h, true);
+        }
+        h.hover_at(to);
+        h.run();
+        h.drop_at(to);
+        h.run();
+        shift(&mut h, false);
+        h.run();
+        assert_eq!(
+            peppers_on(&h, "Mook en Middelaar", 9),
+            d("0.5"),
+            "Shift pressed {}",
+            if shift_first {
+                "before the drag"
+            } else {
+                "during it"
+            }
+        );
+    }
+}
+
+#[test]
+fn nothing_stays_bright_above_a_dialog() {
+    // A refusal shows at the pointer (and in the status bar). When a dialog opens over the
+    // screen, the message at the pointer goes: above the dimmed screen it would cover the dialog.
+    let mut h = harness("Mook en Middelaar");
+    for _ in 0..3 {
+        h.get_by_label("Peper erbij op activiteit 9").click();
+        h.run();
+    }
+    let refusal = "Geen pepers meer over: Mook en Middelaar heeft alle 2 pepers geplaatst.";
+    assert_eq!(h.state().message(), Some(refusal));
+    assert_eq!(
+        h.query_all_by_label(refusal).count(),
+        2,
+        "at the pointer and in the status bar"
+    );
+    // Nieuw with unsaved changes asks first, in a dialog.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Niet-opgeslagen wijzigingen")
+    );
+    assert_eq!(
+        h.query_all_by_label(refusal).count(),
+        1,
+        "only the status bar, below the dialog, still says it"
+    );
+    // Beside a button, its hover text goes too once the dialog covers the button.
+    let mut h = harness("Beuningen");
+    let hint = "Verdeel de resterende pepers over activiteiten in een volgorde die u kiest";
+    h.hover_at(centre_of(&h, "Vul aan…"));
+    for _ in 0..60 {
+        h.step();
+    }
+    h.run();
+    assert!(
+        h.query_by_label(hint).is_some(),
+        "the button's hover text shows"
+    );
+    h.get_by_label("Vul aan…").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Vul aan: Beuningen")
+    );
+    assert!(
+        h.query_by_label(hint).is_none(),
+        "no hover text above the dialog"
+    );
+}
+
+#[test]
 fn the_same_flows_by_keyboard_alone() {
     let mut h = harness("Beuningen");
     // Tab to the + button of activity 4, as a keyboard user would, and press Enter.

@@ -204,6 +204,17 @@ impl KeuzekaartApp {
                     "Voortgang: typ gerealiseerde volumes in de tabel, plak een blok uit Excel, \
                      of kies Bestand › Realisatie importeren…. Ctrl+Z maakt ongedaan.",
                 ),
+                // The drag hint belongs to the cards; the other screens say what they offer.
+                None if self.navigation.view == View::Overview => ui.label(
+                    "Regio-overzicht: klik op een gemeente om haar keuzes te openen.",
+                ),
+                None if self.navigation.view == View::Compare => ui.label(
+                    "Vergelijken: kies per kolom een gemeente en haar keuzes; \
+                     verschillen zijn geel gemarkeerd.",
+                ),
+                None if self.navigation.view == View::Capacity => ui.label(
+                    "Capaciteit: de voorstellen van alle gemeenten, omgerekend naar inzet en kosten.",
+                ),
                 None if self.shown_plan_is_locked() => ui.label(
                     "Deze keuzes liggen vast en zijn hier alleen te lezen; \
                      zie Besluitvorming rechts.",
