@@ -5,6 +5,8 @@
 #   libx11-dev, libgl1-mesa-dev   the window crates link against them
 #   poppler-utils        the annex tests read the PDF back with pdftotext/pdfinfo, as a reader
 #   xvfb, libgl1-mesa-dri, x11-utils   one test opens the real window (tests/it/home.rs)
+#   mesa-vulkan-drivers, libvulkan1   lavapipe, the CPU Vulkan driver the image snapshots
+#                        of the screens are rendered with (tests/it/ui_snapshots.rs)
 #   libreoffice-calc-nogui   a real spreadsheet program opens the Excel export
 #   e2fsprogs            chattr, for the test of a save into a read-only file
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/apt-need.sh
 if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
-        libgl1-mesa-dri x11-utils libreoffice-calc-nogui; then
+        libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi

@@ -69,6 +69,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         viewport,
         persistence_path: crate::storage::paths::AppPaths::eframe_state_dir()
             .map(|dir| dir.join("app.ron")),
+        // Said, not left to the default: eframe picks wgpu when both backends are compiled in,
+        // as they are in a test build (the image snapshots render with wgpu), and the app that
+        // the tests start must draw as the shipped one does.
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     let result = eframe::run_native(
