@@ -116,6 +116,12 @@ impl Activity {
         self.title.replace(NAME_PLACEHOLDER, gemeente)
     }
 
+    /// The title where it stands for every gemeente (a regional table, a comparison of two
+    /// gemeenten, Beheer's list): "[Gemeentenaam] Werkt!" reads "Gemeente Werkt!".
+    pub fn title_for_every_gemeente(&self) -> String {
+        self.title_for("Gemeente")
+    }
+
     /// The description with the gemeente's name filled in.
     pub fn description_for(&self, gemeente: &str) -> String {
         self.description.replace(NAME_PLACEHOLDER, gemeente)

@@ -188,7 +188,7 @@ pub fn compare(workbook: &Workbook, columns: &[Column]) -> Comparison {
             activity: activity.number,
             title: name
                 .map(|n| activity.title_for(n))
-                .unwrap_or_else(|| activity.title.clone()),
+                .unwrap_or_else(|| activity.title_for_every_gemeente()),
             cells,
             differs,
         });

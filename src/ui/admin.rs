@@ -183,7 +183,11 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
                 for activity in &card.activities {
                     // As everywhere outside its own form: "[Gemeentenaam] Werkt!" reads as
                     // "Gemeente Werkt!" in a list that stands for every gemeente.
-                    let text = format!("{}. {}", activity.number, activity.title_for("Gemeente"));
+                    let text = format!(
+                        "{}. {}",
+                        activity.number,
+                        activity.title_for_every_gemeente()
+                    );
                     let selected = state.activity == Some(activity.number);
                     if ui.selectable_label(selected, text).clicked() {
                         state.activity = Some(activity.number);

@@ -126,7 +126,11 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
             for activity in &workbook.card.activities {
                 // A title with the gemeente's name in it ("[Gemeentenaam] Werkt!") reads as
                 // "Gemeente Werkt!" where it stands for every gemeente.
-                let name = format!("{} {}", activity.number, activity.title_for("Gemeente"));
+                let name = format!(
+                    "{} {}",
+                    activity.number,
+                    activity.title_for_every_gemeente()
+                );
                 cell(
                     ui,
                     Role::RowHeader,
@@ -330,7 +334,11 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
                 })
                 .collect();
             (
-                format!("{} {}", activity.number, activity.title_for("Gemeente")),
+                format!(
+                    "{} {}",
+                    activity.number,
+                    activity.title_for_every_gemeente()
+                ),
                 activity.number.to_string(),
                 tokens::activity_colour(&workbook.card, activity.number),
                 values,

@@ -246,7 +246,7 @@ fn dashboard(
                         .workbook()
                         .card
                         .activity(*number)
-                        .map(|a| a.title_for("Gemeente"))
+                        .map(|a| a.title_for_every_gemeente())
                         .unwrap_or_default(),
                 );
             }

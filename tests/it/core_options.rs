@@ -271,6 +271,24 @@ fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
 }
 
 #[test]
+fn two_gemeenten_compared_read_gemeente_werkt_not_the_placeholder() {
+    use keuzekaart::core::compare::{Column, Source, compare};
+    // Heumen chose activity 7, "[Gemeentenaam] Werkt!"; beside Beuningen the row stands for
+    // both, one gemeente's own name for each column, and for the row "Gemeente Werkt!".
+    let workbook = filled_workbook();
+    let column = |gemeente: &str| Column {
+        gemeente: gemeente.into(),
+        source: Source::Option("Optie A".into()),
+    };
+    let comparison = compare(&workbook, &[column("Heumen"), column("Beuningen")]);
+    let row = comparison.rows.iter().find(|r| r.activity == 7).unwrap();
+    assert_eq!(row.title, "Gemeente Werkt!");
+    let alone = compare(&workbook, &[column("Heumen"), column("Heumen")]);
+    let row = alone.rows.iter().find(|r| r.activity == 7).unwrap();
+    assert_eq!(row.title, "Heumen Werkt!");
+}
+
+#[test]
 fn the_arrow_keys_step_through_the_options_in_order_and_wrap_round() {
     let mut model = Model::new(filled_workbook());
     for name in ["Optie B", "Optie C"] {
