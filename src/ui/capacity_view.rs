@@ -50,7 +50,7 @@ pub fn show(
     ui.label("Per gemeente het voorstel; inzet op locatie omgerekend naar fte en kosten per jaar.");
     ui.add_space(tokens::SPACE_M);
     // On a wide screen the chart stands beside the table, on a laptop below it.
-    let wide = ui.available_width() >= 1500.0;
+    let wide = ui.available_width() >= WIDE;
     egui::ScrollArea::vertical().show(ui, |ui| {
         if wide {
             ui.horizontal_top(|ui| {
@@ -66,6 +66,10 @@ pub fn show(
         notes(ui, region, assumptions);
     });
 }
+
+/// The width, in points, from which the bars stand beside the table (about 950 points wide)
+/// instead of below it.
+const WIDE: f32 = 1500.0;
 
 /// The figures per gemeente and for the region.
 fn table(ui: &mut Ui, rows: &[Capacity], region: &Capacity) {
