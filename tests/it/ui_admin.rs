@@ -6,12 +6,11 @@ use std::process::Command;
 use crate::common::app::harness_with;
 use crate::common::{agreed_workbook, d, filled_workbook};
 use egui::{Key, Modifiers, Vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::{PepperColour, Status, Workbook};
-use keuzekaart::ui::{FileAction, KeuzekaartApp};
+use keuzekaart::ui::FileAction;
 
-type App = Harness<'static, KeuzekaartApp>;
+use crate::common::app::App;
 
 fn app(workbook: Workbook) -> App {
     harness_with(workbook, "Beuningen", Vec2::new(1366.0, 1600.0))

@@ -5,16 +5,14 @@
 use std::collections::HashMap;
 
 use egui::{Color32, Rect, Shape, Vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keuzekaart::core::edit::{Edit, apply};
-use keuzekaart::ui::KeuzekaartApp;
 use keuzekaart::ui::design_tokens::BAR_TRACK;
 
 use crate::common::app::harness_with;
 use crate::common::{d, filled_workbook};
 
-type App = Harness<'static, KeuzekaartApp>;
+use crate::common::app::App;
 
 /// Every shape of the last frame, nested lists flattened.
 fn shapes(h: &App) -> Vec<Shape> {

@@ -1,7 +1,9 @@
 //! The drafting screen, driven through the real app with egui_kittest: drag and drop, buttons,
 //! keyboard, undo and redo, as an official would use them.
 
-use crate::common::app::{centre_of, count, drag, drag_first, harness, harness_at, peppers_on};
+use crate::common::app::{
+    centre_of, count, drag, drag_first, drag_with, harness, harness_at, peppers_on,
+};
 use crate::common::d;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
@@ -169,13 +171,7 @@ fn mook_en_middelaar_can_place_half_peppers() {
 fn a_pepper_dropped_with_shift_is_half_whenever_shift_went_down() {
     // Mook en Middelaar may place half peppers: with Shift held at the drop, a pepper dragged
     // from the tray places half of one, whether Shift went down before the drag or during it.
-    let shift = |h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
-                 on: bool| {
-        let modifiers = if on {
-            Modifiers::SHIFT
-        } else {
-            Modifiers::NONE
-        };
+    let shift = |h: &mut crate::common::app::App, modifiers: Modifiers| {
         h.event(egui::Event::ModifiersChanged(modifiers));
     };
     for shift_first in [true, false] {
@@ -183,22 +179,14 @@ fn a_pepper_dropped_with_shift_is_half_whenever_shift_went_down() {
         let from = centre_of(&h, RED_IN_TRAY);
         let to = centre_of(&h, "Activiteit 9: Zorgjongeren");
         if shift_first {
-            shift(&mut h, true);
+            shift(&mut h, Modifiers::SHIFT);
         }
-        h.hover_at(from);
-        h.run();
-        h.drag_at(from);
-        h.run();
-        h.hover_at(from + (to - from) * 0.5);
-        h.run();
-        if !shift_first {
-            shift(&mut h, true);
-        }
-        h.hover_at(to);
-        h.run();
-        h.drop_at(to);
-        h.run();
-        shift(&mut h, false);
+        drag_with(&mut h, from, to, |h| {
+            if !shift_first {
+                shift(h, Modifiers::SHIFT);
+            }
+        });
+        shift(&mut h, Modifiers::NONE);
         h.run();
         assert_eq!(
             peppers_on(&h, "Mook en Middelaar", 9),

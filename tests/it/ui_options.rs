@@ -3,12 +3,10 @@
 use crate::common::app::{drag_first, harness_with, peppers_on};
 use crate::common::{d, filled_workbook};
 use egui::Vec2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::annex::{AnnexOptions, annex_data};
-use keuzekaart::ui::KeuzekaartApp;
 
-type App = Harness<'static, KeuzekaartApp>;
+use crate::common::app::App;
 
 fn click(h: &mut App, label: &str) {
     h.get_by_label(label).click();

@@ -4,13 +4,11 @@
 use crate::common::app::{centre_of, harness_with};
 use crate::common::filled_workbook;
 use egui::{Key, Vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::options::OptionChange;
 use keuzekaart::core::{Edit, Workbook};
-use keuzekaart::ui::KeuzekaartApp;
 
-type App = Harness<'static, KeuzekaartApp>;
+use crate::common::app::App;
 
 fn scroll_cards(h: &mut App, by: f32) {
     h.hover_at(centre_of(h, "Activiteit 1: Werkintake op locatie"));

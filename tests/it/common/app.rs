@@ -8,6 +8,9 @@ use keuzekaart::core::Workbook;
 use keuzekaart::ui::KeuzekaartApp;
 use keuzekaart::ui::settings::Settings;
 
+/// The real app in its test harness.
+pub type App = Harness<'static, KeuzekaartApp>;
+
 /// The app on the bundled workbook, showing `gemeente`, in a window of `size`.
 pub fn harness_at(gemeente: &str, size: Vec2) -> Harness<'static, KeuzekaartApp> {
     harness_with(Workbook::bundled(), gemeente, size)
@@ -38,6 +41,16 @@ pub fn harness(gemeente: &str) -> Harness<'static, KeuzekaartApp> {
 
 /// Drags with the mouse from one point to another, as a person would.
 pub fn drag(harness: &mut Harness<'static, KeuzekaartApp>, from: Pos2, to: Pos2) {
+    drag_with(harness, from, to, |_| {});
+}
+
+/// As [`drag`], doing `halfway` (pressing a key, say) with the drag halfway to its target.
+pub fn drag_with(
+    harness: &mut Harness<'static, KeuzekaartApp>,
+    from: Pos2,
+    to: Pos2,
+    halfway: impl FnOnce(&mut Harness<'static, KeuzekaartApp>),
+) {
     harness.hover_at(from);
     harness.run();
     harness.drag_at(from);
@@ -45,6 +58,7 @@ pub fn drag(harness: &mut Harness<'static, KeuzekaartApp>, from: Pos2, to: Pos2)
     let mid = from + (to - from) * 0.5;
     harness.hover_at(mid);
     harness.run();
+    halfway(harness);
     harness.hover_at(to);
     harness.run();
     harness.drop_at(to);
