@@ -12,6 +12,7 @@ use keuzekaart::cli::{Cli, main_from_args};
 fn main() -> ExitCode {
     #[cfg(feature = "gui")]
     keuzekaart::ui::note_process_start();
+    keuzekaart::storage::lock::remove_held_locks_on_panic();
     #[cfg(all(windows, feature = "gui"))]
     attach_console();
     match main_from_args(Cli::parse()) {

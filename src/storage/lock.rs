@@ -8,6 +8,7 @@
 //! checked from here, so the user is told its age and may decide.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use chrono::{NaiveDateTime, Timelike};
 
@@ -123,10 +124,21 @@ pub fn inspect(workbook: &Path) -> LockState {
 }
 
 /// A lock this app holds; removed when dropped (the workbook closed, another opened, the app
-/// ended). A crash leaves it behind, and the next start recognises it as stale.
+/// ended) or, after a panic, by the panic hook ([`remove_held_locks_on_panic`]). A crash the
+/// process cannot see (killed, power cut) leaves it behind, and the next start recognises it as
+/// stale.
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
+}
+
+/// The lock files this process holds now, for the panic hook: the shipped app aborts on a panic
+/// (Cargo.toml, profile.release), so no `Drop` runs then.
+static HELD: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn held() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while the list was locked leaves it as it was: still the right list.
+    HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Lock {
@@ -135,6 +147,7 @@ impl Lock {
     pub fn take(workbook: &Path) -> std::io::Result<Lock> {
         let path = lock_path(workbook);
         std::fs::write(&path, LockOwner::this_process().line())?;
+        held().push(path.clone());
         Ok(Lock { path })
     }
 
@@ -146,15 +159,44 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove it if it is still ours: someone may have taken it over in the meantime.
-        let ours = std::fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|text| LockOwner::parse(&text))
-            .is_some_and(|owner| owner.is_this_process());
-        if ours {
-            let _ = std::fs::remove_file(&self.path);
+        let mut held = held();
+        if let Some(place) = held.iter().position(|p| *p == self.path) {
+            held.swap_remove(place);
         }
+        remove_if_ours(&self.path);
     }
+}
+
+/// Removes a lock file if it still names this process: someone may have taken it over since.
+fn remove_if_ours(path: &Path) {
+    let ours = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| LockOwner::parse(&text))
+        .is_some_and(|owner| owner.is_this_process());
+    if ours {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Installs a panic hook that, after the usual message, removes the lock files this process
+/// holds, so a colleague is not told the workbook is open by an app that is gone. The shipped
+/// app aborts on a panic and runs no `Drop`; the recovery copy of unsaved work stays on disk for
+/// the next start, as after any crash.
+pub fn remove_held_locks_on_panic() {
+    let message = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        message(info);
+        // try_lock: a panic inside Lock::take or Drop holds the list; leave the files then
+        // (the next start sees them as stale) rather than wait forever.
+        let held = match HELD.try_lock() {
+            Ok(held) => held,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
+        for path in held.iter() {
+            remove_if_ours(path);
+        }
+    }));
 }
 
 fn user_name() -> String {

@@ -375,3 +375,48 @@ fn a_file_with_windows_line_ends_loads_the_same_and_its_sign_offs_hold() {
         "every sign-off still holds: {checks:?}"
     );
 }
+
+/// The child half of the panic test: holds the lock of a workbook, then panics. The lock is
+/// forgotten first, so no `Drop` can remove it: the shipped app aborts on a panic, and only the
+/// panic hook runs then.
+#[test]
+#[ignore = "run by a_panic_leaves_no_lock_behind as a child process"]
+fn panic_child() {
+    let Some(workbook) = std::env::var_os("KEUZEKAART_TEST_CHILD_WORKBOOK") else {
+        return;
+    };
+    storage::lock::remove_held_locks_on_panic();
+    let lock = storage::lock::Lock::take(Path::new(&workbook)).unwrap();
+    std::mem::forget(lock);
+    panic!("een fout in de app");
+}
+
+#[test]
+fn a_panic_leaves_no_lock_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("regio.ron");
+    storage::save_workbook(&workbook, &filled_workbook()).unwrap();
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "storage::panic_child",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env("KEUZEKAART_TEST_CHILD_WORKBOOK", &workbook)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the child did not panic");
+    assert!(stderr.contains("een fout in de app"), "{stderr}");
+    assert!(
+        !storage::lock::lock_path(&workbook).exists(),
+        "a colleague would be told the workbook is open: {stderr}"
+    );
+    assert_eq!(
+        storage::read_workbook(&workbook).unwrap(),
+        filled_workbook(),
+        "the workbook is as it was"
+    );
+}
