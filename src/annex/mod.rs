@@ -3,6 +3,7 @@
 //! program). The layout lives in `assets/bijlage.typ`; the data goes in as JSON.
 
 mod data;
+mod library;
 mod printable;
 mod progress_report;
 mod world;

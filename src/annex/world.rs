@@ -6,7 +6,7 @@ use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, World};
 
 /// The annex template, a Typst file a non-programmer can adjust (layout only; no data in it).
 pub const TEMPLATE: &str = include_str!("../../assets/bijlage.typ");
@@ -191,7 +191,7 @@ impl<'a> AnnexWorld<'a> {
     pub fn new(fonts: &'a Fonts, template: &str, data: Vec<u8>, today: Datetime) -> Self {
         AnnexWorld {
             fonts,
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(super::library::paged_library()),
             main: Source::new(file_id("/bijlage.typ"), template.to_owned()),
             data_id: file_id("/data.json"),
             data: Bytes::new(data),
