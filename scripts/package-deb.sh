@@ -17,7 +17,7 @@ cargo deb --locked
 
 # The binary's size (issue 20): the trimmed crates of vendor/ must still be the ones built (after a
 # Typst upgrade Cargo only warns that a patch went unused), and the binary must stay within its
-# budget. 34 MB is today's 32,8 MB with room for the app to grow, not the 30 MB aimed for:
+# budget. 35 MB is today's 33,7 MB with room for the app to grow, not the 30 MB aimed for:
 # BENCHMARKS.md, "Release binary, trimmed", says what is left and what reaching 30 MB would take.
 for crate in hypher two-face hayagriva hayro-syntax; do
     awk -v name="$crate" '$0 == "name = \"" name "\"" {found = 1; next}
@@ -27,7 +27,7 @@ done
 binary="${CARGO_TARGET_DIR:-target}/release/keuzekaart"
 bytes=$(stat -c %s "$binary")
 echo "binary: $binary, $bytes bytes"
-[ "$bytes" -le 34000000 ] || { echo "the binary grew beyond its budget of 34 MB" >&2; exit 1; }
+[ "$bytes" -le 35000000 ] || { echo "the binary grew beyond its budget of 35 MB" >&2; exit 1; }
 deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/debian/keuzekaart_*.deb | head -1)
 dpkg-deb --info "$deb"
 dpkg-deb --contents "$deb"

@@ -3,8 +3,9 @@
 //!
 //! `typst::Library::builder()` wires the library to a table of every compiler routine, HTML
 //! export's among them. That table is reachable from any compile, so link-time optimisation
-//! keeps HTML export and all it draws in, PDF pages rendered inside SVG for instance: 1,5 MB of
-//! the shipped binary (BENCHMARKS.md, "Binary size") for an output the app never makes. This
+//! keeps HTML export and all it draws in, PDF pages rendered inside SVG for instance: about
+//! 0,5 MB of the shipped binary (BENCHMARKS.md, "Release binary, trimmed") for an output the app
+//! never makes. This
 //! table is Typst's with the HTML routines left out. The documents compile exactly as before:
 //! Typst calls the HTML routines only for HTML output, or when a template enables its
 //! in-development `html` feature, which ours do not.
