@@ -163,6 +163,8 @@ impl Drop for Lock {
         if let Some(place) = held.iter().position(|p| *p == self.path) {
             held.swap_remove(place);
         }
+        // The file is read and removed without holding the list, which the panic hook needs.
+        drop(held);
         remove_if_ours(&self.path);
     }
 }
