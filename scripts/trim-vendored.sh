@@ -106,4 +106,76 @@ for path in (root / "src").rglob("*.rs"):
 assert changed >= 2, f"hayro-syntax: expected the decoders' cfg in several files, found {changed}"
 EOF2
 
+# typst-library: Typst's standard library. Three of its parts can never run for the app's two
+# templates (compiled in; users give data, never Typst code): WebAssembly plugins (wasmi and
+# its parser, 0,75 MB), bibliographies and citations (the CSL engine, BibLaTeX and YAML
+# parsers, 1,4 MB), and loading YAML, TOML, CBOR and XML files. Each stays in the language but
+# reports an error when used, so the linker can drop the code behind it; `json` and `read`,
+# which the templates use, and `csv` are kept. Typst's default citation style stays readable.
+fresh_copy typst-library-0.15.1
+python3 - vendor/typst-library-0.15.1 <<'EOF3'
+import pathlib, sys
+root = pathlib.Path(sys.argv[1]) / "src"
+
+def edit(rel, pairs):
+    path = root / rel
+    text = path.read_text()
+    for old, new in pairs:
+        assert text.count(old) == 1, f"typst-library: {rel}: not found once: {old[:60]!r}"
+        text = text.replace(old, new)
+    path.write_text(text)
+
+plugin_msg = '"WebAssembly plugins are not available in this build of Typst (trimmed for Keuzekaart)"'
+edit("foundations/plugin.rs", [
+    ("use std::fmt::{self, Debug, Formatter};",
+     "// Trimmed for Keuzekaart (vendor/README.md): plugins report an error; the rest is unused.\n"
+     "#![allow(dead_code)]\n\nuse std::fmt::{self, Debug, Formatter};"),
+    ("    fn module(bytes: Bytes) -> StrResult<Module> {\n"
+     "        Self::new(bytes).map(Self::into_module)\n",
+     "    fn module(bytes: Bytes) -> StrResult<Module> {\n"
+     "        let _ = bytes;\n        Err(" + plugin_msg + ".into())\n"),
+    ("    pub fn call(&self, args: Vec<Bytes>) -> StrResult<Bytes> {\n"
+     "        self.plugin.call(&self.name, args)\n",
+     "    pub fn call(&self, args: Vec<Bytes>) -> StrResult<Bytes> {\n"
+     "        let _ = args;\n        Err(" + plugin_msg + ".into())\n"),
+    ("    pub fn transition(&self, args: Vec<Bytes>) -> StrResult<Module> {\n"
+     "        self.plugin.transition(&self.name, args).map(Plugin::into_module)\n",
+     "    pub fn transition(&self, args: Vec<Bytes>) -> StrResult<Module> {\n"
+     "        let _ = args;\n        Err(" + plugin_msg + ".into())\n"),
+])
+
+bib_msg = '"bibliographies are not available in this build of Typst (trimmed for Keuzekaart)"'
+edit("model/bibliography.rs", [
+    ("use std::any::TypeId;",
+     "// Trimmed for Keuzekaart (vendor/README.md): bibliographies report an error.\n"
+     "#![allow(dead_code)]\n\nuse std::any::TypeId;"),
+    ("        let loaded = sources.load(world)?;\n"
+     "        let bibliography = Self::decode(&loaded)?;\n"
+     "        Ok(Derived::new(sources.v, bibliography))\n",
+     "        let _ = world;\n        bail!(sources.span, " + bib_msg + ")\n"),
+    ("        let text = bytes.as_str()?;\n"
+     "        citationberg::IndependentStyle::from_xml(text)\n",
+     "        let _ = bytes;\n"
+     "        Err(LoadError::binary(\"failed to load CSL style\", " + bib_msg + "))\n"
+     "    }\n\n    #[allow(unused)]\n    fn from_data_untrimmed(bytes: &Bytes) -> LoadResult<CslStyle> {\n"
+     "        let text = bytes.as_str()?;\n"
+     "        citationberg::IndependentStyle::from_xml(text)\n"),
+    ("        let bibs_and_groups = engine.introspect(BibliographyIntrospection(span));\n"
+     "        Self::generate_impl(\n",
+     "        let _ = engine;\n        bail!(span, " + bib_msg + ")\n"
+     "    }\n\n    #[allow(unused)]\n"
+     "    fn generate_untrimmed(engine: &mut Engine, span: Span) -> SourceResult<Arc<Works>> {\n"
+     "        let bibs_and_groups = engine.introspect(BibliographyIntrospection(span));\n"
+     "        Self::generate_impl(\n"),
+])
+
+edit("loading/mod.rs", [
+    ("    global.define_func::<toml>();\n"
+     "    global.define_func::<yaml>();\n"
+     "    global.define_func::<cbor>();\n"
+     "    global.define_func::<xml>();\n",
+     "    // Trimmed for Keuzekaart (vendor/README.md): no toml, yaml, cbor or xml.\n"),
+])
+EOF3
+
 du -sh vendor/*/

@@ -408,3 +408,37 @@ fn the_command_line_refuses_rule_errors_unless_forced() {
         "the workbook was read, the annex not made: 2 is only for an unreadable workbook"
     );
 }
+
+/// The shipped Typst is trimmed (vendor/README.md): plugins, bibliographies and YAML, TOML, CBOR
+/// and XML loading are left out, as the app's templates never use them. A template that asks for
+/// one gets an error in words, never a crash; the bundled annex still renders. This fails when
+/// the untrimmed Typst is built again (after an upgrade Cargo only warns), as then every call
+/// below succeeds.
+#[test]
+fn what_the_trimmed_typst_leaves_out_is_an_error_not_a_crash() {
+    let data = keuzekaart::annex::annex_data(&filled_workbook(), &AnnexOptions::default());
+    let asks = [
+        (
+            "#bibliography(bytes(\"@book{a, title = {T}}\"))",
+            "bibliographies are not available",
+        ),
+        ("#yaml(bytes(\"a: 1\"))", "unknown variable: yaml"),
+        ("#toml(bytes(\"a = 1\"))", "unknown variable: toml"),
+        ("#xml(bytes(\"<a/>\"))", "unknown variable: xml"),
+        ("#cbor(bytes((160,)))", "unknown variable: cbor"),
+        (
+            "#plugin(bytes((0, 97, 115, 109, 1, 0, 0, 0)))",
+            "plugins are not available",
+        ),
+    ];
+    for (template, expected) in asks {
+        let error = keuzekaart::annex::render(&data, template)
+            .expect_err(template)
+            .to_string();
+        assert!(error.contains(expected), "{template}: {error}");
+    }
+    let still =
+        keuzekaart::annex::render(&data, "#json(\"/data.json\").title #csv(bytes(\"a,b\"))");
+    assert!(still.is_ok(), "json and csv stay: {still:?}");
+    assert!(keuzekaart::annex::render(&data, keuzekaart::annex::TEMPLATE).is_ok());
+}
