@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes the trimmed copies in vendor/ from the crates.io sources, so that what was changed is
 # reproducible and can be reviewed (vendor/README.md says why). Typst pulls in these crates
-# with all of their data and offers no feature to leave it out; the annex needs almost none of
-# it. Each copy keeps the crate's API, so Typst compiles unchanged against it.
+# with all of their data and offers no feature to leave it out, and its own standard library
+# brings features no template of the app uses; the annex needs almost none of it. Each copy
+# keeps the crate's API, so Typst compiles unchanged against it.
 #
 # Usage: scripts/trim-vendored.sh [REGISTRY_SRC]
 #   REGISTRY_SRC: the folder holding the unpacked crates (default: the first of
