@@ -87,29 +87,18 @@ fn large_workbook() -> Workbook {
                         version,
                     });
                 }
-                sign_off.agreed.push(AgreedVersion {
-                    version,
-                    agreed_on: date,
-                    choices: choices.clone(),
-                    fingerprint: {
-                        let decisions: Vec<&Decision> = sign_off
-                            .decisions
-                            .iter()
-                            .filter(|d| d.version == version)
-                            .collect();
-                        signoff::fingerprint(
-                            signoff::Terms {
-                                region: &wb.region,
-                                card: &wb.card,
-                            },
-                            g,
-                            version,
-                            &choices,
-                            &decisions,
-                        )
+                let agreed = AgreedVersion::seal(
+                    signoff::Terms {
+                        region: &wb.region,
+                        card: &wb.card,
                     },
-                    recipe: signoff::CURRENT_RECIPE,
-                });
+                    g,
+                    &sign_off,
+                    version,
+                    date,
+                    choices.clone(),
+                );
+                sign_off.agreed.push(agreed);
             }
             Plan {
                 gemeente: g.name.clone(),

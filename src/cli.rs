@@ -24,6 +24,9 @@ pub const EXIT_UNREADABLE: u8 = 2;
 /// `--overwrite` was not given, the annex could not be made (an unknown gemeente), or the disk
 /// refused; 2 stays reserved for a workbook that cannot be read.
 pub const EXIT_NOT_WRITTEN: u8 = 3;
+/// `verify`: no sign-off is invalid, but one holds only with an old fingerprint recipe, which does
+/// not cover all that the annex prints (its article prints as a concept until re-recorded).
+pub const EXIT_OLD_FINGERPRINT: u8 = 4;
 
 /// Keuzekaart: lokale keuzes van de DVO WerkBedrijf Rijk van Nijmegen opstellen, controleren en vastleggen.
 #[derive(Debug, Parser)]
@@ -85,7 +88,7 @@ pub enum Command {
         /// De nieuwe werkmap.
         new: PathBuf,
     },
-    /// Controleer de vaststellingen: status, versie en of de vingerafdruk klopt (exit 0: alles klopt, 1: niet, 2: onleesbaar).
+    /// Controleer de vaststellingen: status, versie en of de vingerafdruk klopt (exit 0: alles klopt, 1: een vaststelling is ongeldig, 2: onleesbaar, 4: een vaststelling heeft een oude vingerafdruk die niet alles dekt).
     Verify {
         /// De werkmap (.ron).
         file: PathBuf,
@@ -211,7 +214,7 @@ fn new(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let workbook = Workbook::bundled();
-    write_new(path, workbook, overwrite, out, err)
+    write_new(path, None, workbook, overwrite, out, err)
 }
 
 fn next_term(
@@ -243,7 +246,7 @@ fn next_term(
         next.region.term.label(),
         next.plans.len()
     );
-    let code = write_new(path, next, overwrite, out, err)?;
+    let code = write_new(path, Some(file), next, overwrite, out, err)?;
     // Only once the file is there: a refusal to overwrite must not read like a success.
     if code == EXIT_OK {
         writeln!(out, "{summary}")?;
@@ -255,6 +258,7 @@ fn next_term(
 /// given), then says `done`; a document that could not be made, or written, is reported instead.
 fn deliver(
     path: &Path,
+    input: &Path,
     made: Result<Vec<u8>, impl std::fmt::Display>,
     overwrite: bool,
     done: &str,
@@ -268,6 +272,11 @@ fn deliver(
             return Ok(EXIT_NOT_WRITTEN);
         }
     };
+    // Even with --overwrite: never the workbook itself, never through a link or into a device.
+    if let Err(refusal) = storage::check_output(path, &[input]) {
+        writeln!(err, "{refusal}")?;
+        return Ok(EXIT_NOT_WRITTEN);
+    }
     if path.exists() && !overwrite {
         writeln!(err, "{}", already_there(path))?;
         return Ok(EXIT_NOT_WRITTEN);
@@ -303,7 +312,7 @@ fn export(
         path.display(),
         as_of.format("%d-%m-%Y")
     );
-    deliver(path, made, overwrite, &done, out, err)
+    deliver(path, file, made, overwrite, &done, out, err)
 }
 
 fn voortgang(
@@ -345,17 +354,22 @@ fn voortgang(
         path.display(),
         scope.subtitle(&workbook)
     );
-    deliver(path, made, overwrite, &done, out, err)
+    deliver(path, file, made, overwrite, &done, out, err)
 }
 
 fn write_new(
     path: &Path,
+    input: Option<&Path>,
     mut workbook: Workbook,
     overwrite: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     workbook.metadata.created = Some(chrono::Local::now().naive_local());
+    if let Err(refusal) = storage::check_output(path, input.as_slice()) {
+        writeln!(err, "{refusal}")?;
+        return Ok(EXIT_NOT_WRITTEN);
+    }
     match storage::write_new_workbook(path, &workbook, overwrite) {
         Ok(()) => {
             writeln!(out, "Nieuwe werkmap gemaakt: {}", path.display())?;
@@ -472,22 +486,25 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
-    let mut all_hold = true;
+    let (mut broken, mut old) = (false, false);
     for check in signoff::verify(&workbook) {
         let version = if check.version == 0 {
             String::new()
         } else {
             format!(", tussentijdse wijziging {}", check.version)
         };
-        let verdict = match &check.holds {
+        let verdict = match &check.seal {
             None => "nog niet vastgesteld".to_owned(),
-            Some(Ok(_)) if check.holds_with_previous_recipe() => format!(
-                "vingerafdruk klopt (vorige vingerafdruk; {})",
-                signoff::PREVIOUS_RECIPE_NOTE
-            ),
-            Some(Ok(_)) => "vingerafdruk klopt".to_owned(),
-            Some(Err(reason)) => {
-                all_hold = false;
+            Some(signoff::Seal::Holds(_)) => "vingerafdruk klopt".to_owned(),
+            Some(signoff::Seal::OldRecipe(recipe)) => {
+                old = true;
+                format!(
+                    "NIET GEDEKT: vastgesteld {}; leg het besluit opnieuw vast",
+                    signoff::old_recipe_note(*recipe)
+                )
+            }
+            Some(signoff::Seal::Broken(reason)) => {
+                broken = true;
                 format!("ONGELDIG: {reason}")
             }
         };
@@ -501,7 +518,13 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
             writeln!(out, "    vingerafdruk: {fingerprint}")?;
         }
     }
-    Ok(if all_hold { EXIT_OK } else { EXIT_RULE_ERRORS })
+    Ok(if broken {
+        EXIT_RULE_ERRORS
+    } else if old {
+        EXIT_OLD_FINGERPRINT
+    } else {
+        EXIT_OK
+    })
 }
 
 fn diff(old: &Path, new: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
@@ -572,6 +595,10 @@ fn annex(
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
+    if let Err(refusal) = storage::check_output(pdf, &[file]) {
+        writeln!(err, "{refusal}")?;
+        return Ok(EXIT_NOT_WRITTEN);
+    }
     if pdf.exists() && !overwrite {
         writeln!(err, "{}", already_there(pdf))?;
         return Ok(EXIT_NOT_WRITTEN);

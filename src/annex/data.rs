@@ -313,52 +313,46 @@ fn article(
     findings: &[&Finding],
     covers: &dyn super::printable::Coverage,
 ) -> Article {
-    let holds = check.holds.clone();
     let n = gemeente.article;
     let plan = workbook.plan(&gemeente.name).cloned().unwrap_or_default();
     let sign_off = &plan.sign_off;
     let budget = workbook.budget(gemeente);
-    let agreed = sign_off.status == Status::Vastgesteld && matches!(holds, Some(Ok(_)));
-    let in_force = sign_off.in_force();
+    // What the annex prints as agreed comes from the one check and the statement it verified:
+    // its version, date and decisions, never the file's fields beside it.
+    let signed = check.statement().filter(|_| check.is_agreed());
+    let agreed = signed.is_some();
     // Article 16.3: an amendment is agreed by the gemeente and the Dagelijks Bestuur in writing.
     let amendment = |version: u32| format!("Tussentijdse wijziging {version} van artikel {n}.2");
-    let status = match (sign_off.status, in_force) {
-        (Status::Vastgesteld, Some(v)) if agreed => {
-            let what = if v.version == 0 {
-                format!("Vastgesteld {}", long_date(v.agreed_on))
-            } else {
-                format!(
-                    "{}, vastgesteld {} (artikel 16.3)",
-                    amendment(v.version),
-                    long_date(v.agreed_on)
-                )
-            };
-            if check.holds_with_previous_recipe() {
-                format!(
-                    "{what} (met de vorige vingerafdruk; {})",
-                    crate::core::signoff::PREVIOUS_RECIPE_NOTE
-                )
-            } else {
-                what
-            }
-        }
-        (Status::Concept, _) if sign_off.version > 0 && !matches!(holds, Some(Err(_))) => format!(
-            "Concept van {} (artikel 16.3)",
-            amendment(sign_off.version).to_lowercase()
+    let status = match signed {
+        Some(v) if v.version == 0 => format!("Vastgesteld {}", long_date(v.agreed_on)),
+        Some(v) => format!(
+            "{}, vastgesteld {} (artikel 16.3)",
+            amendment(v.version),
+            long_date(v.agreed_on)
         ),
-        _ => check.status_label(),
+        None if sign_off.status == Status::Concept
+            && sign_off.version > 0
+            && check.problem().is_none() =>
+        {
+            format!(
+                "Concept van {} (artikel 16.3)",
+                amendment(sign_off.version).to_lowercase()
+            )
+        }
+        None => check.status_label(),
     };
-    let warning = match &holds {
-        Some(Err(reason)) => Some(format!("Let op: de vaststelling is ongeldig: {reason}.")),
+    let warning = match (check.problem(), check.old_recipe()) {
+        (Some(reason), _) => Some(format!("Let op: de vaststelling is ongeldig: {reason}.")),
+        (None, Some(_)) if sign_off.status == Status::Vastgesteld => Some(
+            "Let op: deze keuzes zijn vastgesteld met een oude vingerafdruk, die niet alles dekt              wat hier staat; het college en WerkBedrijf leggen hun besluit opnieuw vast."
+                .to_owned(),
+        ),
         _ => None,
     };
     let signature = |side: Side| -> Signature {
-        if !agreed {
-            return Signature::default();
-        }
-        sign_off
-            .current_decision(side)
-            .map(signed)
+        signed
+            .and_then(|s| s.decision(side))
+            .map(signed_by)
             .unwrap_or_default()
     };
     let lines = workbook
@@ -407,16 +401,14 @@ fn article(
             peppers_label(budget.left)
         )
     };
-    let college_date = sign_off
-        .current_decision(Side::College)
-        .filter(|_| agreed)
-        .map(|d| long_date(d.date))
-        .unwrap_or_else(|| "[datum]".to_owned());
-    let db_date = sign_off
-        .current_decision(Side::WerkBedrijf)
-        .filter(|_| agreed)
-        .map(|d| long_date(d.date))
-        .unwrap_or_else(|| "[datum]".to_owned());
+    let decision_date = |side: Side| {
+        signed
+            .and_then(|s| s.decision(side))
+            .map(|d| long_date(d.date))
+            .unwrap_or_else(|| "[datum]".to_owned())
+    };
+    let college_date = decision_date(Side::College);
+    let db_date = decision_date(Side::WerkBedrijf);
     Article {
         heading: format!("Artikel {n} {}", gemeente.name),
         goal_heading: format!("{n}.1 Doel bij inzet van lokale dienstverlening"),
@@ -435,11 +427,10 @@ fn article(
         ),
         status,
         agreed,
-        fingerprint: if agreed {
-            in_force.map(|v| v.short_fingerprint().to_owned())
-        } else {
-            None
-        },
+        fingerprint: check
+            .short_fingerprint()
+            .filter(|_| agreed)
+            .map(str::to_owned),
         warning,
         gemeente_signature: signature(Side::College),
         werkbedrijf_signature: signature(Side::WerkBedrijf),
@@ -469,7 +460,7 @@ fn article(
     }
 }
 
-fn signed(decision: &Decision) -> Signature {
+fn signed_by(decision: &Decision) -> Signature {
     Signature {
         place: decision.place.clone(),
         name: decision.signatory.clone(),

@@ -50,6 +50,9 @@ pub const MAX_NOTE_CHARS: usize = 2_000;
 pub const MAX_LONG_TEXT_CHARS: usize = 5_000;
 /// The most characters of a name, title, unit, decision field or option name.
 pub const MAX_NAME_CHARS: usize = 300;
+/// The longest signed statement, in characters: room for a full card's texts, notes and a
+/// hundred decisions, with its JSON quoting.
+pub const MAX_STATEMENT_CHARS: usize = 400_000;
 /// The most characters of all notes of one set of choices together, so one gemeente's article
 /// stays a few pages however many activities carry a note.
 pub const MAX_NOTES_PER_PLAN_CHARS: usize = 10_000;
@@ -509,6 +512,14 @@ fn check_plan_into(w: &mut Walker, plan: &Plan) {
             || name.to_owned(),
             check_text(&agreed.fingerprint, MAX_NAME_CHARS, "de vingerafdruk"),
         );
+        w.at(
+            || name.to_owned(),
+            check_text(
+                &agreed.statement,
+                MAX_STATEMENT_CHARS,
+                "de vastgelegde verklaring",
+            ),
+        );
         check_choices(w, name, Some("vastgestelde versie"), &agreed.choices);
     }
 }
@@ -577,6 +588,11 @@ pub mod de {
     /// A goal or a description.
     pub fn long_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         text(d, MAX_LONG_TEXT_CHARS, "deze tekst")
+    }
+
+    /// A signed statement stored with an agreed version.
+    pub fn statement<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        text(d, MAX_STATEMENT_CHARS, "de vastgelegde verklaring")
     }
 
     /// A name, title, unit or decision field.

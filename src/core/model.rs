@@ -171,15 +171,13 @@ impl Model {
         let mut trial = self.workbook.clone();
         apply(&mut trial, edit)?;
         let holding = |checks: &[SignOffCheck], name: &str| {
-            checks
-                .iter()
-                .any(|c| c.gemeente == name && matches!(c.holds, Some(Ok(_))))
+            checks.iter().any(|c| c.gemeente == name && c.is_valid())
         };
         let after = verify(&trial);
         Ok(self
             .checks
             .iter()
-            .filter(|c| matches!(c.holds, Some(Ok(_))) && !holding(&after, &c.gemeente))
+            .filter(|c| c.is_valid() && !holding(&after, &c.gemeente))
             .map(|c| c.gemeente.clone())
             .collect())
     }

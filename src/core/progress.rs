@@ -370,6 +370,65 @@ fn not_in_term(workbook: &Workbook, period: Period) -> ProgressRefusal {
     }
 }
 
+/// Checks the realisation a file holds, as entering it would: every figure of a gemeente in the
+/// region, an activity on the card and a period of the term, each cell once, and every closed
+/// period one of the term's, once. Run on load, so a hand-edited file cannot carry a figure the
+/// app would have refused (or a second figure for a cell, of which only the first would count).
+pub fn check_realisation(workbook: &Workbook) -> Result<(), limits::OutOfRange> {
+    let progress = &workbook.progress;
+    let periods = Period::of_term(&workbook.region.term, progress.settings.periods);
+    let mut seen = std::collections::HashSet::new();
+    for d in &progress.delivered {
+        let place = || {
+            format!(
+                "Voortgang, {}, activiteit {}, {}",
+                d.gemeente,
+                d.activity,
+                d.period.label()
+            )
+        };
+        let cell = CellValue {
+            gemeente: d.gemeente.clone(),
+            activity: d.activity,
+            period: d.period,
+            volume: Some(d.volume),
+            note: None,
+        };
+        check_cell(workbook, &periods, &cell).map_err(|refusal| limits::OutOfRange {
+            place: place(),
+            message: trim_stop(&refusal.to_string()),
+        })?;
+        if !seen.insert((d.gemeente.as_str(), d.activity, d.period)) {
+            return Err(limits::OutOfRange {
+                place: place(),
+                message: "dit cijfer staat twee keer in het bestand; haal er één weg".into(),
+            });
+        }
+    }
+    let mut closed = std::collections::HashSet::new();
+    for c in &progress.closed {
+        let place = || format!("Voortgang, afgesloten periode {}", c.period.label());
+        if !periods.contains(&c.period) {
+            return Err(limits::OutOfRange {
+                place: place(),
+                message: trim_stop(&not_in_term(workbook, c.period).to_string()),
+            });
+        }
+        if !closed.insert(c.period) {
+            return Err(limits::OutOfRange {
+                place: place(),
+                message: "deze periode staat twee keer als afgesloten in het bestand".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A refusal's sentence as the message of an [`limits::OutOfRange`], which adds its own stop.
+fn trim_stop(sentence: &str) -> String {
+    sentence.trim_end_matches('.').to_owned()
+}
+
 /// Checks one figure against the card, the region, the term and the ranges.
 fn check_cell(
     workbook: &Workbook,

@@ -16,6 +16,7 @@ use super::card::Unit;
 use super::period::Period;
 use super::progress::VolumePer;
 use super::region::Gemeente;
+use super::signoff::Seal;
 use super::workbook::{Choice, Workbook};
 
 /// How an activity stands to date against what was agreed.
@@ -131,7 +132,7 @@ pub fn gemeente_progress(
     as_of: NaiveDate,
     assumptions: &CapacityAssumptions,
 ) -> GemeenteProgress {
-    let versions = versions_in_force(workbook, &gemeente.name);
+    let (versions, refused) = versions_in_force(workbook, &gemeente.name);
     let settings = &workbook.progress.settings;
     let periods = Period::of_term(&workbook.region.term, settings.periods);
     let mut activities = Vec::new();
@@ -217,7 +218,11 @@ pub fn gemeente_progress(
     };
     GemeenteProgress {
         gemeente: gemeente.name.clone(),
-        measured_against: versions.iter().map(|v| v.label.clone()).collect(),
+        measured_against: versions
+            .iter()
+            .map(|v| v.label.clone())
+            .chain(refused)
+            .collect(),
         activities,
         fte_planned: fte(planned_rate),
         fte_used: (any_location_figure && !weeks.is_zero()).then(|| fte(used_dagdelen / weeks)),
@@ -262,38 +267,44 @@ struct InForce {
     label: String,
 }
 
-/// The gemeente's agreed versions, each from the day it holds: the original from the start of the
-/// term, an amendment from the day it was agreed.
-fn versions_in_force(workbook: &Workbook, gemeente: &str) -> Vec<InForce> {
-    let Some(plan) = workbook.plan(gemeente) else {
-        return Vec::new();
+/// The gemeente's agreed versions that hold, each from the day it holds: the original from the
+/// start of the term, an amendment from the day it was agreed. A version whose sign-off does not
+/// hold is not measured against; it is named with the reason instead (the second list).
+fn versions_in_force(workbook: &Workbook, gemeente: &str) -> (Vec<InForce>, Vec<String>) {
+    let (Some(plan), Some(check)) = (
+        workbook.plan(gemeente),
+        super::signoff::verify_gemeente(workbook, gemeente),
+    ) else {
+        return (Vec::new(), Vec::new());
     };
     let start = workbook.region.term.start;
-    let mut versions: Vec<InForce> = plan
-        .sign_off
-        .agreed
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let from = if i == 0 {
-                start
-            } else {
-                v.agreed_on.max(start)
-            };
-            let label = if i == 0 {
-                format!("{} (vanaf {})", v.describe(), start.format("%d-%m-%Y"))
-            } else {
-                format!("{} (vanaf {})", v.describe(), from.format("%d-%m-%Y"))
-            };
-            InForce {
+    let mut refused = Vec::new();
+    let mut versions: Vec<InForce> = Vec::new();
+    for (i, (v, seal)) in plan.sign_off.agreed.iter().zip(&check.versions).enumerate() {
+        let from = if i == 0 {
+            start
+        } else {
+            v.agreed_on.max(start)
+        };
+        let label = format!("{} (vanaf {})", v.describe(), from.format("%d-%m-%Y"));
+        match seal {
+            Seal::Holds(_) => versions.push(InForce {
                 from,
                 choices: v.choices.clone(),
                 label,
+            }),
+            Seal::OldRecipe(recipe) => versions.push(InForce {
+                from,
+                choices: v.choices.clone(),
+                label: format!("{label}, {}", super::signoff::old_recipe_note(*recipe)),
+            }),
+            Seal::Broken(reason) => {
+                refused.push(format!("niet tegen {label}: ONGELDIG, {reason}"));
             }
-        })
-        .collect();
+        }
+    }
     versions.sort_by_key(|v| v.from);
-    versions
+    (versions, refused)
 }
 
 fn version_on(versions: &[InForce], day: NaiveDate) -> Option<&InForce> {

@@ -407,10 +407,10 @@ pub fn check(workbook: &Workbook) -> Vec<Finding> {
 
 fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {
     for check in super::signoff::verify(workbook) {
-        if let Some(Err(reason)) = check.holds {
+        if let Some(reason) = check.problem() {
             findings.push(Finding::new(Problem::SignOffInvalid {
-                gemeente: check.gemeente,
-                reason,
+                gemeente: check.gemeente.clone(),
+                reason: reason.to_owned(),
             }));
         }
     }

@@ -106,7 +106,10 @@ pub fn next_term(workbook: &Workbook) -> Workbook {
         let Some(plan) = workbook.plan(&gemeente.name) else {
             continue;
         };
-        let agreed = plan.sign_off.in_force();
+        // Only an agreement that holds is carried over as the previous term's choices.
+        let holds = super::signoff::verify_gemeente(workbook, &gemeente.name)
+            .is_some_and(|c| c.is_valid() || c.old_recipe().is_some());
+        let agreed = plan.sign_off.in_force().filter(|_| holds);
         let choices = agreed
             .map(|a| a.choices.clone())
             .unwrap_or_else(|| plan.choices.clone());

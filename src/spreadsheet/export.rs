@@ -128,6 +128,7 @@ fn choices_sheet(
     fm: &Formats,
 ) -> Result<(), ExportError> {
     sheet.set_name("Keuzes")?;
+    let checks = crate::core::signoff::verify(workbook);
     let headers = [
         "Gemeente",
         "Artikel",
@@ -143,10 +144,7 @@ fn choices_sheet(
     let mut row: u32 = 1;
     let (mut peppers, mut euros) = (Decimal::ZERO, Decimal::ZERO);
     for gemeente in &workbook.region.gemeenten {
-        let status = workbook
-            .plan(&gemeente.name)
-            .map(|p| p.sign_off.status.label())
-            .unwrap_or_default();
+        let status = &status_of(&checks, &gemeente.name);
         let colour = workbook.region.gemeente(&gemeente.name).map(|g| g.colour);
         for line in workbook.choice_lines(gemeente) {
             let unit = colour
@@ -168,7 +166,7 @@ fn choices_sheet(
             sheet.write_string(row, 6, &unit)?;
             sheet.write_number_with_format(row, 7, f(line.euros), &fm.euros)?;
             sheet.write_string(row, 8, &line.note)?;
-            sheet.write_string(row, 9, status)?;
+            sheet.write_string(row, 9, status.as_str())?;
             peppers += line.peppers;
             euros += line.euros;
             row += 1;
@@ -209,6 +207,7 @@ fn budget_sheet(
     fm: &Formats,
 ) -> Result<(), ExportError> {
     sheet.set_name("Budget")?;
+    let checks = crate::core::signoff::verify(workbook);
     let headers = [
         "Gemeente",
         "Kleur",
@@ -249,11 +248,8 @@ fn budget_sheet(
                 .set_result(result(figures.used_eur)),
             &fm.euros,
         )?;
-        let status = workbook
-            .plan(&gemeente.name)
-            .map(|p| p.sign_off.status.label())
-            .unwrap_or_default();
-        sheet.write_string(row, 7, status)?;
+        let status = &status_of(&checks, &gemeente.name);
+        sheet.write_string(row, 7, status.as_str())?;
         for (total, value) in totals.iter_mut().zip([
             gemeente.peppers,
             figures.used,
@@ -447,4 +443,14 @@ fn progress_sheet(
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_autofit_max_width(360).autofit();
     Ok(())
+}
+
+/// A gemeente's status as every printer writes it: through the one sign-off check, so a sheet
+/// never says plain "Vastgesteld" where `verify` says ONGELDIG.
+fn status_of(checks: &[crate::core::signoff::SignOffCheck], gemeente: &str) -> String {
+    checks
+        .iter()
+        .find(|c| c.gemeente == gemeente)
+        .map(|c| c.status_label())
+        .unwrap_or_default()
 }

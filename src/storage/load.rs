@@ -114,6 +114,13 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         path: path.to_owned(),
         source,
     };
+    // A pipe or device would make the open below wait (or read forever): refused first.
+    super::check_input(path).map_err(|refusal| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            refusal.to_string(),
+        ))
+    })?;
     let file = std::fs::File::open(path).map_err(io)?;
     let metadata = file.metadata().map_err(io)?;
     if metadata.is_dir() {
@@ -198,6 +205,7 @@ pub fn parse_workbook(text: &str) -> Result<Workbook, LoadError> {
     // Most values were checked as they were read (with line and column); this catches the rest
     // (counts, map values, migrated old files).
     crate::core::limits::check_workbook(&workbook).map_err(LoadError::OutOfRange)?;
+    crate::core::progress::check_realisation(&workbook).map_err(LoadError::OutOfRange)?;
     Ok(workbook)
 }
 

@@ -9,6 +9,7 @@ mod exchange;
 mod load;
 pub mod lock;
 mod migrate;
+mod output;
 pub mod paths;
 pub mod recovery;
 mod save;
@@ -19,6 +20,7 @@ pub use load::{
     LoadError, MAX_FILE_BYTES, parse_ron, parse_workbook, parse_workbook_bytes, read_text,
     read_workbook, read_workbook_stamped,
 };
+pub use output::{PathRefusal, check_input, check_output};
 pub use save::{
     FileStamp, SaveError, SaveFailure, backup_path, save_workbook, save_workbook_checked, to_ron,
     to_ron_pretty, write_atomic, write_atomic_with, write_new_workbook,

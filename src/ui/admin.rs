@@ -2,6 +2,7 @@
 //! warning band, so an official drafting choices never changes a price by accident. Forms keep what
 //! is typed until "Toepassen", which reports one [`SetupEdit`] through the app's one edit path.
 
+use crate::core::signoff::Seal;
 use egui::{RichText, Ui};
 
 use super::action::Action;
@@ -594,15 +595,27 @@ fn consequences(ui: &mut Ui, model: &Model) {
         let Some(check) = model.sign_off_check(&gemeente.name) else {
             continue;
         };
-        match &check.holds {
-            Some(Ok(fingerprint)) => {
+        match &check.seal {
+            Some(Seal::Holds(_)) => {
                 any = true;
                 ui.label(format!(
-                    "{}: vastgesteld, geldig ({fingerprint})",
-                    gemeente.name
+                    "{}: vastgesteld, geldig ({})",
+                    gemeente.name,
+                    check.short_fingerprint().unwrap_or_default()
                 ));
             }
-            Some(Err(_)) => {
+            Some(Seal::OldRecipe(recipe)) => {
+                any = true;
+                ui.label(
+                    RichText::new(format!(
+                        "{}: vastgesteld {}",
+                        gemeente.name,
+                        crate::core::signoff::old_recipe_note(*recipe)
+                    ))
+                    .color(tokens::WARNING),
+                );
+            }
+            Some(Seal::Broken(_)) => {
                 any = true;
                 ui.label(
                     RichText::new(format!("{}: vaststelling ongeldig", gemeente.name))

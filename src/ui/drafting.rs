@@ -307,7 +307,9 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
     );
     charts::budget_bar(ui, budget.fraction_used(), &text, &text, 28.0);
     if !sign_off.status.is_editable() {
-        let invalid = shown.check.filter(|c| matches!(c.holds, Some(Err(_))));
+        let invalid = shown
+            .check
+            .filter(|c| c.problem().is_some() || c.old_recipe().is_some());
         let text = match (sign_off.status, sign_off.in_force()) {
             (Status::Vastgesteld, Some(_)) if invalid.is_some() => format!(
                 "{}. Deze keuzes zijn alleen te lezen; start rechts een tussentijdse wijziging om ze opnieuw vast te stellen.",

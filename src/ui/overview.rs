@@ -96,15 +96,7 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                         actions.push(Action::Command(UiCommand::ShowDrafting));
                     }
                     let check = model.sign_off_check(&gemeente.name);
-                    let invalid = check.is_some_and(|c| matches!(c.holds, Some(Err(_))));
-                    let (label, colour) = if invalid {
-                        (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
-                    } else {
-                        (
-                            status.label().to_owned(),
-                            super::signoff_panel::status_colour(status),
-                        )
-                    };
+                    let (label, colour) = super::signoff_panel::short_status(status, check);
                     ui.label(RichText::new(label).small().color(colour));
                 });
             }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::action::{Action, FileAction};
 use super::file_picker::PickRequest;
 use crate::core::Workbook;
-use crate::core::signoff::{Status, verify};
+use crate::core::signoff::verify;
 
 /// Why the app asks for a path.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +59,7 @@ fn all_agreed(workbook: &Workbook, only: Option<&str>) -> bool {
     verify(workbook)
         .iter()
         .filter(|c| only.is_none_or(|name| c.gemeente == name))
-        .all(|c| c.status == Status::Vastgesteld && c.is_valid())
+        .all(|c| c.is_agreed())
 }
 
 impl PathUse {

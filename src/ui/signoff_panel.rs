@@ -93,21 +93,25 @@ pub fn status_colour(status: Status) -> egui::Color32 {
     }
 }
 
-/// A small status badge ("Vastgesteld"), red with "ONGELDIG" when the sign-off does not hold,
-/// never a plain "Vastgesteld" then.
-pub fn badge(ui: &mut Ui, gemeente: &str, status: Status, check: Option<&SignOffCheck>) {
-    let invalid = matches!(check.and_then(|c| c.holds.as_ref()), Some(Err(_)));
-    let previous = check.is_some_and(SignOffCheck::holds_with_previous_recipe);
-    let (text, colour) = if invalid {
+/// A status in a few words and its colour, through the one sign-off check: "Vastgesteld" only
+/// when it holds, "— ONGELDIG" when it does not, "— oude vingerafdruk" when its recipe is old.
+pub fn short_status(status: Status, check: Option<&SignOffCheck>) -> (String, egui::Color32) {
+    if check.is_some_and(|c| c.problem().is_some()) {
         (format!("{} — ONGELDIG", status.label()), tokens::ERROR)
-    } else if previous && status == Status::Vastgesteld {
+    } else if check.and_then(SignOffCheck::old_recipe).is_some() && status == Status::Vastgesteld {
         (
-            format!("{} (vorige vingerafdruk)", status.label()),
-            status_colour(status),
+            format!("{} — oude vingerafdruk", status.label()),
+            tokens::STATUS_PENDING,
         )
     } else {
         (status.label().to_owned(), status_colour(status))
-    };
+    }
+}
+
+/// A small status badge ("Vastgesteld"), red with "ONGELDIG" when the sign-off does not hold,
+/// never a plain "Vastgesteld" then.
+pub fn badge(ui: &mut Ui, gemeente: &str, status: Status, check: Option<&SignOffCheck>) {
+    let (text, colour) = short_status(status, check);
     // Painted rather than a frame around a label: one of these sits beside every gemeente.
     let font = egui::TextStyle::Small.resolve(ui.style());
     let galley = ui
@@ -150,13 +154,14 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
         }
     });
     if let Some(check) = check {
-        if matches!(check.holds, Some(Err(_))) {
+        if check.problem().is_some() {
             ui.label(RichText::new(format!("{}.", check.status_label())).color(tokens::ERROR));
-        } else if check.holds_with_previous_recipe() {
+        } else if check.old_recipe().is_some() && sign_off.status == Status::Vastgesteld {
             ui.label(
                 RichText::new(format!(
-                    "Vastgesteld met de vorige vingerafdruk; {}.",
-                    crate::core::signoff::PREVIOUS_RECIPE_NOTE
+                    "{}. De bijlage drukt deze keuzes af als concept, tot het college en \
+                     WerkBedrijf hun besluit opnieuw vastleggen.",
+                    check.status_label()
                 ))
                 .small(),
             );
@@ -208,11 +213,13 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             }
         }
         Status::Vastgesteld => {
-            if let Some(agreed) = sign_off.in_force() {
+            if let Some((agreed, short)) = sign_off
+                .in_force()
+                .zip(check.and_then(SignOffCheck::short_fingerprint))
+            {
                 ui.label(agreed.describe());
                 ui.label(format!(
-                    "Controlegetal {}: staat ook op de getekende bijlage.",
-                    agreed.short_fingerprint()
+                    "Controlegetal {short}: staat ook op de getekende bijlage."
                 ))
                 .on_hover_text(
                     "Berekend uit alles wat de bijlage voor deze gemeente afdrukt. Verschilt het \

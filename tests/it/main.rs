@@ -10,6 +10,7 @@ mod common;
 mod annex;
 mod annex_text;
 mod cli;
+mod closed_record;
 mod core_bundled;
 mod core_capacity;
 mod core_options;

@@ -108,10 +108,7 @@ fn from_concept_to_vastgesteld_then_locked_until_an_amendment() {
         before.plan("Beuningen").unwrap().choices
     );
     // The version in force still holds while the amendment is drafted.
-    assert!(matches!(
-        signoff::verify(model.workbook())[1].holds,
-        Some(Ok(_))
-    ));
+    assert!(signoff::verify(model.workbook())[1].is_valid());
 
     // The amendment is agreed as "Tussentijdse wijziging 1".
     step(&mut model, "Beuningen", SignOffStep::Submit).unwrap();
@@ -195,7 +192,7 @@ fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_p
     let model = agreed_model();
     let text = storage::to_ron(model.workbook());
     let back = storage::parse_workbook(&text).unwrap();
-    assert!(matches!(signoff::verify(&back)[1].holds, Some(Ok(_))));
+    assert!(signoff::verify(&back)[1].is_valid());
 
     // Reorder fields of the agreed version in the RON text: same content, same fingerprint.
     let indent = " ".repeat(24);
@@ -208,7 +205,7 @@ fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_p
     let reordered = text.replacen(&original, &swapped, 1);
     let back = storage::parse_workbook(&reordered).unwrap();
     assert!(
-        matches!(signoff::verify(&back)[1].holds, Some(Ok(_))),
+        signoff::verify(&back)[1].is_valid(),
         "{:?}",
         signoff::verify(&back)[1]
     );
@@ -217,7 +214,7 @@ fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_p
     // option is not.
     let mut noted = model.workbook().clone();
     noted.plan_mut("Beuningen").choices[0].note = "start in maart".into();
-    assert!(matches!(signoff::verify(&noted)[1].holds, Some(Err(_))));
+    assert!(signoff::verify(&noted)[1].problem().is_some());
     let mut optioned = model.workbook().clone();
     optioned
         .plan_mut("Beuningen")
@@ -229,27 +226,27 @@ fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_p
                 ..keuzekaart::core::Choice::empty(4)
             }],
         });
-    assert!(matches!(signoff::verify(&optioned)[1].holds, Some(Ok(_))));
+    assert!(signoff::verify(&optioned)[1].is_valid());
 
     // A pepper changed by hand is caught, and so is a price change on the card.
     let mut edited = model.workbook().clone();
     edited.plan_mut("Beuningen").sign_off.agreed[0].choices[0].peppers = d("4");
     edited.plan_mut("Beuningen").choices[0].peppers = d("4");
-    assert!(matches!(signoff::verify(&edited)[1].holds, Some(Err(_))));
+    assert!(signoff::verify(&edited)[1].problem().is_some());
     let mut repriced = model.workbook().clone();
     let offer = repriced.card.activities[3]
         .offers
         .get_mut(&keuzekaart::core::PepperColour::Red)
         .unwrap();
     offer.volume = d("12");
-    assert!(matches!(signoff::verify(&repriced)[1].holds, Some(Err(_))));
+    assert!(signoff::verify(&repriced)[1].problem().is_some());
 }
 
 #[test]
 fn the_fingerprint_of_known_content_is_fixed_across_app_versions() {
-    // If this changes, files signed with an earlier build no longer verify: a change of the
-    // canonical form needs a new recipe number, and the old recipe must stay (see recipe 1 in
-    // trust.rs, whose golden value from the first wave still verifies).
+    // If this changes, sign-offs made with the second recipe are no longer recognised: the old
+    // recipes stay, so that such a file says "oude vingerafdruk" rather than ONGELDIG (see
+    // recipe 1 in trust.rs, whose golden value from the first wave is still recognised).
     let wb = Workbook::bundled();
     let gemeente = wb.region.gemeente("Beuningen").unwrap();
     let choices = filled_workbook().plan("Beuningen").unwrap().choices.clone();
@@ -259,7 +256,7 @@ fn the_fingerprint_of_known_content_is_fixed_across_app_versions() {
         region: &wb.region,
         card: &wb.card,
     };
-    let canonical = signoff::canonical_form(terms, gemeente, 0, &choices, &[&db, &college]);
+    let canonical = signoff::canonical_form_v2(terms, gemeente, 0, &choices, &[&db, &college]);
     let card = |n: u32| wb.card.activity(n).unwrap().description.clone();
     let q = |s: &str| serde_json::to_string(s).unwrap();
     assert_eq!(
@@ -282,13 +279,26 @@ fn the_fingerprint_of_known_content_is_fixed_across_app_versions() {
             q(&card(12)),
         )
     );
-    // The app signs with this recipe: the fingerprint stored is the hash of this text.
+    // The app signs with the statement recipe: the fingerprint stored is the SHA-256 of the
+    // statement stored beside it, which anyone can recompute with `sha256sum`.
     let model = agreed_model();
     let agreed = &model.workbook().plan("Beuningen").unwrap().sign_off.agreed[0];
     assert_eq!(agreed.recipe, signoff::CURRENT_RECIPE);
+    assert_eq!(agreed.recipe, 3);
+    use sha2::Digest;
     assert_eq!(
         agreed.fingerprint,
-        signoff::fingerprint(terms, gemeente, 0, &choices, &[&college, &db])
+        format!("{:x}", sha2::Sha256::digest(agreed.statement.as_bytes()))
+    );
+    assert!(
+        agreed.statement.starts_with(
+            "{\"kind\":\"keuzekaart-vaststelling\",\"recipe\":3,\"region\":\"Rijk van Nijmegen\",\
+             \"citation_title\":\"Dienstverleningsovereenkomst WerkBedrijf Regio Rijk van Nijmegen 2021-2022\",\
+             \"term_start\":\"2021-01-01\",\"term_end\":\"2022-12-31\",\
+             \"pepper_values\":[[\"rood\",\"10000\"],[\"groen\",\"100000\"]]"
+        ),
+        "{}",
+        agreed.statement
     );
 }
 

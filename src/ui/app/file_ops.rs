@@ -64,7 +64,7 @@ impl KeuzekaartApp {
                 let Some(export) = storage::export_gemeente(self.model.workbook(), &name) else {
                     return;
                 };
-                match storage::write_atomic(&path, storage::to_ron_pretty(&export).as_bytes()) {
+                match self.write_output(&path, storage::to_ron_pretty(&export).as_bytes()) {
                     Ok(()) => self.show_message(
                         ctx,
                         format!("De keuzes van {name} staan in {}.", path.display()),
@@ -246,9 +246,7 @@ impl KeuzekaartApp {
                     data.replacements.iter().map(ToString::to_string).collect();
                 let result = crate::annex::render(&data, crate::annex::TEMPLATE)
                     .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        storage::write_atomic(&path, &bytes).map_err(|e| e.to_string())
-                    });
+                    .and_then(|bytes| self.write_output(&path, &bytes));
                 self.dialog = Some(match result {
                     Ok(()) => Dialog::AnnexWritten { path, replaced },
                     Err(text) => Dialog::Error {
@@ -264,8 +262,14 @@ impl KeuzekaartApp {
         }
     }
 
-    /// Opens a workbook file; on any error the open workbook stays as it was. A file another
-    /// instance has open is only opened read-only, after asking.
+    /// Writes a document made from the open workbook, atomically; never over the workbook's own
+    /// file, through a link or into a device (the same guard as the command line's).
+    fn write_output(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        let inputs: Vec<&Path> = self.file.as_deref().into_iter().collect();
+        storage::check_output(path, &inputs).map_err(|refusal| refusal.to_string())?;
+        storage::write_atomic(path, bytes).map_err(|e| e.to_string())
+    }
+
     /// Writes a document the user asked for (the Excel export, the progress report) and says
     /// where it is, or shows why it could not be made or written.
     fn write_document(
@@ -276,8 +280,7 @@ impl KeuzekaartApp {
         done: String,
         failed: &str,
     ) {
-        let written =
-            made.and_then(|bytes| storage::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        let written = made.and_then(|bytes| self.write_output(path, &bytes));
         match written {
             Ok(()) => self.show_message(ctx, done, None, false),
             Err(text) => {
@@ -289,6 +292,8 @@ impl KeuzekaartApp {
         }
     }
 
+    /// Opens a workbook file; on any error the open workbook stays as it was. A file another
+    /// instance has open is only opened read-only, after asking.
     pub(super) fn open_now(&mut self, ctx: &egui::Context, path: &Path, read_only: bool) {
         use storage::lock::{self, LockState};
         let mut cleared = None;

@@ -1,0 +1,447 @@
+//! Signing off: a gemeente's choices go from concept to agreed (college and WerkBedrijf), after
+//! which they only change as an amendment under art. 16.3. An agreed version stores the signed
+//! statement itself ([`statement`]) with its SHA-256 fingerprint, so a hand-edited file is caught
+//! and a printed annex can be matched to its file; [`verify`] is the one check every screen and
+//! printer asks before it shows "Vastgesteld".
+
+mod old_recipes;
+pub mod statement;
+mod verify;
+
+pub use old_recipes::canonical_form_v2;
+pub use statement::{STATEMENT_RECIPE, Statement};
+pub use verify::{Seal, SignOffCheck, old_recipe_note, verify, verify_gemeente};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::card::Card;
+use super::region::{Gemeente, Region};
+use super::workbook::{Choice, Plan};
+
+/// Where a gemeente's choices stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Being drafted; the only state in which choices can change.
+    #[default]
+    Concept,
+    /// Frozen for the college's decision; can be sent back to concept.
+    TerBesluitvorming,
+    /// The college agreed; waiting for WerkBedrijf (the Dagelijks Bestuur of the MGR).
+    BeslotenDoorCollege,
+    /// Both sides agreed; locked until an amendment is started.
+    Vastgesteld,
+}
+
+impl Status {
+    /// The steps in the order a sign-off passes them.
+    pub const STEPS: [Status; 4] = [
+        Status::Concept,
+        Status::TerBesluitvorming,
+        Status::BeslotenDoorCollege,
+        Status::Vastgesteld,
+    ];
+
+    /// Which step this is, counted from 1 (for "stap 2 van 4").
+    pub fn step_number(self) -> usize {
+        Self::STEPS.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    /// The Dutch name, as shown on badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Concept => "Concept",
+            Status::TerBesluitvorming => "Ter besluitvorming",
+            Status::BeslotenDoorCollege => "Besloten door college",
+            Status::Vastgesteld => "Vastgesteld",
+        }
+    }
+
+    /// Whether choices may be changed in this state.
+    pub fn is_editable(self) -> bool {
+        self == Status::Concept
+    }
+}
+
+/// Who decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    /// The college van burgemeester en wethouders of the gemeente.
+    College,
+    /// WerkBedrijf, for the Dagelijks Bestuur of the MGR.
+    WerkBedrijf,
+}
+
+impl Side {
+    /// The Dutch name of the deciding body.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::College => "College van B&W",
+            Side::WerkBedrijf => "WerkBedrijf (Dagelijks Bestuur MGR)",
+        }
+    }
+}
+
+/// The outcome of a decision, as on the college's advice form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Agreed.
+    Akkoord,
+    /// Agreed with textual changes.
+    AkkoordMetTekstueleAanpassing,
+    /// Not agreed: the choices go back to concept.
+    NietAkkoord,
+}
+
+impl Outcome {
+    /// All outcomes, in form order.
+    pub const ALL: [Outcome; 3] = [
+        Outcome::Akkoord,
+        Outcome::AkkoordMetTekstueleAanpassing,
+        Outcome::NietAkkoord,
+    ];
+
+    /// The Dutch wording.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Akkoord => "Akkoord",
+            Outcome::AkkoordMetTekstueleAanpassing => "Akkoord met tekstuele aanpassing",
+            Outcome::NietAkkoord => "Niet akkoord",
+        }
+    }
+
+    /// Whether the outcome agrees.
+    pub fn agrees(self) -> bool {
+        self != Outcome::NietAkkoord
+    }
+}
+
+/// A recorded decision of one side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Who decided.
+    pub side: Side,
+    /// What they decided.
+    pub outcome: Outcome,
+    /// "Beslissing d.d."
+    pub date: NaiveDate,
+    /// The decision's number in the deciding body's records.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
+    pub number: String,
+    /// Who signs.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
+    pub signatory: String,
+    /// The signatory's role ("wethouder Werk en Inkomen").
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
+    pub role: String,
+    /// Where it is signed.
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
+    pub place: String,
+    /// Which version of the choices it was about (0: the original, N: amendment N).
+    #[serde(default)]
+    pub version: u32,
+}
+
+/// A version of the choices both sides agreed to, kept for the record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreedVersion {
+    /// 0 for the original choices, N for "Tussentijdse wijziging N".
+    pub version: u32,
+    /// The date it was agreed (the later of the two decisions).
+    pub agreed_on: NaiveDate,
+    /// The agreed choices.
+    pub choices: Vec<Choice>,
+    /// SHA-256 (hex) over the canonical form of what was agreed ([`canonical_form`]).
+    #[serde(deserialize_with = "crate::core::limits::de::name")]
+    pub fingerprint: String,
+    /// Which recipe made the fingerprint (files of the first wave have none: recipe 1).
+    #[serde(default = "first_recipe")]
+    pub recipe: u32,
+    /// The signed statement, as canonical text ([`Statement::canonical`]); its SHA-256 is the
+    /// fingerprint. Empty for the old recipes, which stored only the hash.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "crate::core::limits::de::statement"
+    )]
+    pub statement: String,
+}
+
+impl AgreedVersion {
+    /// Seals `version` of a sign-off with the current recipe: the statement of what was agreed
+    /// (with every decision `sign_off` holds on that version, and the fingerprint of the version
+    /// before it) and its fingerprint. What the sign-off step stores when WerkBedrijf agrees.
+    pub fn seal(
+        terms: Terms<'_>,
+        gemeente: &Gemeente,
+        sign_off: &SignOff,
+        version: u32,
+        agreed_on: NaiveDate,
+        choices: Vec<Choice>,
+    ) -> AgreedVersion {
+        let previous = sign_off.agreed.last().map(|a| a.fingerprint.clone());
+        let decisions = sign_off
+            .decisions
+            .iter()
+            .filter(|d| d.version == version)
+            .cloned()
+            .collect();
+        let statement = Statement::new(
+            terms, gemeente, version, agreed_on, previous, &choices, decisions,
+        )
+        .canonical();
+        AgreedVersion {
+            version,
+            agreed_on,
+            choices,
+            fingerprint: sha256_hex(&statement),
+            recipe: CURRENT_RECIPE,
+            statement,
+        }
+    }
+
+    /// The first 12 hex digits, printed on the annex.
+    pub fn short_fingerprint(&self) -> &str {
+        &self.fingerprint[..self.fingerprint.len().min(12)]
+    }
+
+    /// "Vastgesteld 14-03-2022" or "Tussentijdse wijziging 1, vastgesteld 14-03-2022".
+    pub fn describe(&self) -> String {
+        let date = self.agreed_on.format("%d-%m-%Y");
+        if self.version == 0 {
+            format!("Vastgesteld {date}")
+        } else {
+            format!(
+                "Tussentijdse wijziging {}, vastgesteld {date}",
+                self.version
+            )
+        }
+    }
+}
+
+/// The sign-off record of one gemeente, kept in its plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// Where the current choices stand.
+    #[serde(default)]
+    pub status: Status,
+    /// The version being drafted or in force (0: original, N: amendment N).
+    #[serde(default)]
+    pub version: u32,
+    /// Every decision recorded, in order, including "Niet akkoord".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// Every agreed version, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<AgreedVersion>,
+}
+
+impl SignOff {
+    /// Whether this record is still at its start (nothing decided), so files stay short.
+    pub fn is_initial(&self) -> bool {
+        *self == SignOff::default()
+    }
+
+    /// The decision of a side on the current version, if recorded and agreeing.
+    pub fn current_decision(&self, side: Side) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .rev()
+            .find(|d| d.side == side && d.version == self.version && d.outcome.agrees())
+    }
+
+    /// The agreed version in force, if any.
+    pub fn in_force(&self) -> Option<&AgreedVersion> {
+        self.agreed.last()
+    }
+}
+
+/// A step in the sign-off of one gemeente.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignOffStep {
+    /// Concept → Ter besluitvorming (only without rule errors).
+    Submit,
+    /// Ter besluitvorming → Concept.
+    SendBack,
+    /// Record a decision; "Niet akkoord" sends the choices back to concept.
+    Decide(Decision),
+    /// Vastgesteld → a new Concept version; the agreed one stays in the history.
+    StartAmendment,
+}
+
+impl SignOffStep {
+    /// A short Dutch description for undo.
+    pub fn label(&self) -> String {
+        match self {
+            SignOffStep::Submit => "Ter besluitvorming aangeboden".into(),
+            SignOffStep::SendBack => "Terug naar concept".into(),
+            SignOffStep::Decide(d) => format!("Besluit {}: {}", d.side.label(), d.outcome.label()),
+            SignOffStep::StartAmendment => "Tussentijdse wijziging gestart".into(),
+        }
+    }
+}
+
+/// Why a sign-off step was refused; `Display` gives the Dutch sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignOffRefusal {
+    /// Offered for decision while not in concept.
+    #[error("De keuzes van {gemeente} zijn al {}.", .status.label().to_lowercase())]
+    NotConcept {
+        /// The gemeente.
+        gemeente: String,
+        /// Where the sign-off stands.
+        status: Status,
+    },
+    /// Offered for decision while the rules find errors.
+    #[error("De keuzes van {0} hebben nog fouten; los die eerst op.")]
+    HasErrors(String),
+    /// Sent back to concept while nothing waits for a decision.
+    #[error("Alleen keuzes die ter besluitvorming liggen, kunnen terug naar concept.")]
+    NothingToSendBack,
+    /// A college decision on choices that do not wait for one.
+    #[error("Het college besluit over keuzes die ter besluitvorming liggen.")]
+    CollegeOutOfTurn,
+    /// A WerkBedrijf decision before the college agreed.
+    #[error("WerkBedrijf besluit nadat het college akkoord is.")]
+    WerkBedrijfOutOfTurn,
+    /// An amendment of choices that are not agreed.
+    #[error("Een tussentijdse wijziging begint bij vastgestelde keuzes.")]
+    NothingToAmend,
+}
+
+/// Applies a sign-off step to a plan; refuses steps that do not fit the current status.
+/// `has_errors` says whether the rules find errors in this gemeente's choices.
+pub fn step(
+    plan: &mut Plan,
+    step: &SignOffStep,
+    gemeente: &Gemeente,
+    terms: Terms<'_>,
+    has_errors: bool,
+) -> Result<(), SignOffRefusal> {
+    let status = plan.sign_off.status;
+    match step {
+        SignOffStep::Submit => {
+            if status != Status::Concept {
+                return Err(SignOffRefusal::NotConcept {
+                    gemeente: gemeente.name.clone(),
+                    status,
+                });
+            }
+            if has_errors {
+                return Err(SignOffRefusal::HasErrors(gemeente.name.clone()));
+            }
+            plan.sign_off.status = Status::TerBesluitvorming;
+        }
+        SignOffStep::SendBack => {
+            if !matches!(
+                status,
+                Status::TerBesluitvorming | Status::BeslotenDoorCollege
+            ) {
+                return Err(SignOffRefusal::NothingToSendBack);
+            }
+            plan.sign_off.status = Status::Concept;
+        }
+        SignOffStep::Decide(decision) => {
+            let expected = match decision.side {
+                Side::College => Status::TerBesluitvorming,
+                Side::WerkBedrijf => Status::BeslotenDoorCollege,
+            };
+            if status != expected {
+                return Err(match decision.side {
+                    Side::College => SignOffRefusal::CollegeOutOfTurn,
+                    Side::WerkBedrijf => SignOffRefusal::WerkBedrijfOutOfTurn,
+                });
+            }
+            let mut decision = decision.clone();
+            decision.version = plan.sign_off.version;
+            let side = decision.side;
+            let agrees = decision.outcome.agrees();
+            let date = decision.date;
+            let college_date = plan
+                .sign_off
+                .current_decision(Side::College)
+                .map(|d| d.date);
+            plan.sign_off.decisions.push(decision);
+            plan.sign_off.status = match (side, agrees) {
+                (_, false) => Status::Concept,
+                (Side::College, true) => Status::BeslotenDoorCollege,
+                (Side::WerkBedrijf, true) => {
+                    let agreed_on = college_date.map_or(date, |c| c.max(date));
+                    let agreed = AgreedVersion::seal(
+                        terms,
+                        gemeente,
+                        &plan.sign_off,
+                        plan.sign_off.version,
+                        agreed_on,
+                        plan.choices.clone(),
+                    );
+                    plan.sign_off.agreed.push(agreed);
+                    Status::Vastgesteld
+                }
+            };
+        }
+        SignOffStep::StartAmendment => {
+            if status != Status::Vastgesteld {
+                return Err(SignOffRefusal::NothingToAmend);
+            }
+            plan.sign_off.version += 1;
+            plan.sign_off.status = Status::Concept;
+        }
+    }
+    Ok(())
+}
+
+/// The recipe new sign-offs are made with: the signed statement stored beside its fingerprint.
+/// Recipe 1 (the first wave) hashed the peppers and the card prices only, recipe 2 also the budget
+/// and the texts; both stored only the hash. Sign-offs made with them are still recognised, but
+/// never shown as plainly agreed ([`old_recipe_note`]).
+pub const CURRENT_RECIPE: u32 = STATEMENT_RECIPE;
+
+fn first_recipe() -> u32 {
+    1
+}
+
+/// What a fingerprint is taken over, besides the agreed choices themselves.
+#[derive(Clone, Copy)]
+pub struct Terms<'a> {
+    /// The region: citation title, term, pepper values.
+    pub region: &'a Region,
+    /// The card the choices rest on.
+    pub card: &'a Card,
+}
+
+/// The choices that count for a sign-off, in activity order.
+pub(crate) fn agreed_choices(choices: &[Choice]) -> Vec<&Choice> {
+    let mut sorted: Vec<&Choice> = choices
+        .iter()
+        .filter(|c| !c.peppers.is_zero() || c.taken)
+        .collect();
+    sorted.sort_by_key(|c| c.activity);
+    sorted
+}
+
+/// The decisions that agreed a version: the college's and WerkBedrijf's, where recorded.
+pub(crate) fn agreeing_decisions(sign_off: &SignOff, version: u32) -> Vec<&Decision> {
+    [Side::College, Side::WerkBedrijf]
+        .into_iter()
+        .filter_map(|side| decision_on(sign_off, side, version))
+        .collect()
+}
+
+/// The decision of a side on a version, if recorded and agreeing (the latest such).
+pub fn decision_on(sign_off: &SignOff, side: Side, version: u32) -> Option<&Decision> {
+    sign_off
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.side == side && d.version == version && d.outcome.agrees())
+}
+
+/// SHA-256 of a text, as lowercase hex: what `sha256sum` prints for the same bytes.
+pub(crate) fn sha256_hex(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
