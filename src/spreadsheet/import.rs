@@ -28,6 +28,9 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// The rows under it, with their row number in the file (1-based).
     pub rows: Vec<(usize, Vec<String>)>,
+    /// Whether the text was separated by commas, so that an unquoted "12,5" became two cells:
+    /// a row with more cells than headings is then refused rather than read as 12.
+    pub comma_separated: bool,
 }
 
 /// Why a sheet could not be read; `Display` is a Dutch message.
@@ -44,55 +47,14 @@ impl std::error::Error for SheetError {}
 
 impl Sheet {
     /// Reads the first sheet with data of an .xlsx, .xlsm, .xls, .xlsb or .ods file, or a .csv
-    /// (separated by semicolons, commas or tabs, as it is found).
+    /// (separated by semicolons, commas or tabs, as it is found); bounded before it allocates
+    /// (see [`super::sheet_file`]).
     pub fn read(path: &Path) -> Result<Sheet, SheetError> {
-        let name = path.display();
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if matches!(extension.as_str(), "csv" | "txt" | "tsv") {
-            let bytes = std::fs::read(path).map_err(|e| {
-                SheetError(format!(
-                    "{name} kon niet worden gelezen: {}.",
-                    crate::storage::io_reason(&e)
-                ))
-            })?;
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => text,
-                // Excel on Windows writes CSV in Windows-1252; its Dutch letters are Latin-1.
-                Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
-            };
-            return Ok(Sheet::from_delimited(&text));
-        }
-        use calamine::Reader;
-        let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
-            SheetError(format!(
-                "{name} is geen spreadsheet die Keuzekaart kan lezen (.xlsx, .ods, .xls of .csv): {e}."
-            ))
-        })?;
-        let names = workbook.sheet_names();
-        for sheet in names {
-            let range = workbook
-                .worksheet_range(&sheet)
-                .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
-            let (first_row, _) = range.start().unwrap_or((0, 0));
-            let rows = range.rows().enumerate().map(|(i, row)| {
-                (
-                    first_row as usize + i + 1,
-                    row.iter().map(cell_text).collect::<Vec<_>>(),
-                )
-            });
-            let sheet = Sheet::from_rows(rows);
-            if !sheet.headers.is_empty() {
-                return Ok(sheet);
-            }
-        }
-        Err(SheetError(format!("{name} bevat geen gegevens.")))
+        super::sheet_file::read(path)
     }
 
     /// A sheet from delimited text: a .csv file, or a block copied from Excel (tab-separated).
-    pub fn from_delimited(text: &str) -> Sheet {
+    pub fn from_delimited(text: &str) -> Result<Sheet, SheetError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         let delimiter = [b'\t', b';', b',']
@@ -108,35 +70,45 @@ impl Sheet {
             let record = record.ok()?;
             Some((i + 1, record.iter().map(|c| c.trim().to_owned()).collect()))
         });
-        Sheet::from_rows(rows)
+        let mut sheet = Sheet::from_rows(rows)?;
+        sheet.comma_separated = delimiter == b',';
+        Ok(sheet)
     }
 
-    fn from_rows(rows: impl Iterator<Item = (usize, Vec<String>)>) -> Sheet {
+    /// A sheet from its rows: the first row that is not empty is the header. More than
+    /// [`MAX_ROWS`] rows under it are refused as a whole, never cut off without a word.
+    pub(super) fn from_rows(
+        rows: impl Iterator<Item = (usize, Vec<String>)>,
+    ) -> Result<Sheet, SheetError> {
         let mut sheet = Sheet::default();
-        for (number, row) in rows.take(MAX_ROWS + 1) {
+        for (number, row) in rows {
             if row.iter().all(|c| c.is_empty()) {
                 continue;
             }
             if sheet.headers.is_empty() {
                 sheet.headers = row;
+            } else if sheet.rows.len() == MAX_ROWS {
+                return Err(super::sheet_file::too_many_rows());
             } else {
                 sheet.rows.push((number, row));
             }
         }
-        sheet
+        Ok(sheet)
     }
 }
 
-fn cell_text(cell: &calamine::Data) -> String {
+/// A cell as text. Numbers are written with a decimal comma ("2,125"), so the Dutch reading of
+/// a typed "2.125" as two thousand one hundred and twenty-five never applies to a cell that holds
+/// the number 2,125.
+pub(super) fn cell_text(cell: &calamine::Data) -> String {
     use calamine::{Data, DataType};
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_owned(),
         Data::Int(i) => i.to_string(),
-        // A spreadsheet's number is a double; its shortest decimal form is what the user typed.
-        Data::Float(f) => Decimal::from_f64_retain(*f)
-            .map(|d| d.round_dp(6).normalize().to_string())
-            .unwrap_or_else(|| f.to_string()),
+        // A spreadsheet's number is a double; its shortest decimal form (what Rust prints, and
+        // what the spreadsheet showed when typed) is the number as the cell holds it.
+        Data::Float(f) if f.is_finite() => f.to_string().replace('.', ","),
         Data::DateTime(_) | Data::DateTimeIso(_) => cell
             .as_datetime()
             .map(|d| d.date().format("%Y-%m-%d").to_string())
@@ -307,6 +279,17 @@ pub enum RowProblem {
         /// The row it was first found in.
         first: usize,
     },
+    /// A comma-separated row with more cells than headings: a number with a decimal comma,
+    /// unquoted, was split in two ("12,5" read as 12 and 5).
+    #[error(
+        "de regel heeft {found} kolommen en de kop {expected}; staat er een getal met een komma zonder aanhalingstekens in (12,5)? Gebruik ; als scheidingsteken of zet het getal tussen aanhalingstekens"
+    )]
+    ExtraColumns {
+        /// The cells the row has (up to the last filled one).
+        found: usize,
+        /// The headings.
+        expected: usize,
+    },
     /// The row lacks a column the mapping names.
     #[error("de regel heeft geen kolom {0}")]
     MissingColumn(usize),
@@ -357,7 +340,15 @@ pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportP
     let mut preview = ImportPreview::default();
     let mut found: HashMap<(String, u32, Period), (usize, usize)> = HashMap::new();
     for (row_number, row) in &sheet.rows {
-        let read = read_row(row, mapping, &gemeenten, &activities, kind, &periods);
+        let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+        let read = if sheet.comma_separated && filled > sheet.headers.len() {
+            Err(RowProblem::ExtraColumns {
+                found: filled,
+                expected: sheet.headers.len(),
+            })
+        } else {
+            read_row(row, mapping, &gemeenten, &activities, kind, &periods)
+        };
         let (gemeente, activity, period, volume, note) = match read {
             Ok(values) => values,
             Err(problem) => {

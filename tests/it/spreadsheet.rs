@@ -172,7 +172,7 @@ fn every_kind_of_bad_row_is_refused_with_its_reason_and_nothing_changes() {
         Beuningen;4;2021-H2;4\n\
         Beuningen\n\
         Beuningen;4;2022-H1;1\n";
-    let sheet = Sheet::from_delimited(text);
+    let sheet = Sheet::from_delimited(text).unwrap();
     let mapping = Mapping::for_headers(&sheet.headers, None).unwrap();
     let mut model = Model::new(agreed_workbook());
     let before = model.workbook().clone();
@@ -530,4 +530,161 @@ fn a_file_listing_a_gemeente_twice_still_exports() {
         .collect();
     assert!(headers.contains(&"Heumen".to_owned()), "{headers:?}");
     assert!(headers.contains(&"Heumen (2)".to_owned()), "{headers:?}");
+}
+
+/// Reads a sheet in a child thread with a bounded wait, so a reader that hangs fails the test
+/// instead of stalling the suite (an allocation of hundreds of GiB aborts the process instead).
+fn read_bounded(path: &Path) -> Result<Sheet, String> {
+    let path = path.to_owned();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(Sheet::read(&path).map_err(|e| e.to_string()));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the sheet was read, or refused, within a minute")
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_a_sheet_is_refused_before_it_is_allocated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoek.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, heading) in ["gemeente", "activiteit", "periode", "volume"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *heading).unwrap();
+    }
+    sheet.write_string(1, 0, "Beuningen").unwrap();
+    // XFD1048576: the last cell a sheet has.
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save(&path).unwrap();
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 10_000,
+        "a small file"
+    );
+    let error = read_bounded(&path).expect_err("refused");
+    assert!(error.contains("meer dan 1.000.000 regels"), "{error}");
+
+    // The same far column in the first rows: refused by its column.
+    let path = dir.path().join("breed.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "gemeente").unwrap();
+    sheet.write_string(2, 16_383, "x").unwrap();
+    book.save(&path).unwrap();
+    let error = read_bounded(&path).expect_err("refused");
+    assert!(error.contains("kolom 16384"), "{error}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.xlsx");
+    let file = std::fs::File::create(&path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&block).unwrap();
+    }
+    zip.finish().unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        size < 2_000_000,
+        "a small file that unpacks to 300 MB ({size} bytes)"
+    );
+    let error = read_bounded(&path).expect_err("refused");
+    assert!(error.contains("pakt uit tot meer dan 256 MB"), "{error}");
+}
+
+#[test]
+fn numbers_are_read_as_the_cell_holds_them_and_a_split_number_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("getallen.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, heading) in ["gemeente", "activiteit", "periode", "volume"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *heading).unwrap();
+    }
+    for (row, (period, volume)) in [
+        ("2021-H1", 2.125),
+        ("2021-H1", 2.25),
+        ("2021-H2", 1250.0),
+        ("2022-H1", 0.1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = row as u32 + 1;
+        sheet.write_string(row, 0, "Beuningen").unwrap();
+        sheet.write_number(row, 1, 4.0).unwrap();
+        sheet.write_string(row, 2, period).unwrap();
+        sheet.write_number(row, 3, volume).unwrap();
+    }
+    book.save(&path).unwrap();
+    let sheet = Sheet::read(&path).unwrap();
+    let mapping = Mapping::for_headers(&sheet.headers, None).unwrap();
+    let result = preview(&agreed_workbook(), &sheet, &mapping);
+    // 2,125 is read as two and an eighth (never 2.125 read the Dutch way, as 2125), which has a
+    // decimal more than a volume takes: refused, and said.
+    assert_eq!(result.refused.len(), 1, "{:?}", result.refused);
+    assert_eq!(result.refused[0].row, 2);
+    assert!(
+        result.refused[0]
+            .problem
+            .to_string()
+            .contains("hier staat 2,125"),
+        "{}",
+        result.refused[0].problem
+    );
+    let volumes: Vec<_> = result.cells.iter().map(|c| c.volume.unwrap()).collect();
+    assert_eq!(volumes, [d("2.25"), d("1250"), d("0.1")]);
+
+    // A comma-separated line with a decimal comma, unquoted: the row is refused, never read as 12.
+    let sheet =
+        Sheet::from_delimited("gemeente,activiteit,periode,volume\nBeuningen,4,2021-H1,12,5\nBeuningen,4,2021-H2,\"12,5\"\n")
+            .unwrap();
+    let mapping = Mapping::for_headers(&sheet.headers, None).unwrap();
+    let result = preview(&agreed_workbook(), &sheet, &mapping);
+    assert_eq!(result.refused.len(), 1, "{:?}", result.refused);
+    assert_eq!(result.refused[0].row, 2);
+    assert!(
+        result.refused[0]
+            .problem
+            .to_string()
+            .contains("5 kolommen en de kop 4"),
+        "{}",
+        result.refused[0].problem
+    );
+    assert_eq!(result.cells.len(), 1);
+    assert_eq!(result.cells[0].volume, Some(d("12.5")));
+}
+
+#[test]
+fn rows_past_the_limit_are_refused_as_a_whole_never_dropped_without_a_word() {
+    let mut text = String::from("gemeente;activiteit;periode;volume\n");
+    for _ in 0..keuzekaart::spreadsheet::import::MAX_ROWS + 1 {
+        text.push_str("Beuningen;4;2021-H1;1\n");
+    }
+    let error = Sheet::from_delimited(&text)
+        .expect_err("refused")
+        .to_string();
+    assert!(error.contains("meer dan 1.000.000 regels"), "{error}");
+    // Exactly at the limit: read, every row.
+    let at_limit: String = text
+        .lines()
+        .take(keuzekaart::spreadsheet::import::MAX_ROWS + 1)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let sheet = Sheet::from_delimited(&at_limit).unwrap();
+    assert_eq!(sheet.rows.len(), keuzekaart::spreadsheet::import::MAX_ROWS);
 }

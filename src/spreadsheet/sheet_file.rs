@@ -1,0 +1,226 @@
+//! Reading a spreadsheet file into a [`Sheet`], bounded before anything large is allocated: the
+//! file's size, what its zip container unpacks to (a 2 MB "zip bomb" can unpack to gigabytes), and
+//! for .xlsx/.xlsb the rows and columns of its cells, read one cell at a time (a sheet that names
+//! a cell at XFD1048576 would otherwise be allocated as 17 billion cells).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use super::import::{MAX_ROWS, Sheet, SheetError, cell_text};
+use crate::core::money::format_number;
+
+/// The largest spreadsheet file read, in bytes.
+pub const MAX_SHEET_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The most a spreadsheet's zip container may unpack to, in bytes, all its parts together.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// The columns read: a registration export has a handful.
+pub const MAX_COLUMNS: u32 = 1_000;
+/// The most cells the rows of a sheet may span, empty ones between filled ones included.
+pub const MAX_CELLS: usize = 5_000_000;
+
+fn mb(bytes: u64) -> String {
+    format_number(rust_decimal::Decimal::from(bytes / (1024 * 1024)))
+}
+
+/// Reads the first sheet with data of an .xlsx, .xlsm, .xls, .xlsb or .ods file, or a .csv
+/// (separated by semicolons, commas or tabs, as it is found), within the bounds above.
+pub fn read(path: &Path) -> Result<Sheet, SheetError> {
+    let name = path.display();
+    let unreadable = |e: std::io::Error| {
+        SheetError(format!(
+            "{name} kon niet worden gelezen: {}.",
+            crate::storage::io_reason(&e)
+        ))
+    };
+    crate::storage::check_input(path).map_err(|refusal| SheetError(refusal.to_string()))?;
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_SHEET_FILE_BYTES {
+        return Err(SheetError(format!(
+            "{name} is te groot ({} MB); Keuzekaart leest spreadsheets tot {} MB.",
+            mb(size),
+            mb(MAX_SHEET_FILE_BYTES)
+        )));
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(extension.as_str(), "csv" | "txt" | "tsv") {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_SHEET_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(unreadable)?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Excel on Windows writes CSV in Windows-1252; its Dutch letters are Latin-1.
+            Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
+        };
+        return Sheet::from_delimited(&text);
+    }
+    check_unpacked(path)?;
+    let not_a_sheet = |e: &dyn std::fmt::Display| {
+        SheetError(format!(
+            "{name} is geen spreadsheet die Keuzekaart kan lezen (.xlsx, .ods, .xls of .csv): {e}."
+        ))
+    };
+    let sheet = match extension.as_str() {
+        "xlsx" | "xlsm" | "xlam" => {
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook(path).map_err(|e| not_a_sheet(&e))?;
+            first_with_data(calamine::Reader::sheet_names(&book), |sheet| {
+                let mut cells = book
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
+                sparse_sheet(|| {
+                    cells
+                        .next_cell()
+                        .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))
+                })
+            })?
+        }
+        "xlsb" => {
+            let mut book: calamine::Xlsb<_> =
+                calamine::open_workbook(path).map_err(|e| not_a_sheet(&e))?;
+            first_with_data(calamine::Reader::sheet_names(&book), |sheet| {
+                let mut cells = book
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
+                sparse_sheet(|| {
+                    cells
+                        .next_cell()
+                        .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))
+                })
+            })?
+        }
+        // .ods and .xls: calamine's own bounds on rows, columns and cells apply (an .xls sheet
+        // holds at most 65.536 × 256 cells; .ods repeats are capped), after the size checks.
+        _ => {
+            use calamine::Reader;
+            let mut book = calamine::open_workbook_auto(path).map_err(|e| not_a_sheet(&e))?;
+            first_with_data(book.sheet_names(), |sheet| {
+                let range = book
+                    .worksheet_range(sheet)
+                    .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
+                let (first_row, _) = range.start().unwrap_or((0, 0));
+                Sheet::from_rows(range.rows().enumerate().map(|(i, row)| {
+                    (
+                        first_row as usize + i + 1,
+                        row.iter().map(cell_text).collect::<Vec<_>>(),
+                    )
+                }))
+            })?
+        }
+    };
+    sheet.ok_or_else(|| SheetError(format!("{name} bevat geen gegevens.")))
+}
+
+/// The first sheet that has a header row, read by `read_sheet` in the file's order.
+fn first_with_data(
+    names: Vec<String>,
+    mut read_sheet: impl FnMut(&str) -> Result<Sheet, SheetError>,
+) -> Result<Option<Sheet>, SheetError> {
+    for name in names {
+        let sheet = read_sheet(&name)?;
+        if !sheet.headers.is_empty() {
+            return Ok(Some(sheet));
+        }
+    }
+    Ok(None)
+}
+
+/// A sheet from its cells, one at a time: refused as soon as a cell lies past the rows or
+/// columns read, or the rows would span too many cells, so nothing is allocated for the gap.
+fn sparse_sheet<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, SheetError>,
+) -> Result<Sheet, SheetError> {
+    // Per row: its width so far (last filled column + 1) and its filled cells.
+    let mut rows: BTreeMap<u32, (u32, Vec<(u32, String)>)> = BTreeMap::new();
+    let mut span = 0usize;
+    while let Some(cell) = next()? {
+        let (row, column) = cell.get_position();
+        // Row 1 is the header: MAX_ROWS rows of figures may follow it.
+        if row as usize > MAX_ROWS {
+            return Err(too_many_rows());
+        }
+        if column >= MAX_COLUMNS {
+            return Err(SheetError(format!(
+                "Het blad heeft een cel in kolom {} (regel {}); Keuzekaart leest de eerste {} kolommen. \
+                 Haal wat daar staat weg, of exporteer alleen de kolommen die u nodig hebt.",
+                column + 1,
+                row + 1,
+                format_number(MAX_COLUMNS.into())
+            )));
+        }
+        let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (width, cells) = rows.entry(row).or_default();
+        span += (column + 1).saturating_sub(*width) as usize;
+        *width = (*width).max(column + 1);
+        if span > MAX_CELLS {
+            return Err(SheetError(format!(
+                "Het blad beslaat meer dan {} cellen; Keuzekaart leest een export met de regels \
+                 van één looptijd.",
+                format_number(MAX_CELLS.into())
+            )));
+        }
+        cells.push((column, text));
+    }
+    Sheet::from_rows(rows.into_iter().map(|(row, (width, cells))| {
+        let mut texts = vec![String::new(); width as usize];
+        for (column, text) in cells {
+            texts[column as usize] = text;
+        }
+        (row as usize + 1, texts)
+    }))
+}
+
+/// What a sheet with more rows than are read is told.
+pub fn too_many_rows() -> SheetError {
+    SheetError(format!(
+        "Het blad heeft meer dan {} regels; Keuzekaart leest er hoogstens zoveel en slaat er geen \
+         ongemerkt over. Splits het bestand, bijvoorbeeld per jaar.",
+        format_number(MAX_ROWS.into())
+    ))
+}
+
+/// Refuses a zip container (.xlsx, .xlsb, .ods) that unpacks to more than [`MAX_UNPACKED_BYTES`]:
+/// first by the sizes its directory declares, then by unpacking each part into nothing, counting,
+/// in case a declared size lies. A file that is not a zip is left to the reader to judge.
+fn check_unpacked(path: &Path) -> Result<(), SheetError> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let refuse = || {
+        SheetError(format!(
+            "{} pakt uit tot meer dan {} MB; zo groot is geen export van realisatiecijfers. \
+             Het bestand is niet gelezen.",
+            path.display(),
+            mb(MAX_UNPACKED_BYTES)
+        ))
+    };
+    let declared = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|e| e.size()))
+        .fold(0u64, u64::saturating_add);
+    if declared > MAX_UNPACKED_BYTES {
+        return Err(refuse());
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else {
+            continue; // the reader reports a broken part in its own words
+        };
+        let room = MAX_UNPACKED_BYTES - total;
+        let read = std::io::copy(&mut entry.take(room + 1), &mut std::io::sink()).unwrap_or(0);
+        total += read;
+        if total > MAX_UNPACKED_BYTES {
+            return Err(refuse());
+        }
+    }
+    Ok(())
+}
