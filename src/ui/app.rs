@@ -118,6 +118,8 @@ pub struct KeuzekaartApp {
     /// In presentation mode: everything needed to return to exactly the earlier view.
     presentation: Option<Presentation>,
     queued: Vec<Action>,
+    /// Keystrokes typed after a Tab, held for the frame in which focus has moved.
+    tab_pacing: super::tab_pacing::TabPacing,
     allow_close: bool,
     title: String,
     /// Set when the start-up measurement asked to close after the first frame.
@@ -217,6 +219,7 @@ impl KeuzekaartApp {
             progress: Default::default(),
             presentation: None,
             queued: Vec::new(),
+            tab_pacing: Default::default(),
             allow_close: false,
             title: String::new(),
             first_frame_probe: None,
@@ -321,6 +324,7 @@ impl KeuzekaartApp {
 impl eframe::App for KeuzekaartApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.tab_pacing.begin_frame(&ctx);
         let mut actions = std::mem::take(&mut self.queued);
         if self.dialog.is_none()
             && !ctx.text_edit_focused()

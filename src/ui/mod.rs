@@ -23,6 +23,7 @@ mod pepper;
 pub mod progress_view;
 pub mod settings;
 mod signoff_panel;
+mod tab_pacing;
 
 pub use app::{Action, FileAction, KeuzekaartApp, Startup};
 

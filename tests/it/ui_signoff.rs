@@ -246,3 +246,81 @@ fn undoing_a_recorded_decision_asks_first() {
     assert_eq!(h.state().dialog_title(), None);
     assert_eq!(status(&h), Status::Concept);
 }
+
+/// What a fast typist's keyboard delivers within one frame: Tab, then the next field's text.
+fn tab_then_type(
+    h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
+    text: &str,
+) {
+    let key = |pressed| egui::Event::Key {
+        key: egui::Key::Tab,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+        physical_key: None,
+    };
+    let input = h.input_mut();
+    input.events.push(key(true));
+    input.events.push(key(false));
+    input.events.push(egui::Event::Text(text.to_owned()));
+    h.step();
+    h.run();
+}
+
+#[test]
+fn keystrokes_typed_right_after_tab_land_in_the_next_field() {
+    let mut wb = filled_workbook();
+    wb.plan_mut("Druten").sign_off.status = Status::TerBesluitvorming;
+    let mut h = harness_with(wb, "Druten", Vec2::new(1366.0, 2400.0));
+    h.get_by_label("Besluit college vastleggen…").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
+        .type_text("2026-123");
+    h.run();
+    // Each Tab with the next field's text in the same frame, as a fast typist delivers it.
+    tab_then_type(&mut h, "J. de Vries");
+    tab_then_type(&mut h, "wethouder");
+    // The place is filled in with the gemeente; what is typed goes after it.
+    tab_then_type(&mut h, ", gemeentehuis");
+    // Read back as a screen reader reads the fields: by their labels.
+    let value = |label: &str| {
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(value("Besluitnummer"), "2026-123");
+    assert_eq!(value("Naam ondertekenaar"), "J. de Vries");
+    assert_eq!(value("Functie"), "wethouder");
+    assert_eq!(value("Plaats"), "Druten, gemeentehuis");
+
+    // Two Tabs and their text in one frame: each text goes to its own field.
+    h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
+        .focus();
+    h.run();
+    let tab = |pressed| egui::Event::Key {
+        key: egui::Key::Tab,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+        physical_key: None,
+    };
+    let input = h.input_mut();
+    for text in [" sr.", " a.i."] {
+        input.events.push(tab(true));
+        input.events.push(tab(false));
+        input.events.push(egui::Event::Text(text.to_owned()));
+    }
+    h.step();
+    h.run();
+    let value = |label: &str| {
+        h.get_by_role_and_label(egui::Role::TextInput, label)
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(value("Besluitnummer"), "2026-123");
+    assert_eq!(value("Naam ondertekenaar"), "J. de Vries sr.");
+    assert_eq!(value("Functie"), "wethouder a.i.");
+}
