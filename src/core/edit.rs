@@ -364,9 +364,12 @@ fn apply_to_plan(
                 .gemeente(gemeente_name)
                 .cloned()
                 .expect("checked above");
+            // A sign-off that no longer holds (a Beheer change, say) is not an error of the
+            // choices: agreeing them again in an amendment is how it is mended.
             let has_errors = super::rules::check(workbook).iter().any(|f| {
                 f.severity == super::rules::Severity::Error
                     && f.gemeente.as_deref() == Some(gemeente_name)
+                    && !matches!(f.problem, super::rules::Problem::SignOffInvalid { .. })
             });
             signoff::step(
                 after,

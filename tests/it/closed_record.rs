@@ -403,3 +403,37 @@ fn realisation_a_file_holds_is_checked_on_load() {
     closed_twice.progress.closed.push(closed);
     refused(&closed_twice, "twee keer als afgesloten");
 }
+
+#[test]
+fn a_budget_changed_in_beheer_and_agreed_again_by_amendment_leaves_a_record_that_holds() {
+    use keuzekaart::core::setup::SetupEdit;
+    let mut model = Model::new(agreed_workbook());
+    let mut beuningen = model
+        .workbook()
+        .region
+        .gemeente("Beuningen")
+        .unwrap()
+        .clone();
+    beuningen.budget = d("80000");
+    model
+        .apply(keuzekaart::core::Edit::Setup(SetupEdit::SetGemeente {
+            gemeente: beuningen,
+        }))
+        .unwrap();
+    // The agreed budget no longer matches: not agreed, until an amendment agrees the new one.
+    let check = &signoff::verify(model.workbook())[1];
+    assert!(!check.is_agreed());
+    assert!(check.problem().unwrap().contains("het budget"), "{check:?}");
+    model
+        .apply(keuzekaart::core::Edit::SignOff {
+            gemeente: "Beuningen".into(),
+            step: signoff::SignOffStep::StartAmendment,
+        })
+        .unwrap();
+    agree(&mut model, "Beuningen", "01-03-2022", "15-03-2022");
+    let check = &signoff::verify(model.workbook())[1];
+    assert!(check.is_agreed(), "{check:?}");
+    // The first version keeps what was agreed then: its statement still says the old budget.
+    assert!(matches!(&check.versions[0], signoff::Seal::Holds(s) if s.gemeente.budget == "78395"));
+    assert_eq!(check.statement().unwrap().gemeente.budget, "80000");
+}

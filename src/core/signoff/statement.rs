@@ -289,6 +289,36 @@ impl Statement {
     }
 }
 
+impl Statement {
+    /// [`Statement::first_difference`] for a version an amendment has superseded: only what the
+    /// file keeps of that version itself (its number, date, the version before it, its choices
+    /// and notes, its decisions). The card, region and budget may since have changed, as the
+    /// amendment that followed agreed; the statement keeps what they were.
+    pub fn first_difference_of_record(&self, other: &Statement) -> Option<&'static str> {
+        let choices = |s: &Statement| -> Vec<(u32, String, bool, String)> {
+            s.choices
+                .iter()
+                .map(|c| (c.activity, c.peppers.clone(), c.taken, c.note.clone()))
+                .collect()
+        };
+        let (a, b) = (self, other);
+        [
+            (a.kind != b.kind || a.recipe != b.recipe, "het recept"),
+            (
+                a.gemeente.name != b.gemeente.name,
+                "de naam van de gemeente",
+            ),
+            (a.version != b.version, "het versienummer"),
+            (a.agreed_on != b.agreed_on, "de datum van vaststelling"),
+            (a.previous != b.previous, "de vorige versie"),
+            (choices(a) != choices(b), "de keuzes of hun notities"),
+            (a.decisions != b.decisions, "de besluiten"),
+        ]
+        .into_iter()
+        .find_map(|(differs, what)| differs.then_some(what))
+    }
+}
+
 /// Every decision recorded on a version, in the order recorded.
 fn decisions_on(sign_off: &SignOff, version: u32) -> Vec<Decision> {
     sign_off

@@ -309,7 +309,13 @@ fn sealed(
     }
     let stated = Statement::parse(&agreed.statement)?;
     let now = Statement::of(terms, gemeente, sign_off, index).expect("index is in range");
-    match stated.first_difference(&now) {
+    let in_force = index + 1 == sign_off.agreed.len();
+    let difference = if in_force {
+        stated.first_difference(&now)
+    } else {
+        stated.first_difference_of_record(&now)
+    };
+    match difference {
         Some(what) => Err(format!(
             "{what} in het bestand wijkt af van wat is vastgesteld (vingerafdruk {})",
             agreed.short_fingerprint()
