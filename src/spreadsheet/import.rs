@@ -31,6 +31,9 @@ pub struct Sheet {
     /// Whether the text was separated by commas, so that an unquoted "12,5" became two cells:
     /// a row with more cells than headings is then refused rather than read as 12.
     pub comma_separated: bool,
+    /// Rows with nothing in them, skipped (said in the import dialog, so every row is accounted
+    /// for: taken, refused or skipped).
+    pub skipped_empty: usize,
 }
 
 /// Why a sheet could not be read; `Display` is a Dutch message.
@@ -83,6 +86,7 @@ impl Sheet {
         let mut sheet = Sheet::default();
         for (number, row) in rows {
             if row.iter().all(|c| c.is_empty()) {
+                sheet.skipped_empty += usize::from(!sheet.headers.is_empty());
                 continue;
             }
             if sheet.headers.is_empty() {

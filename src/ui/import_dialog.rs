@@ -187,6 +187,12 @@ pub fn show(ui: &mut Ui, form: &mut RealisationImport, actions: &mut Vec<Action>
         format_number(result.cells.len().into()),
         format_number(result.replaced.into()),
     ));
+    if form.sheet.skipped_empty > 0 {
+        ui.label(format!(
+            "{} lege regels overgeslagen.",
+            format_number(form.sheet.skipped_empty.into())
+        ));
+    }
     if result.refused.is_empty() {
         ui.label("Geen regels geweigerd.");
     } else {

@@ -353,3 +353,29 @@ fn exchange_and_card_files_go_out_and_come_back_through_the_menus() {
         Some("Keuzekaart importeren")
     );
 }
+
+#[test]
+fn the_annex_is_never_written_over_the_open_workbook_even_when_the_user_said_replace() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    let workbook = docs.path().join("werkmap.ron");
+    picker.answer_path(&workbook);
+    menu(&mut h, "Bestand", "Opslaan als…");
+    let saved = std::fs::read(&workbook).expect("saved");
+
+    // The system's save dialog has asked "replace?" and the user said yes; still refused.
+    picker.answer_path(&workbook);
+    menu(&mut h, "Bestand", "Bijlage exporteren…");
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Bijlage exporteren mislukt")
+    );
+    h.get_by_label_contains("is de werkmap waaruit dit wordt gemaakt");
+    assert_eq!(
+        std::fs::read(&workbook).unwrap(),
+        saved,
+        "the workbook is unchanged"
+    );
+}
