@@ -9,7 +9,7 @@ use super::money::format_number;
 use super::region::PepperColour;
 
 /// The placeholder in titles and descriptions that stands for the gemeente's own name
-/// (activity 7, "[Gemeentenaam] Werkt!").
+/// (activity 7, "\[Gemeentenaam\] Werkt!").
 pub const NAME_PLACEHOLDER: &str = "[Gemeentenaam]";
 
 /// The unit of an activity's volume, in singular and plural, so volumes read as Dutch
@@ -117,7 +117,7 @@ impl Activity {
     }
 
     /// The title where it stands for every gemeente (a regional table, a comparison of two
-    /// gemeenten, Beheer's list): "[Gemeentenaam] Werkt!" reads "Gemeente Werkt!".
+    /// gemeenten, Beheer's list): "\[Gemeentenaam\] Werkt!" reads "Gemeente Werkt!".
     pub fn title_for_every_gemeente(&self) -> String {
         self.title_for("Gemeente")
     }

@@ -73,7 +73,7 @@ impl FileAction {
 }
 
 /// Something a screen asks the app to do; applied after the frame's widgets are laid out, so every
-/// change goes through [`Model::apply`], a [`FileAction`] or a [`UiCommand`].
+/// change goes through [`Model::apply`](crate::core::Model::apply), a [`FileAction`] or a [`UiCommand`].
 #[derive(Clone, Debug)]
 pub enum Action {
     /// Apply an edit; `at` is where to show a refusal (the drop point or the button).

@@ -56,9 +56,7 @@ fn xvfb() -> Option<(std::process::Child, String)> {
 fn first_frame(home: &Path, extra: &[(&str, &Path)]) -> bool {
     let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
     let Some((mut server, display)) = xvfb() else {
-        eprintln!(
-            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
-        );
+        crate::common::missing_tool("Xvfb", "xvfb libgl1-mesa-dri");
         return false;
     };
     let mut command = Command::new(env!("CARGO_BIN_EXE_keuzekaart"));
@@ -117,14 +115,12 @@ fn x_tool(program: &str, display: &str, args: &[&str]) -> String {
 #[test]
 fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
     if Command::new("xprop").arg("-version").output().is_err() {
-        eprintln!("overgeslagen: xprop is niet geïnstalleerd (apt-get install x11-utils)");
+        crate::common::missing_tool("xprop", "x11-utils");
         return;
     }
     let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
     let Some((mut server, display)) = xvfb() else {
-        eprintln!(
-            "overgeslagen: Xvfb is niet geïnstalleerd (apt-get install xvfb libgl1-mesa-dri)"
-        );
+        crate::common::missing_tool("Xvfb", "xvfb libgl1-mesa-dri");
         return;
     };
     let app_home = tempfile::tempdir().unwrap();

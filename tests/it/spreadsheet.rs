@@ -342,9 +342,7 @@ fn libreoffice_csv(xlsx: &Path, dir: &Path) -> Option<Vec<(String, String)>> {
             .is_ok()
     });
     let Some(program) = program else {
-        eprintln!(
-            "LibreOffice is not installed: the export is not opened by a real spreadsheet program here (.ci/run installs it)."
-        );
+        crate::common::missing_tool("LibreOffice", "libreoffice-calc-nogui");
         return None;
     };
     // A fresh profile that tells LibreOffice to calculate every formula on load: by default it
@@ -687,4 +685,19 @@ fn rows_past_the_limit_are_refused_as_a_whole_never_dropped_without_a_word() {
         .collect();
     let sheet = Sheet::from_delimited(&at_limit).unwrap();
     assert_eq!(sheet.rows.len(), keuzekaart::spreadsheet::import::MAX_ROWS);
+}
+
+#[test]
+fn a_damaged_office_file_found_by_the_fuzzer_is_refused_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/import/cfb-short-sector"),
+    )
+    .unwrap();
+    for extension in ["xlsx", "xls", "xlsb"] {
+        let path = dir.path().join(format!("kapot.{extension}"));
+        std::fs::write(&path, &damaged).unwrap();
+        let error = Sheet::read(&path).expect_err("refused").to_string();
+        assert!(error.contains("is beschadigd"), "{extension}: {error}");
+    }
 }

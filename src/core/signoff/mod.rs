@@ -154,7 +154,7 @@ pub struct AgreedVersion {
     pub agreed_on: NaiveDate,
     /// The agreed choices.
     pub choices: Vec<Choice>,
-    /// SHA-256 (hex) over the canonical form of what was agreed ([`canonical_form`]).
+    /// SHA-256 (hex) of [`AgreedVersion::statement`] (recipe 3), or of an old recipe's text.
     #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub fingerprint: String,
     /// Which recipe made the fingerprint (files of the first wave have none: recipe 1).

@@ -199,3 +199,16 @@ pub fn progress_workbook() -> Workbook {
     }
     model.workbook().clone()
 }
+
+/// A tool a test needs is not installed. On a developer's laptop the test says so and is skipped;
+/// under CI (`CI` set, as `.ci/run` does) that would hide a missing install step, so it fails and
+/// names the Debian package that installs the tool.
+pub fn missing_tool(tool: &str, package: &str) {
+    let message = format!("{tool} is niet geïnstalleerd (apt-get install {package})");
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!(
+            "{message}; onder CI mag een test niet overslaan: installeer het in scripts/test.sh"
+        );
+    }
+    eprintln!("overgeslagen: {message}");
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The gates a change passes before it lands (.ci/run runs them after the tests; run them yourself
+# before pushing): formatting, clippy with warnings denied, the documentation with warnings denied,
+# and the licences of every dependency against the project's (EUPL-1.2, see deny.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt --check"
+cargo fmt --check
+echo "== cargo clippy -D warnings"
+cargo clippy --all-targets --locked -- -D warnings
+echo "== cargo doc (warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+echo "== cargo deny check licenses bans"
+if ! command -v cargo-deny >/dev/null 2>&1; then
+    cargo install cargo-deny --locked --version "=0.19.0"
+fi
+# Advisories need the RustSec database from GitHub, which this project's machines cannot reach;
+# licences and bans are checked from the lock file and the registry's metadata alone.
+cargo deny --locked check licenses bans
