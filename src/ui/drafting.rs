@@ -311,7 +311,7 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
             .check
             .filter(|c| c.problem().is_some() || c.old_recipe().is_some());
         let text = match (sign_off.status, sign_off.in_force()) {
-            (Status::Vastgesteld, Some(_)) if invalid.is_some() => format!(
+            (Status::Vastgesteld, _) if invalid.is_some() => format!(
                 "{}. Deze keuzes zijn alleen te lezen; start rechts een tussentijdse wijziging om ze opnieuw vast te stellen.",
                 invalid.map(|c| c.status_label()).unwrap_or_default()
             ),
