@@ -157,7 +157,9 @@ impl Period {
         let (year, tag) = match parts.as_slice() {
             [a, b] if a.len() == 4 => (*a, *b),
             [a, b] if b.len() == 4 => (*b, *a),
-            [one] if one.len() == 6 => (&one[..4], &one[4..]),
+            // Split by bytes only where that is a character boundary: "20\u{FFFD}H1" is six bytes
+            // too (found by the import fuzz target; slicing inside a character panics).
+            [one] if one.len() == 6 && one.is_char_boundary(4) => (&one[..4], &one[4..]),
             _ => return None,
         };
         let year: i32 = year.parse().ok()?;
