@@ -129,6 +129,13 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Reads a spreadsheet and writes it as JSON: what the app runs to read an import in a
+    /// process of its own (src/spreadsheet/sheet_file.rs). Not for users, so not listed.
+    #[command(name = "lees-blad", hide = true)]
+    LeesBlad {
+        /// The spreadsheet.
+        file: PathBuf,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`; returns the exit code.
@@ -147,6 +154,9 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             out: path,
             overwrite,
         } => next_term(&file, &path, overwrite, out, err),
+        Command::LeesBlad { file } => {
+            crate::spreadsheet::sheet_file::answer_read(&file, out).map(|()| EXIT_OK)
+        }
         Command::Export {
             file,
             out: path,

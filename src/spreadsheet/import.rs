@@ -22,7 +22,7 @@ pub const MAX_ROWS: usize = 1_000_000;
 
 /// A sheet as text: the header row and the rows under it, each cell as text (dates as
 /// `yyyy-mm-dd`, numbers as written).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
     /// The column headings (the first row that is not empty).
     pub headers: Vec<String>,
@@ -54,6 +54,13 @@ impl Sheet {
     /// (see [`super::sheet_file`]).
     pub fn read(path: &Path) -> Result<Sheet, SheetError> {
         super::sheet_file::read(path)
+    }
+
+    /// [`Sheet::read`] in a process of its own (`program lees-blad PATH`, the app's own binary),
+    /// so that a file that makes the spreadsheet library panic, run out of memory or hang costs
+    /// that process, never the app with its unsaved work (see [`super::sheet_file`]).
+    pub fn read_isolated(path: &Path, program: &Path) -> Result<Sheet, SheetError> {
+        super::sheet_file::read_isolated(path, program)
     }
 
     /// A sheet from delimited text: a .csv file, or a block copied from Excel (tab-separated).

@@ -1,7 +1,10 @@
 //! Reading a spreadsheet file into a [`Sheet`], bounded before anything large is allocated: the
 //! file's size, what its zip container unpacks to (a 2 MB "zip bomb" can unpack to gigabytes), and
 //! for .xlsx/.xlsb the rows and columns of its cells, read one cell at a time (a sheet that names
-//! a cell at XFD1048576 would otherwise be allocated as 17 billion cells).
+//! a cell at XFD1048576 would otherwise be allocated as 17 billion cells). The app reads a sheet
+//! in a process of its own ([`read_isolated`]): the spreadsheet library is not hardened (the
+//! import fuzz target found it asserting on a damaged file), and the shipped app aborts on a
+//! panic, so whatever a file does to the reader must not reach the app.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -247,4 +250,94 @@ fn check_compound_file(path: &Path, size: u64) -> Result<(), SheetError> {
          opnieuw op vanuit Excel of LibreOffice.",
         path.display()
     )))
+}
+
+/// How long a sheet may take to read in its own process.
+pub const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+/// The address space the reading process may use (Linux), bytes: a file that makes the library
+/// allocate more ends that process with an error, not the machine's memory.
+pub const READ_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// The hidden command the app runs to read a sheet in a process of its own.
+pub const READ_COMMAND: &str = "lees-blad";
+
+/// Reads a sheet by running `program lees-blad PATH` and taking its answer (JSON on stdout).
+/// A reader that dies, is killed, takes longer than [`READ_TIMEOUT`] or answers nonsense gives a
+/// Dutch refusal; nothing of the app is touched.
+pub fn read_isolated(path: &Path, program: &Path) -> Result<Sheet, SheetError> {
+    use std::process::{Command, Stdio};
+    let name = path.display();
+    let mut command = Command::new(program);
+    command
+        .arg(READ_COMMAND)
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: READ_MEMORY_BYTES,
+                    rlim_max: READ_MEMORY_BYTES,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+                Ok(())
+            });
+        }
+    }
+    let mut child = command.spawn().map_err(|e| {
+        SheetError(format!(
+            "{name} kon niet worden gelezen: de lezer start niet ({}).",
+            crate::storage::io_reason(&e)
+        ))
+    })?;
+    // The answer is read on a thread of its own, so a large one cannot block the child while
+    // this thread waits for it to end.
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let answer = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stdout.read_to_end(&mut bytes);
+        bytes
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break Some(status);
+        }
+        if started.elapsed() > READ_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let bytes = answer.join().unwrap_or_default();
+    let broken = || {
+        SheetError(format!(
+            "{name} kon niet worden gelezen: het lezen stopte voortijdig; het bestand is \
+             waarschijnlijk beschadigd. Er is niets veranderd."
+        ))
+    };
+    match status {
+        None => Err(SheetError(format!(
+            "{name} kon niet worden gelezen: het lezen duurde langer dan {} seconden. Er is niets \
+             veranderd.",
+            READ_TIMEOUT.as_secs()
+        ))),
+        Some(status) if !status.success() => Err(broken()),
+        Some(_) => serde_json::from_slice::<Result<Sheet, String>>(&bytes)
+            .map_err(|_| broken())?
+            .map_err(SheetError),
+    }
+}
+
+/// The reading process's side of [`read_isolated`]: reads the sheet and writes the answer.
+pub fn answer_read(path: &Path, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let answer: Result<Sheet, String> = read(path).map_err(|e| e.0);
+    serde_json::to_writer(&mut *out, &answer).map_err(std::io::Error::other)?;
+    out.flush()
 }

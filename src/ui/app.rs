@@ -67,6 +67,9 @@ pub struct Startup {
     pub autosave_interval: Duration,
     /// How the app asks for a file: the native dialog, or scripted answers in tests.
     pub picker: Option<Box<dyn super::file_picker::FilePicker>>,
+    /// The program that reads an imported spreadsheet in a process of its own (the app's own
+    /// binary, `lees-blad`); `None` reads it in this process (tests that drive the app headless).
+    pub sheet_reader: Option<PathBuf>,
 }
 
 impl Default for Startup {
@@ -78,6 +81,7 @@ impl Default for Startup {
             paths: None,
             autosave_interval: AUTOSAVE_INTERVAL,
             picker: None,
+            sheet_reader: None,
         }
     }
 }
@@ -94,6 +98,8 @@ pub struct KeuzekaartApp {
     read_only: Option<String>,
     /// Asks the user for paths (the native file dialog in the app).
     picker: Box<dyn super::file_picker::FilePicker>,
+    /// See [`Startup::sheet_reader`].
+    sheet_reader: Option<PathBuf>,
     /// The folder of the last path chosen, where the next file dialog starts.
     last_folder: Option<PathBuf>,
     /// The remembered settings; their view and gemeente are written from `navigation` on save.
@@ -138,6 +144,9 @@ impl KeuzekaartApp {
             file,
             settings,
             paths: AppPaths::from_env(),
+            // A spreadsheet is read by this same program in a process of its own, so a file that
+            // crashes the reader cannot close the app.
+            sheet_reader: std::env::current_exe().ok(),
             ..Startup::default()
         };
         let mut app = Self::start(&cc.egui_ctx, startup);
@@ -201,6 +210,7 @@ impl KeuzekaartApp {
             picker: startup
                 .picker
                 .unwrap_or_else(|| Box::new(super::file_picker::NativePicker)),
+            sheet_reader: startup.sheet_reader,
             last_folder: None,
             settings,
             navigation,

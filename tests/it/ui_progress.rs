@@ -321,3 +321,70 @@ fn a_note_is_typed_for_the_figure_in_the_focused_cell() {
     h.run();
     assert_eq!(note(&h).as_deref(), Some(""));
 }
+
+#[test]
+fn a_spreadsheet_that_kills_its_reader_leaves_the_app_and_its_work_as_they_were() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    // A reader that dies as the spreadsheet library would on a file that crashes it.
+    let reader = home.path().join("lezer-die-crasht");
+    std::fs::write(&reader, "#!/bin/sh\nkill -SEGV $$\n").unwrap();
+    std::fs::set_permissions(&reader, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = crate::common::app::app_with_sheet_reader(
+        home.path(),
+        None,
+        "Heumen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+        reader,
+    );
+    let before = h.state().model().workbook().clone();
+    let sheet = home.path().join("registratie.xlsx");
+    std::fs::write(&sheet, b"PK\x03\x04 not really").unwrap();
+    picker.answer_path(&sheet);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Realisatie importeren…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("registratie.xlsx is niet te lezen")
+    );
+    h.get_by_label_contains("het lezen stopte voortijdig");
+    assert_eq!(h.state().model().workbook(), &before);
+}
+
+#[test]
+fn the_app_binary_reads_a_sheet_in_its_own_process_as_the_library_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("registratie.csv");
+    std::fs::write(
+        &csv,
+        "Gemeente;Activiteit;Periode;Aantal\nHeumen;7;2021-H1;150\n;;;\nWijchen;11;2021-H2;12,5\n",
+    )
+    .unwrap();
+    let program = std::path::Path::new(env!("CARGO_BIN_EXE_keuzekaart"));
+    let isolated = keuzekaart::spreadsheet::Sheet::read_isolated(&csv, program).unwrap();
+    assert_eq!(
+        isolated,
+        keuzekaart::spreadsheet::Sheet::read(&csv).unwrap()
+    );
+    assert_eq!(isolated.rows.len(), 2);
+    assert_eq!(isolated.skipped_empty, 1);
+    // A refusal comes back as the same Dutch sentence.
+    let fifo = dir.path().join("pijp.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let error = keuzekaart::spreadsheet::Sheet::read_isolated(&fifo, program)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("geen gewoon bestand"), "{error}");
+}

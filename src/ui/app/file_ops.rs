@@ -96,7 +96,7 @@ impl KeuzekaartApp {
                     })
                 }
             },
-            FileAction::ImportRealisation(path) => match crate::spreadsheet::Sheet::read(&path) {
+            FileAction::ImportRealisation(path) => match self.read_sheet(&path) {
                 Ok(sheet) => {
                     let form = crate::ui::import_dialog::RealisationImport::new(
                         display_name(&path),
@@ -259,6 +259,17 @@ impl KeuzekaartApp {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Reads a spreadsheet to import: in a process of its own where the app has a reader program.
+    fn read_sheet(
+        &self,
+        path: &Path,
+    ) -> Result<crate::spreadsheet::Sheet, crate::spreadsheet::import::SheetError> {
+        match &self.sheet_reader {
+            Some(program) => crate::spreadsheet::Sheet::read_isolated(path, program),
+            None => crate::spreadsheet::Sheet::read(path),
         }
     }
 

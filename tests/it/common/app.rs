@@ -128,13 +128,27 @@ pub fn app_at_home(
     app_at_home_on(home, None, gemeente, autosave, picker)
 }
 
-/// As [`app_at_home`], opened on `workbook` instead of the bundled one when given.
+/// As [`app_at_home`], opened on `workbook` instead of the bundled one when given. Spreadsheets
+/// are read as the shipped app reads them: by the app's binary in a process of its own.
 pub fn app_at_home_on(
     home: &std::path::Path,
     workbook: Option<Workbook>,
     gemeente: &str,
     autosave: std::time::Duration,
     picker: Option<keuzekaart::ui::file_picker::ScriptedPicker>,
+) -> Harness<'static, KeuzekaartApp> {
+    let reader = std::path::PathBuf::from(env!("CARGO_BIN_EXE_keuzekaart"));
+    app_with_sheet_reader(home, workbook, gemeente, autosave, picker, reader)
+}
+
+/// As [`app_at_home_on`], with `reader` as the program that reads spreadsheets.
+pub fn app_with_sheet_reader(
+    home: &std::path::Path,
+    workbook: Option<Workbook>,
+    gemeente: &str,
+    autosave: std::time::Duration,
+    picker: Option<keuzekaart::ui::file_picker::ScriptedPicker>,
+    reader: std::path::PathBuf,
 ) -> Harness<'static, KeuzekaartApp> {
     let paths = keuzekaart::storage::paths::AppPaths::below(home);
     let settings = Settings {
@@ -154,6 +168,7 @@ pub fn app_at_home_on(
                     autosave_interval: autosave,
                     picker: picker
                         .map(|p| Box::new(p) as Box<dyn keuzekaart::ui::file_picker::FilePicker>),
+                    sheet_reader: Some(reader),
                     ..keuzekaart::ui::Startup::default()
                 },
             )
