@@ -69,34 +69,8 @@ pub fn read(path: &Path) -> Result<Sheet, SheetError> {
         ))
     };
     let sheet = match extension.as_str() {
-        "xlsx" | "xlsm" | "xlam" => {
-            let mut book: calamine::Xlsx<_> =
-                calamine::open_workbook(path).map_err(|e| not_a_sheet(&e))?;
-            first_with_data(calamine::Reader::sheet_names(&book), |sheet| {
-                let mut cells = book
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
-                sparse_sheet(|| {
-                    cells
-                        .next_cell()
-                        .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))
-                })
-            })?
-        }
-        "xlsb" => {
-            let mut book: calamine::Xlsb<_> =
-                calamine::open_workbook(path).map_err(|e| not_a_sheet(&e))?;
-            first_with_data(calamine::Reader::sheet_names(&book), |sheet| {
-                let mut cells = book
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))?;
-                sparse_sheet(|| {
-                    cells
-                        .next_cell()
-                        .map_err(|e| SheetError(format!("Blad ‘{sheet}’ van {name}: {e}.")))
-                })
-            })?
-        }
+        "xlsx" | "xlsm" | "xlam" => sparse_book!(calamine::Xlsx<_>, path, name, not_a_sheet),
+        "xlsb" => sparse_book!(calamine::Xlsb<_>, path, name, not_a_sheet),
         // .ods and .xls: calamine's own bounds on rows, columns and cells apply (an .xls sheet
         // holds at most 65.536 × 256 cells; .ods repeats are capped), after the size checks.
         _ => {
@@ -118,6 +92,24 @@ pub fn read(path: &Path) -> Result<Sheet, SheetError> {
     };
     sheet.ok_or_else(|| SheetError(format!("{name} bevat geen gegevens.")))
 }
+
+/// Reads the first sheet with data of a workbook whose reader gives its cells one at a time
+/// (`worksheet_cells_reader`: .xlsx and .xlsb, two types with the same methods), sparsely.
+macro_rules! sparse_book {
+    ($book:ty, $path:expr, $name:expr, $not_a_sheet:expr) => {{
+        let mut book: $book = calamine::open_workbook($path).map_err(|e| $not_a_sheet(&e))?;
+        let in_sheet = |sheet: &str, e: &dyn std::fmt::Display| {
+            SheetError(format!("Blad ‘{sheet}’ van {}: {e}.", $name))
+        };
+        first_with_data(calamine::Reader::sheet_names(&book), |sheet| {
+            let mut cells = book
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| in_sheet(sheet, &e))?;
+            sparse_sheet(|| cells.next_cell().map_err(|e| in_sheet(sheet, &e)))
+        })?
+    }};
+}
+use sparse_book;
 
 /// The first sheet that has a header row, read by `read_sheet` in the file's order.
 fn first_with_data(

@@ -41,6 +41,17 @@ fn beuningen(text: &str) -> &str {
     &rest[..rest.find("Artikel 7").unwrap_or(rest.len())]
 }
 
+/// Beuningen's agreed choices amended (art. 16.3) and the amendment agreed in March 2022.
+fn amend_beuningen(model: &mut Model) {
+    model
+        .apply(keuzekaart::core::Edit::SignOff {
+            gemeente: "Beuningen".into(),
+            step: signoff::SignOffStep::StartAmendment,
+        })
+        .unwrap();
+    agree(model, "Beuningen", "01-03-2022", "15-03-2022");
+}
+
 fn forged_decision(side: Side, version: u32) -> Decision {
     Decision {
         side,
@@ -189,13 +200,7 @@ fn a_recipe_taken_back_is_refused_and_an_old_one_never_prints_as_agreed() {
 
     // A later version signed with an older recipe than the one before it: refused.
     let mut model = Model::new(agreed_workbook());
-    model
-        .apply(keuzekaart::core::Edit::SignOff {
-            gemeente: "Beuningen".into(),
-            step: signoff::SignOffStep::StartAmendment,
-        })
-        .unwrap();
-    agree(&mut model, "Beuningen", "01-03-2022", "15-03-2022");
+    amend_beuningen(&mut model);
     let mut wb = model.workbook().clone();
     let amended = &mut wb.plan_mut("Beuningen").sign_off.agreed[1];
     amended.recipe = 1;
@@ -208,13 +213,7 @@ fn a_recipe_taken_back_is_refused_and_an_old_one_never_prints_as_agreed() {
 #[test]
 fn every_agreed_version_is_verified_and_progress_never_measures_against_a_broken_one() {
     let mut model = Model::new(agreed_workbook());
-    model
-        .apply(keuzekaart::core::Edit::SignOff {
-            gemeente: "Beuningen".into(),
-            step: signoff::SignOffStep::StartAmendment,
-        })
-        .unwrap();
-    agree(&mut model, "Beuningen", "01-03-2022", "15-03-2022");
+    amend_beuningen(&mut model);
     let mut wb = model.workbook().clone();
     assert!(signoff::verify(&wb)[1].is_agreed());
     // The original version's peppers edited by hand: the version in force still has its own
@@ -424,13 +423,7 @@ fn a_budget_changed_in_beheer_and_agreed_again_by_amendment_leaves_a_record_that
     let check = &signoff::verify(model.workbook())[1];
     assert!(!check.is_agreed());
     assert!(check.problem().unwrap().contains("het budget"), "{check:?}");
-    model
-        .apply(keuzekaart::core::Edit::SignOff {
-            gemeente: "Beuningen".into(),
-            step: signoff::SignOffStep::StartAmendment,
-        })
-        .unwrap();
-    agree(&mut model, "Beuningen", "01-03-2022", "15-03-2022");
+    amend_beuningen(&mut model);
     let check = &signoff::verify(model.workbook())[1];
     assert!(check.is_agreed(), "{check:?}");
     // The first version keeps what was agreed then: its statement still says the old budget.

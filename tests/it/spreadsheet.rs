@@ -542,18 +542,23 @@ fn read_bounded(path: &Path) -> Result<Sheet, String> {
         .expect("the sheet was read, or refused, within a minute")
 }
 
+/// The four headings an import maps by itself, in the first row.
+fn headings(sheet: &mut rust_xlsxwriter::Worksheet) {
+    for (column, heading) in ["gemeente", "activiteit", "periode", "volume"]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, heading).unwrap();
+    }
+}
+
 #[test]
 fn a_cell_at_the_far_corner_of_a_sheet_is_refused_before_it_is_allocated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hoek.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (column, heading) in ["gemeente", "activiteit", "periode", "volume"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(0, column as u16, *heading).unwrap();
-    }
+    headings(sheet);
     sheet.write_string(1, 0, "Beuningen").unwrap();
     // XFD1048576: the last cell a sheet has.
     sheet.write_string(1_048_575, 16_383, "x").unwrap();
@@ -607,12 +612,7 @@ fn numbers_are_read_as_the_cell_holds_them_and_a_split_number_is_refused() {
     let path = dir.path().join("getallen.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (column, heading) in ["gemeente", "activiteit", "periode", "volume"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(0, column as u16, *heading).unwrap();
-    }
+    headings(sheet);
     for (row, (period, volume)) in [
         ("2021-H1", 2.125),
         ("2021-H1", 2.25),

@@ -252,6 +252,14 @@ fn tab_then_type(
     h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
     text: &str,
 ) {
+    tabs_and_text_in_one_frame(h, &[text]);
+}
+
+/// For each text: Tab pressed, released, and the text, all in one frame.
+fn tabs_and_text_in_one_frame(
+    h: &mut egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>,
+    texts: &[&str],
+) {
     let key = |pressed| egui::Event::Key {
         key: egui::Key::Tab,
         pressed,
@@ -260,9 +268,11 @@ fn tab_then_type(
         physical_key: None,
     };
     let input = h.input_mut();
-    input.events.push(key(true));
-    input.events.push(key(false));
-    input.events.push(egui::Event::Text(text.to_owned()));
+    for text in texts {
+        input.events.push(key(true));
+        input.events.push(key(false));
+        input.events.push(egui::Event::Text((*text).to_owned()));
+    }
     h.step();
     h.run();
 }
@@ -300,21 +310,7 @@ fn keystrokes_typed_right_after_tab_land_in_the_next_field() {
     h.get_by_role_and_label(egui::Role::TextInput, "Besluitnummer")
         .focus();
     h.run();
-    let tab = |pressed| egui::Event::Key {
-        key: egui::Key::Tab,
-        pressed,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-        physical_key: None,
-    };
-    let input = h.input_mut();
-    for text in [" sr.", " a.i."] {
-        input.events.push(tab(true));
-        input.events.push(tab(false));
-        input.events.push(egui::Event::Text(text.to_owned()));
-    }
-    h.step();
-    h.run();
+    tabs_and_text_in_one_frame(&mut h, &[" sr.", " a.i."]);
     let value = |label: &str| {
         h.get_by_role_and_label(egui::Role::TextInput, label)
             .value()
