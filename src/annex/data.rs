@@ -341,14 +341,10 @@ fn article(
         }
         None => check.status_label(),
     };
-    let warning = match (check.problem(), check.old_recipe()) {
-        (Some(reason), _) => Some(format!("Let op: de vaststelling is ongeldig: {reason}.")),
-        (None, Some(_)) if sign_off.status == Status::Vastgesteld => Some(
-            "Let op: deze keuzes zijn vastgesteld met een oude vingerafdruk, die niet alles dekt              wat hier staat; het college en WerkBedrijf leggen hun besluit opnieuw vast."
-                .to_owned(),
-        ),
-        _ => None,
-    };
+    // An old recipe is said among the article's notes (a warning of the rules).
+    let warning = check
+        .problem()
+        .map(|reason| format!("Let op: de vaststelling is ongeldig: {reason}."));
     let signature = |side: Side| -> Signature {
         signed
             .and_then(|s| s.decision(side))

@@ -300,13 +300,26 @@ pub enum Problem {
         /// Why it does not hold, in Dutch.
         reason: String,
     },
+    /// Agreed choices whose sign-off holds only with an old fingerprint recipe, which does not
+    /// cover all the annex prints: they print as a concept until the decision is recorded again.
+    #[error(
+        "De keuzes van {gemeente} zijn vastgesteld {note}; de bijlage drukt ze af als concept tot het college en WerkBedrijf hun besluit opnieuw vastleggen (tussentijdse wijziging)."
+    )]
+    SignOffOldRecipe {
+        /// The gemeente.
+        gemeente: String,
+        /// What the old recipe does not cover ("met een oude vingerafdruk — …").
+        note: String,
+    },
 }
 
 impl Problem {
     /// Error or warning.
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::BelowMinimumAllowed { .. } | Problem::Unspent { .. } => Severity::Warning,
+            Problem::BelowMinimumAllowed { .. }
+            | Problem::Unspent { .. }
+            | Problem::SignOffOldRecipe { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -335,7 +348,8 @@ impl Problem {
             | Problem::AboveMaximum { gemeente, .. }
             | Problem::Unspent { gemeente, .. }
             | Problem::Overspent { gemeente, .. }
-            | Problem::SignOffInvalid { gemeente, .. } => Some(gemeente),
+            | Problem::SignOffInvalid { gemeente, .. }
+            | Problem::SignOffOldRecipe { gemeente, .. } => Some(gemeente),
         }
     }
 
@@ -411,6 +425,13 @@ fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {
             findings.push(Finding::new(Problem::SignOffInvalid {
                 gemeente: check.gemeente.clone(),
                 reason: reason.to_owned(),
+            }));
+        } else if let Some(recipe) = check.old_recipe()
+            && check.status == super::signoff::Status::Vastgesteld
+        {
+            findings.push(Finding::new(Problem::SignOffOldRecipe {
+                gemeente: check.gemeente.clone(),
+                note: super::signoff::old_recipe_note(recipe),
             }));
         }
     }

@@ -185,9 +185,16 @@ fn a_recipe_taken_back_is_refused_and_an_old_one_never_prints_as_agreed() {
     // The statement removed as well: the old recipe's hash matches, but it is shown as what it
     // is, the article is a concept, and verify says so with its own exit code.
     let wb = downgraded(false);
-    let (code, out) = verify(&write(dir.path(), "oud.ron", &wb));
+    let path = write(dir.path(), "oud.ron", &wb);
+    let (code, out) = verify(&path);
     assert_eq!(code, Some(4), "{out}");
     assert!(out.contains("oude vingerafdruk"), "{out}");
+    // `check` (and the app's Controle list) says it as a warning, with what to do.
+    let (_, out, _) = run(&["check", path.to_str().unwrap()]);
+    assert!(
+        out.contains("De keuzes van Beuningen zijn vastgesteld met een oude vingerafdruk"),
+        "{out}"
+    );
     let text = annex_text(dir.path(), &wb);
     let article = beuningen(&text);
     let status = article.lines().find(|l| l.starts_with("Status:")).unwrap();
