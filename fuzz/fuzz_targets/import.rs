@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // Every reader gets every input: the same bytes as each kind of spreadsheet file. Not .xls:
     // calamine 0.38 overflows on a DIMENSIONS record whose end lies before its start (found here,
-    // kept as tests/corpus/sheets/xls-dimensions-overflow.xls), which this target cannot get past;
+    // kept as tests/sheets/xls-dimensions-overflow.xls), which this target cannot get past;
     // the app reads every sheet in a process of its own, where that crash ends only the reader.
     for extension in ["xlsx", "xlsb", "ods"] {
         let path = std::env::temp_dir().join(format!(
