@@ -706,8 +706,8 @@ fn a_damaged_office_file_found_by_the_fuzzer_is_refused_not_a_crash() {
 fn a_file_that_crashes_the_spreadsheet_library_costs_only_the_reading_process() {
     // Found by the import fuzz target: calamine 0.38 overflows on this .xls's DIMENSIONS record
     // (in a release build it then asks for an impossible allocation and aborts).
-    let damaged = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/sheets/xls-dimensions-overflow.xls");
+    let damaged =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sheets/xls-dimensions-overflow.xls");
     let program = Path::new(env!("CARGO_BIN_EXE_keuzekaart"));
     let error = Sheet::read_isolated(&damaged, program)
         .expect_err("refused")
