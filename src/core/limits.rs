@@ -336,14 +336,7 @@ fn check_progress_into(w: &mut Walker, progress: &super::progress::Progress) {
         check_entries(progress.closed.len(), MAX_ENTRIES, "afgesloten perioden"),
     );
     for d in &progress.delivered {
-        let place = || {
-            format!(
-                "Voortgang, {}, activiteit {}, {}",
-                d.gemeente,
-                d.activity,
-                d.period.label()
-            )
-        };
+        let place = || d.place();
         w.at(place, check_number(d.volume, NumberKind::Volume));
         w.at(place, check_text(&d.note, MAX_NOTE_CHARS, "de notitie"));
         w.at(

@@ -160,6 +160,18 @@ pub struct Progress {
     pub closed: Vec<Closed>,
 }
 
+impl Delivered {
+    /// Where the figure stands, as messages name it ("Voortgang, Heumen, activiteit 4, …").
+    pub fn place(&self) -> String {
+        format!(
+            "Voortgang, {}, activiteit {}, {}",
+            self.gemeente,
+            self.activity,
+            self.period.label()
+        )
+    }
+}
+
 impl Progress {
     /// The delivered figure of one cell, if entered.
     pub fn delivered(&self, gemeente: &str, activity: u32, period: Period) -> Option<&Delivered> {
@@ -379,14 +391,7 @@ pub fn check_realisation(workbook: &Workbook) -> Result<(), limits::OutOfRange> 
     let periods = Period::of_term(&workbook.region.term, progress.settings.periods);
     let mut seen = std::collections::HashSet::new();
     for d in &progress.delivered {
-        let place = || {
-            format!(
-                "Voortgang, {}, activiteit {}, {}",
-                d.gemeente,
-                d.activity,
-                d.period.label()
-            )
-        };
+        let place = || d.place();
         let cell = CellValue {
             gemeente: d.gemeente.clone(),
             activity: d.activity,

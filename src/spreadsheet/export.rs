@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 
 use crate::core::capacity::CapacityAssumptions;
 use crate::core::progress_figures::{Figure, region_progress};
+use crate::core::signoff::SignOffCheck;
 use crate::core::workbook::Workbook;
 
 /// Why the spreadsheet could not be made; `Display` is a Dutch message.
@@ -114,8 +115,10 @@ pub fn export_xlsx(
 ) -> Result<Vec<u8>, ExportError> {
     let formats = Formats::new();
     let mut xlsx = Xlsx::new();
-    choices_sheet(xlsx.add_worksheet(), workbook, &formats)?;
-    budget_sheet(xlsx.add_worksheet(), workbook, &formats)?;
+    // The sign-off check once, for the status columns of both sheets.
+    let checks = crate::core::signoff::verify(workbook);
+    choices_sheet(xlsx.add_worksheet(), workbook, &checks, &formats)?;
+    budget_sheet(xlsx.add_worksheet(), workbook, &checks, &formats)?;
     overview_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     progress_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
     Ok(xlsx.save_to_buffer()?)
@@ -125,10 +128,10 @@ pub fn export_xlsx(
 fn choices_sheet(
     sheet: &mut Worksheet,
     workbook: &Workbook,
+    checks: &[SignOffCheck],
     fm: &Formats,
 ) -> Result<(), ExportError> {
     sheet.set_name("Keuzes")?;
-    let checks = crate::core::signoff::verify(workbook);
     let headers = [
         "Gemeente",
         "Artikel",
@@ -144,7 +147,7 @@ fn choices_sheet(
     let mut row: u32 = 1;
     let (mut peppers, mut euros) = (Decimal::ZERO, Decimal::ZERO);
     for gemeente in &workbook.region.gemeenten {
-        let status = &status_of(&checks, &gemeente.name);
+        let status = &status_of(checks, &gemeente.name);
         let colour = workbook.region.gemeente(&gemeente.name).map(|g| g.colour);
         for line in workbook.choice_lines(gemeente) {
             let unit = colour
@@ -204,10 +207,10 @@ fn choices_sheet(
 fn budget_sheet(
     sheet: &mut Worksheet,
     workbook: &Workbook,
+    checks: &[SignOffCheck],
     fm: &Formats,
 ) -> Result<(), ExportError> {
     sheet.set_name("Budget")?;
-    let checks = crate::core::signoff::verify(workbook);
     let headers = [
         "Gemeente",
         "Kleur",
@@ -248,7 +251,7 @@ fn budget_sheet(
                 .set_result(result(figures.used_eur)),
             &fm.euros,
         )?;
-        let status = &status_of(&checks, &gemeente.name);
+        let status = &status_of(checks, &gemeente.name);
         sheet.write_string(row, 7, status.as_str())?;
         for (total, value) in totals.iter_mut().zip([
             gemeente.peppers,
@@ -447,7 +450,7 @@ fn progress_sheet(
 
 /// A gemeente's status as every printer writes it: through the one sign-off check, so a sheet
 /// never says plain "Vastgesteld" where `verify` says ONGELDIG.
-fn status_of(checks: &[crate::core::signoff::SignOffCheck], gemeente: &str) -> String {
+fn status_of(checks: &[SignOffCheck], gemeente: &str) -> String {
     checks
         .iter()
         .find(|c| c.gemeente == gemeente)

@@ -606,6 +606,14 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     assert!(error.contains("pakt uit tot meer dan 256 MB"), "{error}");
 }
 
+/// The preview refused exactly one row, this one, saying this.
+fn one_refused(result: &keuzekaart::spreadsheet::ImportPreview, row: usize, says: &str) {
+    assert_eq!(result.refused.len(), 1, "{:?}", result.refused);
+    assert_eq!(result.refused[0].row, row);
+    let problem = result.refused[0].problem.to_string();
+    assert!(problem.contains(says), "{problem}");
+}
+
 #[test]
 fn numbers_are_read_as_the_cell_holds_them_and_a_split_number_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -634,16 +642,7 @@ fn numbers_are_read_as_the_cell_holds_them_and_a_split_number_is_refused() {
     let result = preview(&agreed_workbook(), &sheet, &mapping);
     // 2,125 is read as two and an eighth (never 2.125 read the Dutch way, as 2125), which has a
     // decimal more than a volume takes: refused, and said.
-    assert_eq!(result.refused.len(), 1, "{:?}", result.refused);
-    assert_eq!(result.refused[0].row, 2);
-    assert!(
-        result.refused[0]
-            .problem
-            .to_string()
-            .contains("hier staat 2,125"),
-        "{}",
-        result.refused[0].problem
-    );
+    one_refused(&result, 2, "hier staat 2,125");
     let volumes: Vec<_> = result.cells.iter().map(|c| c.volume.unwrap()).collect();
     assert_eq!(volumes, [d("2.25"), d("1250"), d("0.1")]);
 
@@ -653,16 +652,7 @@ fn numbers_are_read_as_the_cell_holds_them_and_a_split_number_is_refused() {
             .unwrap();
     let mapping = Mapping::for_headers(&sheet.headers, None).unwrap();
     let result = preview(&agreed_workbook(), &sheet, &mapping);
-    assert_eq!(result.refused.len(), 1, "{:?}", result.refused);
-    assert_eq!(result.refused[0].row, 2);
-    assert!(
-        result.refused[0]
-            .problem
-            .to_string()
-            .contains("5 kolommen en de kop 4"),
-        "{}",
-        result.refused[0].problem
-    );
+    one_refused(&result, 2, "5 kolommen en de kop 4");
     assert_eq!(result.cells.len(), 1);
     assert_eq!(result.cells[0].volume, Some(d("12.5")));
 }
