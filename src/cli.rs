@@ -237,8 +237,8 @@ fn next_term(
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
-    let next = crate::core::term::next_term(&workbook);
-    if let Err(problem) = crate::core::limits::check_workbook(&next) {
+    let next = crate::core::next_term::next_term(&workbook);
+    if let Err(problem) = crate::core::range_check::check_workbook(&next) {
         writeln!(
             err,
             "De volgende looptijd kan niet worden gemaakt: {problem}"

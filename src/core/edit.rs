@@ -202,7 +202,7 @@ impl Edit {
 pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, Refusal> {
     if let Edit::Progress(progress) = edit {
         let before = workbook.progress.clone();
-        super::progress::apply_progress(workbook, progress)?;
+        super::progress_edit::apply_progress(workbook, progress)?;
         if workbook.progress == before {
             return Ok(None);
         }
@@ -217,7 +217,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             *workbook = before;
             return Err(refusal.into());
         }
-        if let Err(problem) = super::limits::check_workbook(workbook) {
+        if let Err(problem) = super::range_check::check_workbook(workbook) {
             *workbook = before;
             return Err(problem.into());
         }
@@ -281,7 +281,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
     if after == before {
         return Ok(None);
     }
-    super::limits::check_plan(&after)?;
+    super::range_check::check_plan(&after)?;
     *workbook.plan_mut(gemeente_name) = after;
     Ok(Some(Snapshot::Plan(before)))
 }

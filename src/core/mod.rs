@@ -3,20 +3,25 @@
 
 pub mod capacity;
 pub mod card;
+pub mod choice;
 pub mod compare;
 pub mod diff;
 pub mod edit;
 pub mod limits;
 pub mod model;
 pub mod money;
+pub mod next_term;
 pub mod options;
 pub mod period;
 pub mod progress;
+pub mod progress_edit;
 pub mod progress_figures;
+pub mod range_check;
 pub mod refusal;
 pub mod region;
 pub mod rules;
 pub mod setup;
+pub mod sign_off_record;
 pub mod signoff;
 pub mod term;
 pub mod words;

@@ -2,30 +2,9 @@
 //! proposal's choices live in [`Plan::choices`], so checking, signing off and the annex always
 //! mean the proposal; the other options sit beside it until one of them is made the proposal.
 
-use serde::{Deserialize, Serialize};
-
 use super::workbook::{Choice, Plan};
 
-/// The name of the first option, which every plan starts with.
-pub fn first_option_name() -> String {
-    "Optie A".to_owned()
-}
-
-/// Whether a name is the first option's (then files leave it out).
-pub fn is_first_option_name(name: &String) -> bool {
-    *name == first_option_name()
-}
-
-/// An option that is not the proposal: a name and a full set of choices.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    /// Its name ("Optie B").
-    pub name: String,
-    /// Its choices, in card order.
-    #[serde(default)]
-    pub choices: Vec<Choice>,
-}
+pub use super::choice::{Scenario, first_option_name, is_first_option_name};
 
 /// A change to the set of options of one plan.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::card::Card;
+pub use super::choice::Choice;
 use super::region::{Gemeente, Region};
-use super::signoff::SignOff;
+use super::sign_off_record::SignOff;
 
 /// The version of the workbook file format this build writes. Older files are migrated on load;
 /// newer ones are refused with a message.
@@ -19,43 +20,6 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const BUNDLED_REGION: &str = include_str!("../../assets/regio-rijk-van-nijmegen-2021-2022.ron");
 /// The bundled keuzekaart of the 2021–2022 term, as RON data.
 pub const BUNDLED_CARD: &str = include_str!("../../assets/keuzekaart-2021-2022.ron");
-
-/// What a gemeente chose for one activity of the card.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    /// The activity's number on the card.
-    #[serde(deserialize_with = "crate::core::limits::de::count")]
-    pub activity: u32,
-    /// Peppers placed on the activity.
-    #[serde(default)]
-    #[serde(deserialize_with = "crate::core::limits::de::peppers")]
-    pub peppers: Decimal,
-    /// For an offer that costs no peppers (activity 1): whether the gemeente takes it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub taken: bool,
-    /// A free-text note for the annex ("start na de zomer").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::core::limits::de::note")]
-    pub note: String,
-}
-
-impl Choice {
-    /// An empty choice for an activity, to be filled by an edit.
-    pub fn empty(activity: u32) -> Self {
-        Choice {
-            activity,
-            peppers: Decimal::ZERO,
-            taken: false,
-            note: String::new(),
-        }
-    }
-
-    /// Whether the choice holds nothing worth keeping (no peppers, not taken, no note).
-    pub fn is_empty(&self) -> bool {
-        self.peppers.is_zero() && !self.taken && self.note.is_empty()
-    }
-}
 
 /// One gemeente's set of choices: the proposal that goes to sign-off, and any other options
 /// ("Optie B") an account manager drew up beside it.
@@ -70,13 +34,13 @@ pub struct Plan {
     pub choices: Vec<Choice>,
     /// The proposal's name ("Optie A").
     #[serde(
-        default = "super::options::first_option_name",
-        skip_serializing_if = "super::options::is_first_option_name"
+        default = "super::choice::first_option_name",
+        skip_serializing_if = "super::choice::is_first_option_name"
     )]
     pub proposal: String,
     /// The other options, each a full set of choices.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<super::options::Scenario>,
+    pub alternatives: Vec<super::choice::Scenario>,
     /// Where the choices stand in signing off, with every decision and agreed version.
     #[serde(default, skip_serializing_if = "SignOff::is_initial")]
     pub sign_off: SignOff,
@@ -87,7 +51,7 @@ impl Default for Plan {
         Plan {
             gemeente: String::new(),
             choices: Vec::new(),
-            proposal: super::options::first_option_name(),
+            proposal: super::choice::first_option_name(),
             alternatives: Vec::new(),
             sign_off: SignOff::default(),
         }

@@ -5,6 +5,7 @@
 pub mod export;
 pub mod import;
 pub mod paste;
+pub mod sheet;
 pub mod sheet_file;
 
 pub use export::{ExportError, export_xlsx};

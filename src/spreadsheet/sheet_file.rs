@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::import::{MAX_ROWS, Sheet, SheetError, cell_text};
+use super::sheet::{MAX_ROWS, Sheet, SheetError, cell_text, too_many_rows};
 use crate::core::money::format_number;
 
 /// The largest spreadsheet file read, in bytes.
@@ -173,15 +173,6 @@ fn sparse_sheet<'a>(
     }))
 }
 
-/// What a sheet with more rows than are read is told.
-pub fn too_many_rows() -> SheetError {
-    SheetError(format!(
-        "Het blad heeft meer dan {} regels; Keuzekaart leest er hoogstens zoveel en slaat er geen \
-         ongemerkt over. Splits het bestand, bijvoorbeeld per jaar.",
-        format_number(MAX_ROWS.into())
-    ))
-}
-
 /// Refuses a zip container (.xlsx, .xlsb, .ods) that unpacks to more than [`MAX_UNPACKED_BYTES`]:
 /// first by the sizes its directory declares, then by unpacking each part into nothing, counting,
 /// in case a declared size lies. A file that is not a zip is left to the reader to judge.
@@ -332,4 +323,20 @@ pub fn answer_read(path: &Path, out: &mut dyn std::io::Write) -> std::io::Result
     let answer: Result<Sheet, String> = read(path).map_err(|e| e.0);
     serde_json::to_writer(&mut *out, &answer).map_err(std::io::Error::other)?;
     out.flush()
+}
+
+impl Sheet {
+    /// Reads the first sheet with data of an .xlsx, .xlsm, .xls, .xlsb or .ods file, or a .csv
+    /// (separated by semicolons, commas or tabs, as it is found); bounded before it allocates
+    /// (see this module).
+    pub fn read(path: &Path) -> Result<Sheet, SheetError> {
+        super::sheet_file::read(path)
+    }
+
+    /// [`Sheet::read`] in a process of its own (`program lees-blad PATH`, the app's own binary),
+    /// so that a file that makes the spreadsheet library panic, run out of memory or hang costs
+    /// that process, never the app with its unsaved work (see this module).
+    pub fn read_isolated(path: &Path, program: &Path) -> Result<Sheet, SheetError> {
+        super::sheet_file::read_isolated(path, program)
+    }
 }

@@ -49,7 +49,7 @@ pub fn read_card_file(path: &Path) -> Result<Card, String> {
             file.version
         ));
     }
-    crate::core::limits::check_card(&file.card)
+    crate::core::range_check::check_card(&file.card)
         .map_err(|problem| format!("Ongeldige waarde bij {problem}"))?;
     let problems = card_problems(&file.card);
     if !problems.is_empty() {

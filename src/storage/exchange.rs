@@ -63,7 +63,7 @@ pub fn read_exchange(path: &Path) -> Result<ExchangeFile, LoadError> {
         choices: file.choices.clone(),
         ..Plan::default()
     };
-    crate::core::limits::check_plan(&plan).map_err(LoadError::OutOfRange)?;
+    crate::core::range_check::check_plan(&plan).map_err(LoadError::OutOfRange)?;
     Ok(file)
 }
 

@@ -204,8 +204,8 @@ pub fn parse_workbook(text: &str) -> Result<Workbook, LoadError> {
     }?;
     // Most values were checked as they were read (with line and column); this catches the rest
     // (counts, map values, migrated old files).
-    crate::core::limits::check_workbook(&workbook).map_err(LoadError::OutOfRange)?;
-    crate::core::progress::check_realisation(&workbook).map_err(LoadError::OutOfRange)?;
+    crate::core::range_check::check_workbook(&workbook).map_err(LoadError::OutOfRange)?;
+    crate::core::progress_edit::check_realisation(&workbook).map_err(LoadError::OutOfRange)?;
     Ok(workbook)
 }
 

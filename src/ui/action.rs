@@ -8,67 +8,74 @@ use std::path::PathBuf;
 use egui::Pos2;
 
 use super::commands::UiCommand;
+use super::file_commands::FileCommand;
 use crate::core::Edit;
 use crate::core::setup::SetupEdit;
 use crate::storage::ImportPreview;
 use crate::storage::recovery::RecoveryCopy;
 
-/// A file operation, after any dialog has given its path. Tests give the path directly, so they
-/// run the same code as the menus without a native dialog.
+/// A file command with the path its picker gave, or none for a command without a picker (and for
+/// one whose picker is still to be asked). Tests give the path directly; the menus go through
+/// the picker, so both run the same code from here on.
 #[derive(Clone, Debug, PartialEq)]
-pub enum FileAction {
-    /// A new workbook on the bundled card.
-    New,
-    /// Open this workbook file.
-    Open(PathBuf),
-    /// Open this workbook file read-only (another instance has it open).
-    OpenReadOnly(PathBuf),
-    /// Save to the current file.
-    Save,
-    /// Save to this file, which becomes the current file.
-    SaveAs(PathBuf),
-    /// Write the shown gemeente's choices to this exchange file.
-    ExportGemeente(PathBuf),
-    /// Read an exchange file and show what importing it would change.
-    ImportGemeente(PathBuf),
-    /// Compare the shown gemeente's choices with those in another workbook file.
-    CompareWith(PathBuf),
-    /// Print the annex to this PDF file.
-    ExportAnnex {
-        /// The PDF to write.
-        path: PathBuf,
-        /// Only the shown gemeente's article.
-        only_shown: bool,
-        /// The review copy.
-        review: bool,
-    },
-    /// Write the card alone to this file.
-    ExportCard(PathBuf),
-    /// Write the Excel export here.
-    ExportExcel(PathBuf),
-    /// Read realisation figures from this spreadsheet.
-    ImportRealisation(PathBuf),
-    /// Write the progress report here.
-    ExportProgressReport(PathBuf),
-    /// Read a card file and ask before replacing the card with it.
-    ImportCard(PathBuf),
-    /// Replace the open workbook with one for the next term, started from this one.
-    NextTerm,
-    /// Close the window.
-    Quit,
+pub struct FileAction {
+    /// The command.
+    pub command: FileCommand,
+    /// The path chosen for it.
+    pub path: Option<PathBuf>,
 }
 
 impl FileAction {
-    /// Whether the action replaces the open workbook, so unsaved changes must be asked about.
+    /// The command on this path, as if chosen in its dialog.
+    pub fn new(command: FileCommand, path: impl Into<PathBuf>) -> Self {
+        FileAction {
+            command,
+            path: Some(path.into()),
+        }
+    }
+
+    /// The command as chosen from the menu: its picker, if it has one, is asked first.
+    pub fn chosen(command: FileCommand) -> Self {
+        FileAction {
+            command,
+            path: None,
+        }
+    }
+
+    /// Whether the action would replace the open workbook now, so unsaved changes must be asked
+    /// about first: a command that replaces it, once its path is known (the file dialog comes
+    /// before the question, so a cancelled dialog asks nothing).
     pub(crate) fn replaces_workbook(&self) -> bool {
-        matches!(
-            self,
-            FileAction::New
-                | FileAction::Open(_)
-                | FileAction::OpenReadOnly(_)
-                | FileAction::NextTerm
-                | FileAction::Quit
-        )
+        let spec = self.command.spec();
+        spec.replaces_workbook && (self.path.is_some() || spec.picker.is_none())
+    }
+}
+
+/// What a path is asked for: a file command, or a save that the unsaved-changes question's
+/// "Opslaan" asked for, after which the question's command runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathFor {
+    /// The command whose picker is shown (Opslaan als… for a save first).
+    pub command: FileCommand,
+    /// What follows a save.
+    pub then: Option<Box<FileAction>>,
+}
+
+impl PathFor {
+    /// The path for a command.
+    pub fn command(command: FileCommand) -> Self {
+        PathFor {
+            command,
+            then: None,
+        }
+    }
+
+    /// What the app does with the chosen path.
+    pub fn action(self, path: PathBuf) -> Action {
+        match self.then {
+            Some(then) => Action::SaveToThen(path, *then),
+            None => Action::File(FileAction::new(self.command, path)),
+        }
     }
 }
 
@@ -111,8 +118,15 @@ pub enum Action {
     },
     /// Apply an import the user has looked at.
     ConfirmImport(Box<ImportPreview>),
-    /// Open the form to record a decision.
-    OpenDecisionForm(super::signoff_panel::DecisionForm),
+    /// Open the form to record a decision of one side about a gemeente's choices.
+    OpenDecisionForm {
+        /// The gemeente.
+        gemeente: String,
+        /// Who decides.
+        side: crate::core::Side,
+    },
+    /// Open this workbook read-only (another instance has it open; the user chose so).
+    OpenReadOnly(PathBuf),
     /// Show what changed between two versions.
     ShowChanges {
         /// Which versions.
@@ -160,10 +174,23 @@ pub enum Action {
     /// A path typed by hand because no file dialog could be shown; checked, then used.
     PathTyped {
         /// What it is for.
-        purpose: super::path_requests::PathUse,
+        purpose: PathFor,
         /// What was asked.
         request: super::file_picker::PickRequest,
         /// The text typed.
         text: String,
     },
+}
+
+impl UiCommand {
+    /// A plain button for the command (outside menus), with its tooltip; reports the command.
+    pub(crate) fn button(self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        if ui
+            .button(self.label())
+            .on_hover_text(self.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(self));
+        }
+    }
 }

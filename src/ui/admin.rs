@@ -11,6 +11,7 @@ use super::admin_forms::{
 };
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
+use super::file_commands::FileCommand;
 use crate::core::money::format_number;
 use crate::core::rules::Severity;
 use crate::core::setup::{SetupEdit, users_of};
@@ -152,7 +153,7 @@ fn banner(ui: &mut Ui, actions: &mut Vec<Action>) {
                     .color(egui::Color32::from_rgb(0x4A, 0x32, 0x00)),
                 );
                 if ui.button("Terug naar keuzes").clicked() {
-                    actions.push(Action::Command(UiCommand::ShowDrafting));
+                    actions.push(Action::Command(UiCommand::Show(super::screens::View::Drafting)));
                 }
             });
         });
@@ -222,7 +223,7 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
                 }
             });
             ui.separator();
-            for command in [UiCommand::ExportCard, UiCommand::ImportCard] {
+            for command in [FileCommand::ExportCard, FileCommand::ImportCard].map(UiCommand::File) {
                 command.button(ui, actions);
             }
         }
@@ -563,7 +564,7 @@ fn term_editor(
          en per gemeente de vastgestelde keuzes (of anders de laatste) als concept én als ‘vorige looptijd’ \
          naast de nieuwe keuzes.",
     );
-    UiCommand::NextTerm.button(ui, actions);
+    UiCommand::File(FileCommand::NextTerm).button(ui, actions);
 }
 
 fn consequences(ui: &mut Ui, model: &Model) {

@@ -6,12 +6,14 @@ use std::time::Duration;
 
 use egui::{Pos2, RichText, Ui};
 
+use super::action::PathFor;
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use super::dialogs::{self, Dialog};
-use super::file_picker::{Picked, display_name};
+use super::file_commands::FileCommand;
+use super::file_picker::{PickRequest, Picked, display_name};
 use super::navigation::Navigation;
-use super::path_requests::PathUse;
+use super::path_requests::Naming;
 use super::settings::{Settings, View};
 use super::{
     admin, capacity_view, charts, compare_view, drafting, options_bar, overview, progress_view,
@@ -33,6 +35,7 @@ mod dispatch;
 mod file_ops;
 mod options_view;
 mod presentation;
+mod screen;
 
 /// A short message shown where the user is looking, and in the status bar.
 #[derive(Clone, Debug)]
@@ -194,10 +197,7 @@ impl KeuzekaartApp {
         let settings = startup.settings;
         let navigation = Navigation {
             // Beheer is entered on purpose, never restored: an official starts on the choices.
-            view: match settings.view {
-                View::Admin => View::Drafting,
-                view => view,
-            },
+            view: settings.view.restored(),
             gemeente: settings.gemeente.clone(),
             options: Default::default(),
         };
@@ -336,71 +336,10 @@ impl eframe::App for KeuzekaartApp {
         let ctx = ui.ctx().clone();
         self.tab_pacing.begin_frame(&ctx);
         let mut actions = std::mem::take(&mut self.queued);
-        if self.dialog.is_none()
-            && !ctx.text_edit_focused()
-            && let Some(command) = UiCommand::from_shortcuts(&ctx)
-        {
-            actions.push(Action::Command(command));
-        }
-        if let Some(path) = ctx.input(|i| {
-            i.raw.dropped_files.iter().find_map(|f| {
-                let path = f.path();
-                (!path.as_os_str().is_empty()).then(|| path.to_owned())
-            })
-        }) {
-            actions.push(Action::File(FileAction::Open(path)));
-        }
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.model.is_dirty()
-            && !self.allow_close
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::UnsavedChanges {
-                then: FileAction::Quit,
-            });
-        }
-
+        self.collect_input(&ctx, &mut actions);
         let presenting = self.presentation.is_some();
         if presenting {
-            if self.dialog.is_none() {
-                use egui::{Key, Modifiers};
-                let keys = ctx.input_mut(|i| {
-                    [
-                        Key::Escape,
-                        Key::ArrowLeft,
-                        Key::ArrowRight,
-                        Key::ArrowUp,
-                        Key::ArrowDown,
-                    ]
-                    .map(|key| i.consume_key(Modifiers::NONE, key))
-                });
-                let [escape, left, right, up, down] = keys;
-                if escape {
-                    actions.push(Action::Command(UiCommand::Present));
-                }
-                if left {
-                    actions.push(Action::Command(UiCommand::PreviousGemeente));
-                }
-                if right {
-                    actions.push(Action::Command(UiCommand::NextGemeente));
-                }
-                if up {
-                    actions.push(Action::StepOption(-1));
-                }
-                if down {
-                    actions.push(Action::StepOption(1));
-                }
-            }
-            egui::Panel::top("presentatie").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        "Presentatie · pijltjes links en rechts: gemeente · omhoog en omlaag: optie",
-                    );
-                    if ui.button("Presentatie verlaten (Esc)").clicked() {
-                        actions.push(Action::Command(UiCommand::Present));
-                    }
-                });
-            });
+            screen::presentation_bar(ui, &mut actions);
         } else {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -418,119 +357,8 @@ impl eframe::App for KeuzekaartApp {
                         .show(ui, |ui| self.gemeente_list(ui, &mut actions));
                 });
         }
-        // With another option in view, the drafting screen draws a copy of the workbook holding
-        // that option's choices; the copy is made only when something changed.
-        let shown_option = self.shown_option().map(str::to_owned);
-        if let Some(option) = &shown_option {
-            let gemeente = self.selected_gemeente().to_owned();
-            let generation = self.model.generation();
-            let stale = self
-                .option_view
-                .as_ref()
-                .is_none_or(|(g, name, o, _)| *g != generation || *name != gemeente || o != option);
-            if stale {
-                let mut copy = self.model.workbook().clone();
-                let plan = copy.plan_mut(&gemeente);
-                plan.choices = plan.option_choices(option).unwrap_or_default().to_vec();
-                plan.sign_off = Default::default();
-                self.option_view = Some((generation, gemeente, option.clone(), copy));
-            }
-        }
-        // Borrowed, not cloned: nothing of the workbook is copied per frame.
-        let model = &self.model;
-        let drafting_state = &mut self.drafting;
-        let gemeente = model.workbook().region.gemeente(self.navigation.gemeente());
-        match (self.navigation.view, gemeente) {
-            (View::Admin, _) => admin::show(ui, model, &mut self.admin, &mut actions),
-            (View::Progress, _) => {
-                let gemeente_name = self.navigation.gemeente().to_owned();
-                let author = self.settings.author.clone();
-                let state = &mut self.progress;
-                egui::CentralPanel::default().show(ui, |ui| {
-                    progress_view::show(ui, model, &gemeente_name, &author, state, &mut actions)
-                });
-            }
-            (View::Capacity, _) => {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    capacity_view::show(
-                        ui,
-                        model.workbook(),
-                        model.generation(),
-                        &self.capacity,
-                        &mut self.capacity_cache,
-                    )
-                });
-            }
-            (View::Compare, _) => {
-                if self.compare.columns.is_empty()
-                    && let Some(gemeente) = gemeente
-                {
-                    self.compare.default_for(model.workbook(), gemeente);
-                }
-                egui::CentralPanel::default().show(ui, |ui| {
-                    compare_view::show(ui, model.workbook(), model.generation(), &mut self.compare)
-                });
-            }
-            (View::Drafting, Some(gemeente)) => {
-                let workbook = match (&shown_option, &self.option_view) {
-                    (Some(_), Some((_, _, _, copy))) => copy,
-                    _ => model.workbook(),
-                };
-                let shown = drafting::Shown {
-                    workbook,
-                    generation: model.generation(),
-                    option: shown_option.as_deref(),
-                    check: model.sign_off_check(&gemeente.name),
-                };
-                let side_width = if narrow {
-                    (ctx.content_rect().width() * 0.34).max(tokens::SIDE_PANEL_WIDTH * 0.8)
-                } else {
-                    tokens::CHART_PANEL_WIDTH
-                };
-                let options_bar = &mut self.options_bar;
-                egui::CentralPanel::default().show(ui, |ui| {
-                    chrome::cards_then_side(
-                        ui,
-                        side_width,
-                        &mut actions,
-                        |ui, actions| {
-                            if narrow && !presenting {
-                                chrome::gemeente_choice(ui, model.workbook(), &gemeente.name, actions);
-                            }
-                            if !presenting && let Some(plan) = model.workbook().plan(&gemeente.name) {
-                                let name = shown_option.as_deref().unwrap_or(&plan.proposal);
-                                options_bar.show(ui, plan, name, actions);
-                                ui.add_space(tokens::SPACE_S);
-                            }
-                            drafting::show(ui, &shown, gemeente, drafting_state, actions);
-                        },
-                        |ui, actions| {
-                            if !tokens::Tokens::of(ui.ctx()).details {
-                                drafting::charts(ui, workbook, gemeente);
-                                return;
-                            }
-                            if let Some(option) = &shown_option {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "U bekijkt {option}. Besluitvorming en bijlage gaan over het voorstel; \
-                                         markeer {option} als voorstel om het ter besluitvorming te brengen."
-                                    ))
-                                    .color(tokens::WARNING),
-                                );
-                                ui.add_space(tokens::SPACE_S);
-                            }
-                            signoff_panel::show(ui, model, gemeente, actions);
-                            ui.separator();
-                            drafting::charts(ui, workbook, gemeente);
-                        },
-                    );
-                });
-            }
-            (View::Overview, _) | (_, None) => {
-                egui::CentralPanel::default()
-                    .show(ui, |ui| overview::show(ui, model, &mut actions));
-            }
-        }
+        self.refresh_option_view();
+        self.screen(ui, narrow, &mut actions);
         // A refusal at the pointer belongs to the screen; above a dialog it would cover it.
         if self.dialog.is_none() {
             self.message_at_pointer(&ctx);

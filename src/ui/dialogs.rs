@@ -1,13 +1,14 @@
 //! The app's dialogs: unsaved changes, recovery, errors, import previews, a path typed by hand
 //! when no file dialog could be shown, as modal windows. The file dialogs are in `file_picker`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use super::action::{Action, FileAction};
+use super::action::{Action, FileAction, PathFor};
 use super::design_tokens as tokens;
-use super::file_picker::display_name;
+use super::file_commands::FileCommand;
+use super::file_picker::{PickRequest, display_name};
 use super::signoff_panel::{self, DecisionForm, describe};
 use crate::core::diff::ChoiceChange;
 use crate::storage::ImportPreview;
@@ -65,9 +66,9 @@ pub enum Dialog {
     /// No file dialog could be shown: the path typed by hand, checked like a chosen one.
     PathEntry {
         /// What the path is for.
-        purpose: super::path_requests::PathUse,
+        purpose: PathFor,
         /// What was asked of the dialog (title, kind, suggested name).
-        request: super::file_picker::PickRequest,
+        request: PickRequest,
         /// The path as typed so far, starting at the suggestion.
         text: String,
         /// Why no dialog could be shown.
@@ -80,7 +81,7 @@ pub enum Dialog {
     /// The typed path names a file that exists: overwrite it?
     ConfirmOverwrite {
         /// What the path is for.
-        purpose: super::path_requests::PathUse,
+        purpose: PathFor,
         /// The file.
         path: PathBuf,
     },
@@ -127,136 +128,28 @@ impl Dialog {
     }
 }
 
-/// Shows the dialog as a modal window and reports the user's answer as actions.
+/// Shows the dialog as a modal window and reports the user's answer as actions. Each dialog
+/// draws itself in a function of its own below.
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>) {
     let response = egui::Modal::new(egui::Id::unique("dialoog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         crate::ui::painted::heading(ui, dialog.title());
         ui.add_space(tokens::SPACE_M);
         match dialog {
-            Dialog::UnsavedChanges { then } => {
-                let what = match then {
-                    FileAction::Quit => "Wilt u de wijzigingen opslaan voordat u afsluit?",
-                    FileAction::New => "Wilt u de wijzigingen opslaan voordat u een nieuwe werkmap begint?",
-                    _ => "Wilt u de wijzigingen opslaan voordat u een ander bestand opent?",
-                };
-                ui.label(what);
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Opslaan").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::SaveThen(then.clone()));
-                    }
-                    if ui.button("Niet opslaan").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::FileConfirmed(then.clone()));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
-            Dialog::Recovery(copy) => {
-                let file = copy
-                    .file
-                    .as_ref()
-                    .map(|f| format!(" bij {}", f.display()))
-                    .unwrap_or_else(|| " bij een naamloze werkmap".into());
-                ui.label(format!(
-                    "Keuzekaart is de vorige keer niet netjes afgesloten. Er is werk{file} dat niet was opgeslagen, \
-                     bewaard op {}.",
-                    copy.written.format("%d-%m-%Y om %H:%M:%S")
-                ));
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Herstellen").clicked() {
-                        actions.push(Action::Restore(copy.clone()));
-                    }
-                    if ui.button("Weggooien").clicked() {
-                        actions.push(Action::DiscardRecovery);
-                    }
-                });
-            }
-            Dialog::Error { text, .. } => {
-                ui.label(RichText::new(text.as_str()).color(tokens::ERROR));
-                ui.add_space(tokens::SPACE_M);
-                if ui.button("Sluiten").clicked() {
-                    actions.push(Action::CloseDialog);
-                }
-            }
+            Dialog::UnsavedChanges { then } => unsaved_changes(ui, then, actions),
+            Dialog::Recovery(copy) => recovery(ui, copy, actions),
+            Dialog::Error { text, .. } => error(ui, text, actions),
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
             Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
-            Dialog::ConfirmUndo { label } => {
-                ui.label(format!(
-                    "Ongedaan maken neemt het vastgelegde besluit terug: {label}. \
-                     De status van de keuzes gaat terug naar wat hij ervoor was."
-                ));
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Besluit ongedaan maken").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::UndoConfirmed);
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
-            Dialog::AnnexWritten { path, replaced } => {
-                ui.label(format!("De bijlage staat in {}.", path.display()));
-                if !replaced.is_empty() {
-                    ui.add_space(tokens::SPACE_S);
-                    ui.label(
-                        RichText::new("Niet alle tekst kon worden gedrukt zoals hij is ingevoerd:")
-                            .color(tokens::WARNING),
-                    );
-                    egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                        for line in replaced.iter() {
-                            ui.label(format!("• {line}."));
-                        }
-                    });
-                }
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Openen").clicked() {
-                        actions.push(Action::OpenExternally(path.clone()));
-                    }
-                    if ui.button("Sluiten").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
+            Dialog::ConfirmUndo { label } => confirm_undo(ui, label, actions),
+            Dialog::AnnexWritten { path, replaced } => annex_written(ui, path, replaced, actions),
             Dialog::ConfirmSetup {
                 lines,
                 broken,
                 edit,
                 ..
-            } => {
-                for line in lines.iter() {
-                    ui.label(line.as_str());
-                }
-                if !broken.is_empty() {
-                    ui.add_space(tokens::SPACE_S);
-                    ui.label(
-                        RichText::new(format!(
-                            "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk dekt alles wat de bijlage van hen afdrukt, ook de prijzen, budgetten en teksten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
-                            crate::core::words::list(broken)
-                        ))
-                        .color(tokens::ERROR),
-                    );
-                }
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    let confirm = if broken.is_empty() { "Toepassen" } else { "Toch wijzigen" };
-                    if ui.button(confirm).clicked() {
-                        actions.push(Action::ConfirmSetup(edit.clone()));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
+            } => confirm_setup(ui, lines, broken, edit, actions),
             Dialog::PathEntry {
                 purpose,
                 request,
@@ -264,143 +157,330 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 reason,
                 error,
                 focus,
-            } => {
-                ui.label(format!(
-                    "Het venster om een bestand te kiezen kon niet worden geopend ({reason}). \
-                     Typ hieronder het volledige pad van het bestand."
-                ));
-                ui.add_space(tokens::SPACE_S);
-                let label = "Pad";
-                let response = ui.add(
-                    egui::TextEdit::singleline(text)
-                        .desired_width(480.0)
-                        .char_limit(4096),
-                );
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
-                // Ready to type as soon as the dialog shows.
-                if std::mem::take(focus) {
-                    response.request_focus();
-                }
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if let Some(error) = error {
-                    ui.label(RichText::new(error.as_str()).color(tokens::ERROR));
-                }
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    let ok = if request.save { "Opslaan" } else { "Openen" };
-                    if ui.button(ok).clicked() || entered {
-                        actions.push(Action::PathTyped {
-                            purpose: purpose.clone(),
-                            request: request.clone(),
-                            text: text.clone(),
-                        });
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
+            } => path_entry(ui, purpose, request, text, reason, error, focus, actions),
             Dialog::ConfirmOverwrite { purpose, path } => {
-                ui.label(format!(
-                    "{} bestaat al. Wilt u het vervangen?",
-                    display_name(path)
-                ));
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Vervangen").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(purpose.clone().action(path.clone()));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
+                confirm_overwrite(ui, purpose, path, actions)
             }
-            Dialog::InUse { path, owner } => {
-                ui.label(format!(
-                    "{} is geopend door {owner}. Als u het ook bewerkt, overschrijft de een het werk \
-                     van de ander. U kunt het alleen-lezen openen en uw wijzigingen met Opslaan als… \
-                     onder een andere naam bewaren.",
-                    display_name(path)
-                ));
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Alleen-lezen openen").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::FileConfirmed(FileAction::OpenReadOnly(path.clone())));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
-            Dialog::ChangedOnDisk { path } => {
-                ui.label(format!(
-                    "{} is veranderd sinds u het opende, waarschijnlijk door iemand anders. Er is niets \
-                     opgeslagen, zodat geen van beide versies verloren gaat.",
-                    display_name(path)
-                ));
-                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.button("Opslaan als…").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::Command(super::commands::UiCommand::SaveAs));
-                    }
-                    if ui.button("Vergelijken met het bestand").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::File(FileAction::CompareWith(path.clone())));
-                    }
-                    if ui.button("Opnieuw laden").clicked() {
-                        actions.push(Action::CloseDialog);
-                        actions.push(Action::FileConfirmed(FileAction::Open(path.clone())));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
+            Dialog::InUse { path, owner } => in_use(ui, path, owner, actions),
+            Dialog::ChangedOnDisk { path } => changed_on_disk(ui, path, actions),
             Dialog::Changes { changes, .. } => {
                 signoff_panel::changes_table(ui, changes);
                 ui.add_space(tokens::SPACE_M);
-                if ui.button("Sluiten").clicked() {
-                    actions.push(Action::CloseDialog);
-                }
+                close_button(ui, actions);
             }
-            Dialog::Import(preview) => {
-                for warning in &preview.warnings {
-                    ui.label(RichText::new(warning).color(tokens::WARNING));
-                }
-                if preview.changes.is_empty() {
-                    ui.label("Het bestand bevat dezelfde keuzes als de werkmap; er verandert niets.");
-                } else {
-                    ui.label("Deze activiteiten veranderen:");
-                    egui::Grid::new("import-wijzigingen").striped(true).show(ui, |ui| {
-                        ui.label(RichText::new("Activiteit").strong());
-                        ui.label(RichText::new("Nu").strong());
-                        ui.label(RichText::new("Na importeren").strong());
-                        ui.end_row();
-                        for change in &preview.changes {
-                            ui.label(format!("{} {}", change.activity, change.title));
-                            ui.label(describe(change.before, &change.volume_before));
-                            let after = describe(change.after, &change.volume_after);
-                            ui.label(if change.note_only { format!("{after} (andere notitie)") } else { after });
-                            ui.end_row();
-                        }
-                    });
-                }
-                                ui.add_space(tokens::SPACE_M);
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(!preview.changes.is_empty(), egui::Button::new("Importeren")).clicked() {
-                        actions.push(Action::ConfirmImport(preview.clone()));
-                    }
-                    if ui.button("Annuleren").clicked() {
-                        actions.push(Action::CloseDialog);
-                    }
-                });
-            }
+            Dialog::Import(preview) => import_preview(ui, preview, actions),
         }
     });
     if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {
         actions.push(Action::CloseDialog);
     }
+}
+
+/// A row of buttons; each pushes its actions when clicked.
+fn buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>, row: Vec<(&str, Vec<Action>)>) {
+    ui.horizontal(|ui| {
+        for (label, then) in row {
+            if ui.button(label).clicked() {
+                actions.extend(then);
+            }
+        }
+    });
+}
+
+fn close_button(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    if ui.button("Sluiten").clicked() {
+        actions.push(Action::CloseDialog);
+    }
+}
+
+fn cancel() -> (&'static str, Vec<Action>) {
+    ("Annuleren", vec![Action::CloseDialog])
+}
+
+fn unsaved_changes(ui: &mut egui::Ui, then: &FileAction, actions: &mut Vec<Action>) {
+    ui.label(then.command.unsaved_question());
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Opslaan",
+                vec![Action::CloseDialog, Action::SaveThen(then.clone())],
+            ),
+            (
+                "Niet opslaan",
+                vec![Action::CloseDialog, Action::FileConfirmed(then.clone())],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn recovery(ui: &mut egui::Ui, copy: &RecoveryCopy, actions: &mut Vec<Action>) {
+    let file = copy
+        .file
+        .as_ref()
+        .map(|f| format!(" bij {}", f.display()))
+        .unwrap_or_else(|| " bij een naamloze werkmap".into());
+    ui.label(format!(
+        "Keuzekaart is de vorige keer niet netjes afgesloten. Er is werk{file} dat niet was opgeslagen, \
+         bewaard op {}.",
+        copy.written.format("%d-%m-%Y om %H:%M:%S")
+    ));
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            ("Herstellen", vec![Action::Restore(Box::new(copy.clone()))]),
+            ("Weggooien", vec![Action::DiscardRecovery]),
+        ],
+    );
+}
+
+fn error(ui: &mut egui::Ui, text: &str, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(text).color(tokens::ERROR));
+    ui.add_space(tokens::SPACE_M);
+    close_button(ui, actions);
+}
+
+fn confirm_undo(ui: &mut egui::Ui, label: &str, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "Ongedaan maken neemt het vastgelegde besluit terug: {label}. \
+         De status van de keuzes gaat terug naar wat hij ervoor was."
+    ));
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Besluit ongedaan maken",
+                vec![Action::CloseDialog, Action::UndoConfirmed],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn annex_written(ui: &mut egui::Ui, path: &Path, replaced: &[String], actions: &mut Vec<Action>) {
+    ui.label(format!("De bijlage staat in {}.", path.display()));
+    if !replaced.is_empty() {
+        ui.add_space(tokens::SPACE_S);
+        ui.label(
+            RichText::new("Niet alle tekst kon worden gedrukt zoals hij is ingevoerd:")
+                .color(tokens::WARNING),
+        );
+        egui::ScrollArea::vertical()
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for line in replaced {
+                    ui.label(format!("• {line}."));
+                }
+            });
+    }
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            ("Openen", vec![Action::OpenExternally(path.to_owned())]),
+            ("Sluiten", vec![Action::CloseDialog]),
+        ],
+    );
+}
+
+fn confirm_setup(
+    ui: &mut egui::Ui,
+    lines: &[String],
+    broken: &[String],
+    edit: &crate::core::SetupEdit,
+    actions: &mut Vec<Action>,
+) {
+    for line in lines {
+        ui.label(line.as_str());
+    }
+    if !broken.is_empty() {
+        ui.add_space(tokens::SPACE_S);
+        ui.label(
+            RichText::new(format!(
+                "Hierna gelden de vastgestelde keuzes van {} niet meer: hun vingerafdruk dekt alles wat de bijlage van hen afdrukt, ook de prijzen, budgetten en teksten waarop ze rusten. Ze moeten opnieuw worden vastgesteld.",
+                crate::core::words::list(broken)
+            ))
+            .color(tokens::ERROR),
+        );
+    }
+    ui.add_space(tokens::SPACE_M);
+    let confirm = if broken.is_empty() {
+        "Toepassen"
+    } else {
+        "Toch wijzigen"
+    };
+    buttons(
+        ui,
+        actions,
+        vec![
+            (confirm, vec![Action::ConfirmSetup(edit.clone())]),
+            cancel(),
+        ],
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn path_entry(
+    ui: &mut egui::Ui,
+    purpose: &PathFor,
+    request: &PickRequest,
+    text: &mut String,
+    reason: &str,
+    error: &Option<String>,
+    focus: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(format!(
+        "Het venster om een bestand te kiezen kon niet worden geopend ({reason}). \
+         Typ hieronder het volledige pad van het bestand."
+    ));
+    ui.add_space(tokens::SPACE_S);
+    let label = "Pad";
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .desired_width(480.0)
+            .char_limit(4096),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    // Ready to type as soon as the dialog shows.
+    if std::mem::take(focus) {
+        response.request_focus();
+    }
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if let Some(error) = error {
+        ui.label(RichText::new(error.as_str()).color(tokens::ERROR));
+    }
+    ui.add_space(tokens::SPACE_M);
+    let typed = Action::PathTyped {
+        purpose: purpose.clone(),
+        request: request.clone(),
+        text: text.clone(),
+    };
+    if entered {
+        actions.push(typed.clone());
+    }
+    let ok = if request.save { "Opslaan" } else { "Openen" };
+    buttons(ui, actions, vec![(ok, vec![typed]), cancel()]);
+}
+
+fn confirm_overwrite(ui: &mut egui::Ui, purpose: &PathFor, path: &Path, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "{} bestaat al. Wilt u het vervangen?",
+        display_name(path)
+    ));
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Vervangen",
+                vec![Action::CloseDialog, purpose.clone().action(path.to_owned())],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn in_use(ui: &mut egui::Ui, path: &Path, owner: &str, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "{} is geopend door {owner}. Als u het ook bewerkt, overschrijft de een het werk \
+         van de ander. U kunt het alleen-lezen openen en uw wijzigingen met Opslaan als… \
+         onder een andere naam bewaren.",
+        display_name(path)
+    ));
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Alleen-lezen openen",
+                vec![Action::CloseDialog, Action::OpenReadOnly(path.to_owned())],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn changed_on_disk(ui: &mut egui::Ui, path: &Path, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "{} is veranderd sinds u het opende, waarschijnlijk door iemand anders. Er is niets \
+         opgeslagen, zodat geen van beide versies verloren gaat.",
+        display_name(path)
+    ));
+    ui.add_space(tokens::SPACE_M);
+    let then = |action| vec![Action::CloseDialog, Action::File(action)];
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Opslaan als…",
+                then(FileAction::chosen(FileCommand::SaveAs)),
+            ),
+            (
+                "Vergelijken met het bestand",
+                then(FileAction::new(FileCommand::CompareWithFile, path)),
+            ),
+            (
+                "Opnieuw laden",
+                vec![
+                    Action::CloseDialog,
+                    Action::FileConfirmed(FileAction::new(FileCommand::Open, path)),
+                ],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview, actions: &mut Vec<Action>) {
+    for warning in &preview.warnings {
+        ui.label(RichText::new(warning).color(tokens::WARNING));
+    }
+    if preview.changes.is_empty() {
+        ui.label("Het bestand bevat dezelfde keuzes als de werkmap; er verandert niets.");
+    } else {
+        ui.label("Deze activiteiten veranderen:");
+        egui::Grid::new("import-wijzigingen")
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Activiteit").strong());
+                ui.label(RichText::new("Nu").strong());
+                ui.label(RichText::new("Na importeren").strong());
+                ui.end_row();
+                for change in &preview.changes {
+                    ui.label(format!("{} {}", change.activity, change.title));
+                    ui.label(describe(change.before, &change.volume_before));
+                    let after = describe(change.after, &change.volume_after);
+                    ui.label(if change.note_only {
+                        format!("{after} (andere notitie)")
+                    } else {
+                        after
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(tokens::SPACE_M);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!preview.changes.is_empty(), egui::Button::new("Importeren"))
+            .clicked()
+        {
+            actions.push(Action::ConfirmImport(Box::new(preview.clone())));
+        }
+        if ui.button("Annuleren").clicked() {
+            actions.push(Action::CloseDialog);
+        }
+    });
 }

@@ -93,7 +93,9 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                         .clicked()
                     {
                         actions.push(Action::SelectGemeente(gemeente.name.clone()));
-                        actions.push(Action::Command(UiCommand::ShowDrafting));
+                        actions.push(Action::Command(UiCommand::Show(
+                            super::screens::View::Drafting,
+                        )));
                     }
                     let check = model.sign_off_check(&gemeente.name);
                     let (label, colour) = super::signoff_panel::short_status(status, check);

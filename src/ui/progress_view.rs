@@ -213,9 +213,9 @@ fn report_choice(ui: &mut Ui, model: &Model, state: &mut ProgressState, actions:
         .on_hover_text("Het rapport over de gekozen periode als PDF (artikel 14.2)")
         .clicked()
     {
-        actions.push(Action::Command(
-            crate::ui::commands::UiCommand::ExportProgressReport,
-        ));
+        actions.push(Action::Command(crate::ui::commands::UiCommand::File(
+            crate::ui::file_commands::FileCommand::ExportProgressReport,
+        )));
     }
 }
 

@@ -3,24 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Which screen is showing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum View {
-    /// One gemeente's choices on the card.
-    #[default]
-    Drafting,
-    /// All gemeenten side by side.
-    Overview,
-    /// Options, gemeenten or terms side by side.
-    Compare,
-    /// What the choices ask of WerkBedrijf in staff.
-    Capacity,
-    /// What WerkBedrijf delivered against the agreed choices.
-    Progress,
-    /// Beheer: the card, the region and the term. Never restored at start, so an official who
-    /// opens the app always lands on the choices.
-    Admin,
-}
+pub use super::screens::View;
 
 /// The app's remembered state. Every field has a default, so an older or damaged state never
 /// stops the app from starting.

@@ -191,10 +191,10 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
         Status::TerBesluitvorming => {
             ui.label(RichText::new("De keuzes liggen vast voor het college.").small());
             if ui.button("Besluit college vastleggen…").clicked() {
-                actions.push(Action::OpenDecisionForm(DecisionForm::new(
-                    &gemeente.name,
-                    Side::College,
-                )));
+                actions.push(Action::OpenDecisionForm {
+                    gemeente: gemeente.name.clone(),
+                    side: Side::College,
+                });
             }
             if ui.button("Terug naar concept").clicked() {
                 actions.push(step(SignOffStep::SendBack));
@@ -203,10 +203,10 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
         Status::BeslotenDoorCollege => {
             ui.label(RichText::new("Het college is akkoord; nu WerkBedrijf (DB MGR).").small());
             if ui.button("Besluit WerkBedrijf vastleggen…").clicked() {
-                actions.push(Action::OpenDecisionForm(DecisionForm::new(
-                    &gemeente.name,
-                    Side::WerkBedrijf,
-                )));
+                actions.push(Action::OpenDecisionForm {
+                    gemeente: gemeente.name.clone(),
+                    side: Side::WerkBedrijf,
+                });
             }
             if ui.button("Terug naar concept").clicked() {
                 actions.push(step(SignOffStep::SendBack));

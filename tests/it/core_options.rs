@@ -243,7 +243,7 @@ proptest! {
 fn this_term_against_the_previous_one_differs_only_where_the_draft_changed() {
     use keuzekaart::core::compare::{Column, Source, compare};
     let old = crate::common::agreed_workbook();
-    let mut model = Model::new(keuzekaart::core::term::next_term(&old));
+    let mut model = Model::new(keuzekaart::core::next_term::next_term(&old));
     let column = |source| Column {
         gemeente: "Beuningen".into(),
         source,

@@ -2,9 +2,9 @@
 //! sign-offs they break, card files and the next term.
 
 use crate::common::{agreed_workbook, d, filled_workbook};
+use keuzekaart::core::next_term::next_term;
 use keuzekaart::core::setup::{SetupEdit, SetupRefusal};
 use keuzekaart::core::signoff::Status;
-use keuzekaart::core::term::next_term;
 use keuzekaart::core::{Edit, Model, PepperColour, Refusal, Workbook};
 use keuzekaart::storage;
 

@@ -38,7 +38,7 @@ proptest! {
         workbook in workbooks()
     ) {
         let text = storage::to_ron(&workbook);
-        match keuzekaart::core::limits::check_workbook(&workbook) {
+        match keuzekaart::core::range_check::check_workbook(&workbook) {
             Ok(()) => prop_assert_eq!(storage::parse_workbook(&text).unwrap(), workbook),
             // A negative count: refused where it is read, with its line and column.
             Err(_) => {

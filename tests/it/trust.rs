@@ -18,6 +18,7 @@ use keuzekaart::core::signoff::{self, Outcome};
 use keuzekaart::core::{PepperColour, Workbook};
 use keuzekaart::storage::{self, lock};
 use keuzekaart::ui::FileAction;
+use keuzekaart::ui::file_commands::FileCommand;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -624,7 +625,8 @@ fn a_workbook_another_official_has_open_is_offered_read_only_and_never_saved_ove
     let before = std::fs::read(&path).unwrap();
 
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
-    h.state_mut().file_action(FileAction::Open(path.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, path.clone()));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -673,7 +675,8 @@ fn a_lock_left_by_a_crash_on_this_machine_is_cleared() {
     )
     .unwrap();
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
-    h.state_mut().file_action(FileAction::Open(path.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, path.clone()));
     h.run();
     assert_eq!(h.state().dialog_title(), None);
     assert!(!h.state().window_title().contains("alleen-lezen"));
@@ -685,7 +688,8 @@ fn a_lock_left_by_a_crash_on_this_machine_is_cleared() {
     );
     // The lock is ours now, and goes when the workbook does.
     assert_eq!(lock::inspect(&path), lock::LockState::Free);
-    h.state_mut().file_action(FileAction::New);
+    h.state_mut()
+        .file_action(FileAction::chosen(FileCommand::New));
     h.run();
     assert!(!lock::lock_path(&path).exists());
 }
@@ -697,7 +701,8 @@ fn a_save_over_a_file_someone_else_changed_is_refused_with_a_choice() {
     let path = docs.path().join("regio.ron");
     storage::save_workbook(&path, &filled_workbook()).unwrap();
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
-    h.state_mut().file_action(FileAction::Open(path.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, path.clone()));
     h.run();
     assert!(
         lock::lock_path(&path).exists(),

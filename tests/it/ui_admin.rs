@@ -9,6 +9,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::{PepperColour, Status, Workbook};
 use keuzekaart::ui::FileAction;
+use keuzekaart::ui::file_commands::FileCommand;
 
 use crate::common::app::App;
 
@@ -179,7 +180,8 @@ fn a_price_change_under_agreed_choices_warns_and_then_verify_reports_it() {
     click(&mut h, "Toch wijzigen");
     assert_eq!(red_volume_of_4(&h), d("12"));
 
-    h.state_mut().file_action(FileAction::SaveAs(path.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::SaveAs, path.clone()));
     h.run();
     let out = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
         .arg("verify")
@@ -200,14 +202,14 @@ fn a_card_file_goes_out_and_comes_back_and_a_broken_one_is_refused_in_dutch() {
     let path = dir.path().join("keuzekaart.ron");
     let mut h = app(filled_workbook());
     h.state_mut()
-        .file_action(FileAction::ExportCard(path.clone()));
+        .file_action(FileAction::new(FileCommand::ExportCard, path.clone()));
     h.run();
     // WerkBedrijf raises activity 6's red volume in the file and sends it round.
     let text = std::fs::read_to_string(&path).unwrap();
     let changed = text.replacen("volume: \"10\"", "volume: \"11\"", 2);
     std::fs::write(&path, &changed).unwrap();
     h.state_mut()
-        .file_action(FileAction::ImportCard(path.clone()));
+        .file_action(FileAction::new(FileCommand::ImportCard, path.clone()));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -225,7 +227,7 @@ fn a_card_file_goes_out_and_comes_back_and_a_broken_one_is_refused_in_dutch() {
 
     std::fs::write(&path, "(version: 1, card: (naam: 3))").unwrap();
     h.state_mut()
-        .file_action(FileAction::ImportCard(path.clone()));
+        .file_action(FileAction::new(FileCommand::ImportCard, path.clone()));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),

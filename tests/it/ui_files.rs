@@ -14,6 +14,7 @@ use keuzekaart::core::Workbook;
 use keuzekaart::storage::paths::AppPaths;
 use keuzekaart::storage::{self};
 
+use keuzekaart::ui::file_commands::FileCommand;
 use keuzekaart::ui::{FileAction, KeuzekaartApp};
 
 pub(crate) fn app_in(
@@ -40,7 +41,8 @@ fn save_as_then_ctrl_s_writes_the_file_and_the_title_tracks_unsaved_changes() {
     plus(&mut h, 4);
     assert_eq!(h.state().window_title(), "Naamloos ● — Keuzekaart");
 
-    h.state_mut().file_action(FileAction::SaveAs(path.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::SaveAs, path.clone()));
     h.run();
     assert_eq!(h.state().window_title(), "ronde-1.ron — Keuzekaart");
     assert_eq!(
@@ -81,7 +83,8 @@ fn opening_over_unsaved_changes_asks_first() {
     let mut h = app_in(home.path(), "Wijchen", Duration::from_secs(30));
     plus(&mut h, 2);
 
-    h.state_mut().file_action(FileAction::Open(other.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, other.clone()));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -93,7 +96,8 @@ fn opening_over_unsaved_changes_asks_first() {
     assert_eq!(peppers_on_wb(&h, "Wijchen", 2), d("1"));
     assert_eq!(h.state().file(), None);
 
-    h.state_mut().file_action(FileAction::Open(other.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, other.clone()));
     h.run();
     h.get_by_label("Niet opslaan").click();
     h.run();
@@ -121,9 +125,11 @@ fn a_broken_file_is_reported_and_the_open_workbook_stays() {
     std::fs::write(&broken, &text).unwrap();
 
     let mut h = app_in(home.path(), "Heumen", Duration::from_secs(30));
-    h.state_mut().file_action(FileAction::Open(good.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, good.clone()));
     h.run();
-    h.state_mut().file_action(FileAction::Open(broken.clone()));
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::Open, broken.clone()));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -147,7 +153,8 @@ fn a_failed_save_shows_why_and_keeps_the_work_unsaved() {
     let home = tempfile::tempdir().unwrap();
     let mut h = app_in(home.path(), "Druten", Duration::from_secs(30));
     plus(&mut h, 5);
-    h.state_mut().file_action(FileAction::SaveAs(
+    h.state_mut().file_action(FileAction::new(
+        FileCommand::SaveAs,
         home.path().join("bestaat-niet/concept.ron"),
     ));
     h.run();
@@ -167,7 +174,7 @@ fn importing_a_gemeente_file_shows_the_changes_and_applies_them_as_one_undoable_
 
     let mut h = app_in(home.path(), "Beuningen", Duration::from_secs(30));
     h.state_mut()
-        .file_action(FileAction::ImportGemeente(exchange));
+        .file_action(FileAction::new(FileCommand::ImportGemeente, exchange));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -279,11 +286,8 @@ fn bijlage_exporteren_writes_the_pdf_and_offers_to_open_it() {
     let path = docs.path().join("bijlage-heumen.pdf");
     let mut h = app_in(home.path(), "Heumen", Duration::from_secs(30));
     plus(&mut h, 7);
-    h.state_mut().file_action(FileAction::ExportAnnex {
-        path: path.clone(),
-        only_shown: true,
-        review: false,
-    });
+    h.state_mut()
+        .file_action(FileAction::new(FileCommand::ExportAnnexGemeente, &path));
     h.run();
     assert_eq!(h.state().dialog_title().as_deref(), Some("Bijlage gemaakt"));
     h.get_by_label("Openen");
@@ -301,15 +305,18 @@ fn saving_from_the_unsaved_changes_question_moves_on_only_when_the_save_worked()
     std::fs::create_dir(&folder).unwrap();
     let mut h = app_in(home.path(), "Druten", Duration::from_secs(30));
     plus(&mut h, 2);
-    h.state_mut()
-        .file_action(FileAction::SaveAs(folder.join("concept.ron")));
+    h.state_mut().file_action(FileAction::new(
+        FileCommand::SaveAs,
+        folder.join("concept.ron"),
+    ));
     h.run();
     plus(&mut h, 3);
     let edited = h.state().model().workbook().clone();
 
     // The folder disappears: the save from the question fails, says why, and keeps the work.
     std::fs::remove_dir_all(&folder).unwrap();
-    h.state_mut().file_action(FileAction::New);
+    h.state_mut()
+        .file_action(FileAction::chosen(FileCommand::New));
     h.run();
     assert_eq!(
         h.state().dialog_title().as_deref(),
@@ -325,7 +332,8 @@ fn saving_from_the_unsaved_changes_question_moves_on_only_when_the_save_worked()
     std::fs::create_dir(&folder).unwrap();
     h.get_by_label("Sluiten").click();
     h.run();
-    h.state_mut().file_action(FileAction::New);
+    h.state_mut()
+        .file_action(FileAction::chosen(FileCommand::New));
     h.run();
     h.get_by_label("Opslaan").click();
     h.run();

@@ -10,7 +10,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keuzekaart::storage;
-use keuzekaart::ui::commands::{MENUS, UiCommand};
+use keuzekaart::ui::commands::{Menu, UiCommand};
+use keuzekaart::ui::file_commands::FileCommand;
 use keuzekaart::ui::file_picker::{Picked, ScriptedPicker};
 
 use keuzekaart::ui::KeuzekaartApp;
@@ -81,23 +82,85 @@ fn pdfinfo_pages(pdf: &Path) -> usize {
 fn every_command_can_be_found_in_the_menus_with_its_shortcut() {
     let home = tempfile::tempdir().unwrap();
     let mut h = app(home.path(), &ScriptedPicker::new());
-    for (name, groups) in MENUS {
-        h.get_by_label(name).click();
+    let mut in_menus = 0;
+    for menu in Menu::all() {
+        h.get_by_label(menu.label()).click();
         h.run();
-        for command in groups.iter().flat_map(|g| g.iter()) {
+        for command in menu.groups().into_iter().flatten() {
             // Found under its label followed by its shortcut, as the menu shows it.
             item(&h, command.label());
+            in_menus += 1;
         }
         h.key_press(Key::Escape);
         h.run();
     }
     // Every command of the app is in one of those menus (a unit test checks the list; this one
     // checks what is drawn), and the shortcuts are shown beside them.
-    let in_menus: usize = MENUS
-        .iter()
-        .map(|(_, g)| g.iter().map(|g| g.len()).sum::<usize>())
-        .sum();
     assert_eq!(in_menus, UiCommand::all().count());
+}
+
+/// Every file command with a picker, chosen from the menu Bestand by its label: one that asks
+/// for a file to write writes that file, one that asks for a file to read leaves the file as it
+/// was and writes nothing beside it. So no command can show a save dialog and then read, or an
+/// open dialog and then write.
+#[test]
+fn every_file_command_does_with_its_path_what_its_dialog_said() {
+    let home = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    let source = docs.path().join("bron");
+    std::fs::create_dir(&source).unwrap();
+    let workbook = source.join("werkmap.ron");
+    storage::save_workbook(&workbook, &filled_workbook()).unwrap();
+    let before = std::fs::read(&workbook).unwrap();
+    let picker = ScriptedPicker::new();
+    let mut h = app(home.path(), &picker);
+    let mut checked = 0;
+    for command in FileCommand::all() {
+        let spec = command.spec();
+        let Some(dialog) = spec.picker else { continue };
+        let written = docs
+            .path()
+            .join(format!("{command:?}.{}", dialog.extension));
+        let path = if dialog.save { &written } else { &workbook };
+        picker.answer_path(path);
+        menu(&mut h, "Bestand", spec.label);
+        let request = picker
+            .requests()
+            .pop()
+            .expect("the menu item asked for a path");
+        assert_eq!(request.save, dialog.save, "{command:?}");
+        if dialog.save {
+            assert!(
+                written.is_file(),
+                "{command:?} did not write {}",
+                written.display()
+            );
+        } else {
+            assert_eq!(
+                std::fs::read(&workbook).unwrap(),
+                before,
+                "{command:?} wrote the file it read"
+            );
+            assert!(
+                !written.exists(),
+                "{command:?} wrote beside the file it read"
+            );
+        }
+        // Whatever it showed (a preview, an error, "Bijlage gemaakt") is closed for the next.
+        h.key_press(Key::Escape);
+        h.run();
+        if h.state().dialog_title().is_some() {
+            h.get_by_label("Annuleren").click();
+            h.run();
+        }
+        assert_eq!(
+            h.state().dialog_title(),
+            None,
+            "{command:?} left a dialog open"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} file commands have a picker");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Image snapshots: the six screens a meeting sees, at a laptop's size (1366×768) and a
+//! Image snapshots: every screen of the app and presentation mode, at a laptop's size (1366×768) and a
 //! projector's (1920×1080), rendered by the real app headless (egui_kittest with wgpu on Mesa's
 //! lavapipe) and compared with the approved images in `tests/snapshots`.
 //!
@@ -10,20 +10,25 @@ use egui::Vec2;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use keuzekaart::ui::KeuzekaartApp;
+use keuzekaart::ui::screens::View;
 
 use crate::common::app::harness_with;
 use crate::common::filled_workbook;
 
-/// The screens, by the file name of their image and the label of the tab that shows them
-/// (none: the app opens on Keuzes).
-const SCREENS: [(&str, Option<&str>); 6] = [
-    ("keuzes", None),
-    ("regio-overzicht", Some("Regio-overzicht")),
-    ("vergelijken", Some("Vergelijken")),
-    ("capaciteit", Some("Capaciteit")),
-    ("beheer", Some("Beheer")),
-    ("presenteren", Some("Presenteren")),
-];
+/// Every screen of the app's list (the tab that shows it, by its label; none for Keuzes, where
+/// the app opens) and presentation mode, by the file name of their image: a new screen is in
+/// the list the moment it is registered.
+fn screens() -> Vec<(String, Option<&'static str>)> {
+    let mut screens: Vec<(String, Option<&'static str>)> = View::all()
+        .map(|view| {
+            let label = view.spec().label;
+            let tab = (view != View::Drafting).then_some(label);
+            (label.to_lowercase(), tab)
+        })
+        .collect();
+    screens.push(("presenteren".to_owned(), Some("Presenteren")));
+    screens
+}
 
 /// The app on the example with choices in every gemeente, Beuningen shown, on the screen whose
 /// tab is `label`, in a window of `size`.
@@ -44,7 +49,7 @@ fn screen(label: Option<&str>, size: Vec2) -> Harness<'static, KeuzekaartApp> {
 fn screens_look_as_approved(size: Vec2) {
     let size_name = format!("{}x{}", size.x, size.y);
     let mut failures = Vec::new();
-    for (name, label) in SCREENS {
+    for (name, label) in screens() {
         let mut h = screen(label, size);
         if let Err(error) = h.try_snapshot(format!("{name}-{size_name}")) {
             failures.push(error.to_string());

@@ -19,37 +19,31 @@ impl KeuzekaartApp {
                     actions.push(Action::FocusCards);
                 }
                 ui.separator();
-                for (menu, groups) in crate::ui::commands::MENUS {
-                    ui.menu_button(*menu, |ui| {
-                        for (index, group) in groups.iter().enumerate() {
+                for menu in crate::ui::commands::Menu::all() {
+                    ui.menu_button(menu.label(), |ui| {
+                        for (index, group) in menu.groups().into_iter().enumerate() {
                             if index > 0 {
                                 ui.separator();
                             }
-                            for &command in *group {
+                            for command in group {
                                 let (text, enabled) = self.menu_text(command);
                                 command_button(ui, command, &text, enabled, actions);
                             }
-                            if *menu == "Bestand" && index == 0 {
+                            if menu == crate::ui::commands::Menu::Bestand && index == 0 {
                                 self.recent_menu(ui, actions);
                             }
                         }
                     });
                 }
                 ui.separator();
-                for (view, command) in [
-                    (View::Drafting, UiCommand::ShowDrafting),
-                    (View::Overview, UiCommand::ShowOverview),
-                    (View::Compare, UiCommand::ShowCompare),
-                    (View::Capacity, UiCommand::ShowCapacity),
-                    (View::Progress, UiCommand::ShowProgress),
-                    (View::Admin, UiCommand::ShowAdmin),
-                ] {
+                for view in View::all() {
+                    let spec = view.spec();
                     if ui
-                        .selectable_label(self.navigation.view == view, command.label())
-                        .on_hover_text(command.tooltip())
+                        .selectable_label(self.navigation.view == view, spec.label)
+                        .on_hover_text(spec.tooltip)
                         .clicked()
                     {
-                        actions.push(Action::Command(command));
+                        actions.push(Action::Command(UiCommand::Show(view)));
                     }
                 }
                 ui.separator();
@@ -82,7 +76,7 @@ impl KeuzekaartApp {
                     .on_hover_text(file.display().to_string())
                     .clicked()
                 {
-                    actions.push(Action::File(FileAction::Open(file.clone())));
+                    actions.push(Action::File(FileAction::new(FileCommand::Open, file)));
                 }
             }
         });
@@ -196,33 +190,12 @@ impl KeuzekaartApp {
                     };
                     ui.label(RichText::new(&message.text).color(colour))
                 }
-                None if self.navigation.view == View::Admin => ui.label(
-                    "Beheer: pas de velden aan en kies ‘Toepassen’. \
-                     Elke wijziging is met Ctrl+Z ongedaan te maken.",
-                ),
-                None if self.navigation.view == View::Progress => ui.label(
-                    "Voortgang: typ gerealiseerde volumes in de tabel, plak een blok uit Excel, \
-                     of kies Bestand › Realisatie importeren…. Ctrl+Z maakt ongedaan.",
-                ),
-                // The drag hint belongs to the cards; the other screens say what they offer.
-                None if self.navigation.view == View::Overview => ui.label(
-                    "Regio-overzicht: klik op een gemeente om haar keuzes te openen.",
-                ),
-                None if self.navigation.view == View::Compare => ui.label(
-                    "Vergelijken: kies per kolom een gemeente en haar keuzes; \
-                     verschillen zijn geel gemarkeerd.",
-                ),
-                None if self.navigation.view == View::Capacity => ui.label(
-                    "Capaciteit: de voorstellen van alle gemeenten, omgerekend naar inzet en kosten.",
-                ),
                 None if self.shown_plan_is_locked() => ui.label(
                     "Deze keuzes liggen vast en zijn hier alleen te lezen; \
                      zie Besluitvorming rechts.",
                 ),
-                None => ui.label(
-                    "Sleep een peper uit de voorraad naar een activiteit, of gebruik + en −. \
-                     Ctrl+Z maakt ongedaan.",
-                ),
+                // Each screen says what it offers; the drafting screen's hint is the drag hint.
+                None => ui.label(self.navigation.view.spec().hint),
             })
             .inner;
         let live = if self.message.as_ref().is_some_and(|m| m.is_error) {

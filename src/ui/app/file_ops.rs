@@ -7,13 +7,16 @@ use super::*;
 impl KeuzekaartApp {
     /// Asks the picker for a path for `purpose`; a chosen path goes on to its action, a cancelled
     /// dialog says nothing, and a dialog that could not be shown opens the app's own path entry.
-    pub(super) fn ask_path(&mut self, purpose: PathUse) {
-        let request = purpose.request(
-            self.model.workbook(),
-            self.selected_gemeente(),
-            self.file.as_deref(),
-            self.last_folder.clone(),
-        );
+    pub(super) fn ask_path(&mut self, purpose: PathFor) {
+        let Some(picker) = purpose.command.spec().picker else {
+            return;
+        };
+        let naming = Naming {
+            workbook: self.model.workbook(),
+            gemeente: self.selected_gemeente(),
+            current: self.file.as_deref(),
+        };
+        let request = picker.request(&naming, self.last_folder.clone());
         match self.picker.pick(&request) {
             Picked::Path(path) => {
                 self.remember_folder(&path);
@@ -39,226 +42,243 @@ impl KeuzekaartApp {
         }
     }
 
+    /// Runs a file command: asks its picker first when it has one and no path was given.
     pub(super) fn run_file(&mut self, ctx: &egui::Context, action: FileAction) {
-        match action {
-            FileAction::New => {
-                let mut workbook = Workbook::bundled();
-                workbook.metadata.created = Some(chrono::Local::now().naive_local());
-                self.replace_model(Model::new(workbook), None);
-                self.show_message(
-                    ctx,
-                    "Nieuwe werkmap op de keuzekaart 2021-2022.".into(),
-                    None,
-                    false,
-                );
+        let FileAction { command, path } = action;
+        let path = match (command.spec().picker, path) {
+            (Some(_), None) => return self.ask_path(PathFor::command(command)),
+            (_, path) => path,
+        };
+        // A command with a picker always has its path here; one without never needs it.
+        let on_path = |app: &mut Self, run: fn(&mut Self, &egui::Context, &Path)| {
+            if let Some(path) = &path {
+                run(app, ctx, path);
             }
-            FileAction::Open(path) => self.open_now(ctx, &path, false),
-            FileAction::OpenReadOnly(path) => self.open_now(ctx, &path, true),
-            FileAction::Save => match self.file.clone() {
+        };
+        match command {
+            FileCommand::New => self.new_workbook(ctx),
+            FileCommand::Open => on_path(self, |app, ctx, path| app.open_now(ctx, path, false)),
+            FileCommand::Save => match self.file.clone() {
                 Some(path) => self.save_to(ctx, &path),
-                None => self.run_command(ctx, UiCommand::SaveAs),
+                None => self.ask_path(PathFor::command(FileCommand::SaveAs)),
             },
-            FileAction::SaveAs(path) => self.save_to(ctx, &path),
-            FileAction::ExportGemeente(path) => {
-                let name = self.selected_gemeente().to_owned();
-                let Some(export) = storage::export_gemeente(self.model.workbook(), &name) else {
-                    return;
-                };
-                match self.write_output(&path, storage::to_ron_pretty(&export).as_bytes()) {
-                    Ok(()) => self.show_message(
-                        ctx,
-                        format!("De keuzes van {name} staan in {}.", path.display()),
-                        None,
-                        false,
-                    ),
-                    Err(e) => {
-                        self.dialog = Some(Dialog::Error {
-                            title: "Exporteren mislukt".into(),
-                            text: e.to_string(),
-                        })
-                    }
-                }
-            }
-            FileAction::ImportGemeente(path) => match storage::read_exchange(&path) {
-                Ok(file) => match storage::preview_import(self.model.workbook(), &file) {
-                    Ok(preview) => self.dialog = Some(Dialog::Import(Box::new(preview))),
-                    Err(text) => {
-                        self.dialog = Some(Dialog::Error {
-                            title: "Importeren kan niet".into(),
-                            text,
-                        })
-                    }
-                },
-                Err(e) => {
-                    self.dialog = Some(Dialog::Error {
-                        title: format!("{} is niet te lezen", display_name(&path)),
-                        text: e.to_string(),
-                    })
-                }
-            },
-            FileAction::ImportRealisation(path) => match self.read_sheet(&path) {
-                Ok(sheet) => {
-                    let form = crate::ui::import_dialog::RealisationImport::new(
-                        display_name(&path),
-                        sheet,
-                        self.model.workbook().clone(),
-                        self.settings.import_mapping.as_ref(),
-                    );
-                    self.dialog = Some(Dialog::ImportRealisation(Box::new(form)));
-                }
-                Err(e) => {
-                    self.dialog = Some(Dialog::Error {
-                        title: format!("{} is niet te lezen", display_name(&path)),
-                        text: e.to_string(),
-                    })
-                }
-            },
-            FileAction::ExportExcel(path) => {
-                let as_of = crate::ui::progress_view::as_of(&self.model);
-                let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-                let made =
-                    crate::spreadsheet::export_xlsx(self.model.workbook(), as_of, &assumptions)
-                        .map_err(|e| e.to_string());
-                let done = format!(
-                    "Het Excel-bestand staat in {} (stand per {}).",
-                    path.display(),
-                    as_of.format("%d-%m-%Y")
-                );
-                self.write_document(ctx, &path, made, done, "Exporteren naar Excel mislukt");
-            }
-            FileAction::ExportProgressReport(path) => {
-                let workbook = self.model.workbook();
-                let scope = self.progress.report_scope(&self.model);
-                let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
-                let made = crate::annex::progress_pdf(workbook, scope, &assumptions)
-                    .map_err(|e| e.to_string());
-                let done = format!(
-                    "Het voortgangsrapport ({}) staat in {}.",
-                    scope.subtitle(workbook),
-                    path.display()
-                );
-                self.write_document(ctx, &path, made, done, "Voortgangsrapport maken mislukt");
-            }
-            FileAction::ExportCard(path) => {
-                match storage::export_card(&path, &self.model.workbook().card) {
-                    Ok(()) => self.show_message(
-                        ctx,
-                        format!("De keuzekaart staat in {}.", path.display()),
-                        None,
-                        false,
-                    ),
-                    Err(e) => {
-                        self.dialog = Some(Dialog::Error {
-                            title: "Keuzekaart exporteren mislukt".into(),
-                            text: e.to_string(),
-                        })
-                    }
-                }
-            }
-            FileAction::ImportCard(path) => match storage::read_card_file(&path) {
-                Ok(card) => {
-                    let edit = SetupEdit::ReplaceCard { card: card.clone() };
-                    match self.model.sign_offs_broken_by(&Edit::Setup(edit.clone())) {
-                        Ok(broken) => {
-                            let lines = crate::core::diff::CardReplacement::new(
-                                &self.model.workbook().card,
-                                &card,
-                            )
-                            .lines();
-                            self.dialog = Some(Dialog::ConfirmSetup {
-                                title: "Keuzekaart importeren".into(),
-                                lines,
-                                broken,
-                                edit,
-                            });
-                        }
-                        Err(refusal) => {
-                            self.dialog = Some(Dialog::Error {
-                                title: "Keuzekaart importeren kan niet".into(),
-                                text: refusal.to_string(),
-                            })
-                        }
-                    }
-                }
-                Err(text) => {
-                    self.dialog = Some(Dialog::Error {
-                        title: format!("{} is niet te lezen", display_name(&path)),
-                        text,
-                    })
-                }
-            },
-            FileAction::NextTerm => {
-                let next = crate::core::term::next_term(self.model.workbook());
-                let label = next.region.term.label();
-                self.replace_model(Model::new(next), None);
-                self.model.mark_unsaved();
-                self.show_message(
-                    ctx,
-                    format!(
-                        "Nieuwe werkmap voor {label}: de keuzes staan als concept klaar. Pas zo nodig kaart en budgetten aan en sla de werkmap op onder een nieuwe naam."
-                    ),
-                    None,
-                    false,
-                );
-            }
-            FileAction::CompareWith(path) => match storage::read_workbook(&path) {
-                Ok(other) => {
-                    let name = self.selected_gemeente().to_owned();
-                    let theirs = other
-                        .plan(&name)
-                        .map(|p| p.choices.as_slice())
-                        .unwrap_or_default();
-                    let ours = self
-                        .model
-                        .workbook()
-                        .plan(&name)
-                        .map(|p| p.choices.as_slice())
-                        .unwrap_or_default();
-                    let changes =
-                        crate::core::diff::plan_changes(self.model.workbook(), &name, theirs, ours);
-                    self.dialog = Some(Dialog::Changes {
-                        title: format!(
-                            "{name}: {} vergeleken met deze werkmap",
-                            display_name(&path)
-                        ),
-                        changes,
-                    });
-                }
-                Err(e) => {
-                    self.dialog = Some(Dialog::Error {
-                        title: format!("{} is niet te openen", display_name(&path)),
-                        text: e.to_string(),
-                    })
-                }
-            },
-            FileAction::ExportAnnex {
-                path,
-                only_shown,
-                review,
-            } => {
-                let options = crate::annex::AnnexOptions {
-                    gemeente: only_shown.then(|| self.selected_gemeente().to_owned()),
-                    review,
-                    produced: None,
-                };
-                let data = crate::annex::annex_data(self.model.workbook(), &options);
-                let replaced: Vec<String> =
-                    data.replacements.iter().map(ToString::to_string).collect();
-                let result = crate::annex::render(&data, crate::annex::TEMPLATE)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| self.write_output(&path, &bytes));
-                self.dialog = Some(match result {
-                    Ok(()) => Dialog::AnnexWritten { path, replaced },
-                    Err(text) => Dialog::Error {
-                        title: "Bijlage exporteren mislukt".into(),
-                        text,
-                    },
-                });
-            }
-            FileAction::Quit => {
+            FileCommand::SaveAs => on_path(self, Self::save_to),
+            FileCommand::ExportGemeente => on_path(self, Self::export_gemeente),
+            FileCommand::ImportGemeente => on_path(self, Self::import_gemeente),
+            FileCommand::ImportRealisation => on_path(self, Self::import_realisation_file),
+            FileCommand::ExportExcel => on_path(self, Self::export_excel),
+            FileCommand::ExportProgressReport => on_path(self, Self::export_progress_report),
+            FileCommand::ExportCard => on_path(self, Self::export_card),
+            FileCommand::ImportCard => on_path(self, Self::import_card),
+            FileCommand::NextTerm => self.next_term(ctx),
+            FileCommand::CompareWithFile => on_path(self, Self::compare_with_file),
+            FileCommand::ExportAnnex => on_path(self, |app, ctx, path| {
+                app.export_annex(ctx, path, false, false)
+            }),
+            FileCommand::ExportAnnexGemeente => on_path(self, |app, ctx, path| {
+                app.export_annex(ctx, path, true, false)
+            }),
+            FileCommand::ExportReviewCopy => on_path(self, |app, ctx, path| {
+                app.export_annex(ctx, path, false, true)
+            }),
+            FileCommand::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Shows an error dialog: what could not be done, and why, in Dutch.
+    fn error(&mut self, title: impl Into<String>, text: impl Into<String>) {
+        self.dialog = Some(Dialog::Error {
+            title: title.into(),
+            text: text.into(),
+        });
+    }
+
+    fn new_workbook(&mut self, ctx: &egui::Context) {
+        let mut workbook = Workbook::bundled();
+        workbook.metadata.created = Some(chrono::Local::now().naive_local());
+        self.replace_model(Model::new(workbook), None);
+        self.show_message(
+            ctx,
+            "Nieuwe werkmap op de keuzekaart 2021-2022.".into(),
+            None,
+            false,
+        );
+    }
+
+    fn export_gemeente(&mut self, ctx: &egui::Context, path: &Path) {
+        let name = self.selected_gemeente().to_owned();
+        let Some(export) = storage::export_gemeente(self.model.workbook(), &name) else {
+            return;
+        };
+        match self.write_output(path, storage::to_ron_pretty(&export).as_bytes()) {
+            Ok(()) => self.show_message(
+                ctx,
+                format!("De keuzes van {name} staan in {}.", path.display()),
+                None,
+                false,
+            ),
+            Err(e) => self.error("Exporteren mislukt", e),
+        }
+    }
+
+    fn import_gemeente(&mut self, _ctx: &egui::Context, path: &Path) {
+        match storage::read_exchange(path) {
+            Ok(file) => match storage::preview_import(self.model.workbook(), &file) {
+                Ok(preview) => self.dialog = Some(Dialog::Import(Box::new(preview))),
+                Err(text) => self.error("Importeren kan niet", text),
+            },
+            Err(e) => self.error(
+                format!("{} is niet te lezen", display_name(path)),
+                e.to_string(),
+            ),
+        }
+    }
+
+    fn import_realisation_file(&mut self, _ctx: &egui::Context, path: &Path) {
+        match self.read_sheet(path) {
+            Ok(sheet) => {
+                let form = crate::ui::import_dialog::RealisationImport::new(
+                    display_name(path),
+                    sheet,
+                    self.model.workbook().clone(),
+                    self.settings.import_mapping.as_ref(),
+                );
+                self.dialog = Some(Dialog::ImportRealisation(Box::new(form)));
+            }
+            Err(e) => self.error(
+                format!("{} is niet te lezen", display_name(path)),
+                e.to_string(),
+            ),
+        }
+    }
+
+    fn export_excel(&mut self, ctx: &egui::Context, path: &Path) {
+        let as_of = crate::ui::progress_view::as_of(&self.model);
+        let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+        let made = crate::spreadsheet::export_xlsx(self.model.workbook(), as_of, &assumptions)
+            .map_err(|e| e.to_string());
+        let done = format!(
+            "Het Excel-bestand staat in {} (stand per {}).",
+            path.display(),
+            as_of.format("%d-%m-%Y")
+        );
+        self.write_document(ctx, path, made, done, "Exporteren naar Excel mislukt");
+    }
+
+    fn export_progress_report(&mut self, ctx: &egui::Context, path: &Path) {
+        let workbook = self.model.workbook();
+        let scope = self.progress.report_scope(&self.model);
+        let assumptions = crate::core::capacity::CapacityAssumptions::bundled();
+        let made =
+            crate::annex::progress_pdf(workbook, scope, &assumptions).map_err(|e| e.to_string());
+        let done = format!(
+            "Het voortgangsrapport ({}) staat in {}.",
+            scope.subtitle(workbook),
+            path.display()
+        );
+        self.write_document(ctx, path, made, done, "Voortgangsrapport maken mislukt");
+    }
+
+    fn export_card(&mut self, ctx: &egui::Context, path: &Path) {
+        match storage::export_card(path, &self.model.workbook().card) {
+            Ok(()) => self.show_message(
+                ctx,
+                format!("De keuzekaart staat in {}.", path.display()),
+                None,
+                false,
+            ),
+            Err(e) => self.error("Keuzekaart exporteren mislukt", e.to_string()),
+        }
+    }
+
+    /// Reads a card file and asks before the card is replaced, naming what changes and which
+    /// sign-offs would no longer hold.
+    fn import_card(&mut self, _ctx: &egui::Context, path: &Path) {
+        let card = match storage::read_card_file(path) {
+            Ok(card) => card,
+            Err(text) => {
+                return self.error(format!("{} is niet te lezen", display_name(path)), text);
+            }
+        };
+        let edit = SetupEdit::ReplaceCard { card: card.clone() };
+        match self.model.sign_offs_broken_by(&Edit::Setup(edit.clone())) {
+            Ok(broken) => {
+                let lines =
+                    crate::core::diff::CardReplacement::new(&self.model.workbook().card, &card)
+                        .lines();
+                self.dialog = Some(Dialog::ConfirmSetup {
+                    title: "Keuzekaart importeren".into(),
+                    lines,
+                    broken,
+                    edit,
+                });
+            }
+            Err(refusal) => self.error("Keuzekaart importeren kan niet", refusal.to_string()),
+        }
+    }
+
+    fn next_term(&mut self, ctx: &egui::Context) {
+        let next = crate::core::next_term::next_term(self.model.workbook());
+        let label = next.region.term.label();
+        self.replace_model(Model::new(next), None);
+        self.model.mark_unsaved();
+        self.show_message(
+            ctx,
+            format!(
+                "Nieuwe werkmap voor {label}: de keuzes staan als concept klaar. Pas zo nodig kaart en budgetten aan en sla de werkmap op onder een nieuwe naam."
+            ),
+            None,
+            false,
+        );
+    }
+
+    fn compare_with_file(&mut self, _ctx: &egui::Context, path: &Path) {
+        let other = match storage::read_workbook(path) {
+            Ok(other) => other,
+            Err(e) => {
+                return self.error(
+                    format!("{} is niet te openen", display_name(path)),
+                    e.to_string(),
+                );
+            }
+        };
+        let name = self.selected_gemeente().to_owned();
+        let choices = |w: &Workbook| w.plan(&name).map(|p| p.choices.clone()).unwrap_or_default();
+        let changes = crate::core::diff::plan_changes(
+            self.model.workbook(),
+            &name,
+            &choices(&other),
+            &choices(self.model.workbook()),
+        );
+        self.dialog = Some(Dialog::Changes {
+            title: format!("{name}: {} vergeleken met deze werkmap", display_name(path)),
+            changes,
+        });
+    }
+
+    /// Prints the annex (all gemeenten, or only the shown one; or the council's review copy).
+    fn export_annex(&mut self, _ctx: &egui::Context, path: &Path, only_shown: bool, review: bool) {
+        let options = crate::annex::AnnexOptions {
+            gemeente: only_shown.then(|| self.selected_gemeente().to_owned()),
+            review,
+            produced: None,
+        };
+        let data = crate::annex::annex_data(self.model.workbook(), &options);
+        let replaced: Vec<String> = data.replacements.iter().map(ToString::to_string).collect();
+        let result = crate::annex::render(&data, crate::annex::TEMPLATE)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| self.write_output(path, &bytes));
+        match result {
+            Ok(()) => {
+                self.dialog = Some(Dialog::AnnexWritten {
+                    path: path.to_owned(),
+                    replaced,
+                })
+            }
+            Err(text) => self.error("Bijlage exporteren mislukt", text),
         }
     }
 
