@@ -30,10 +30,21 @@ fn screens() -> Vec<(String, Option<&'static str>)> {
     screens
 }
 
-/// The app on the example with choices in every gemeente, Beuningen shown, on the screen whose
+/// The app on the example with choices in every gemeente (for Voortgang the example with
+/// figures), Beuningen shown, on the screen whose
 /// tab is `label`, in a window of `size`.
 fn screen(label: Option<&str>, size: Vec2) -> Harness<'static, KeuzekaartApp> {
-    let mut h = harness_with(filled_workbook(), "Beuningen", size);
+    // Voortgang shows figures against agreed choices: the example with every gemeente agreed and
+    // two years delivered, so the image shows the dashboard, the table and the charts.
+    let workbook = if label == Some(View::Progress.spec().label) {
+        keuzekaart::storage::read_workbook(std::path::Path::new(
+            "docs/voortgang-voorbeeld-2021-2022.ron",
+        ))
+        .expect("the progress example reads")
+    } else {
+        filled_workbook()
+    };
+    let mut h = harness_with(workbook, "Beuningen", size);
     if let Some(label) = label {
         h.get_by_label(label).click();
         h.run();
