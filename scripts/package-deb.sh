@@ -15,7 +15,7 @@ appstreamcli validate --no-net assets/linux/nl.werkbedrijf.Keuzekaart.metainfo.x
 
 cargo deb --locked
 
-# The binary's size (issue 20): the trimmed crates of vendor/ must still be the ones built (after a
+# The binary's size: the trimmed crates of vendor/ must still be the ones built (after a
 # Typst upgrade Cargo only warns that a patch went unused), and the binary must stay within the
 # issue's 30 MB (28,98 MB on 24-11-2026; BENCHMARKS.md, "Release binary, within target").
 for crate in hypher two-face hayagriva hayro-syntax typst-library; do

@@ -273,7 +273,7 @@ mod tests {
     }
 
     #[test]
-    fn ranges_refuse_the_values_that_crashed_the_first_wave() {
+    fn ranges_refuse_values_that_would_overflow_or_mean_nothing() {
         let d = |s: &str| Decimal::from_str(s).unwrap();
         assert!(check_number(d("79228162514264337593543950335"), NumberKind::Peppers).is_err());
         assert!(check_number(d("0.0000000000000000000000000001"), NumberKind::Peppers).is_err());

@@ -144,7 +144,7 @@ pub struct AgreedVersion {
     /// SHA-256 (hex) of `statement` (recipe 3), or of an old recipe's text.
     #[serde(deserialize_with = "crate::core::limits::de::name")]
     pub fingerprint: String,
-    /// Which recipe made the fingerprint (files of the first wave have none: recipe 1).
+    /// Which recipe made the fingerprint (a file without one was made with recipe 1).
     #[serde(default = "first_recipe")]
     pub recipe: u32,
     /// The signed statement, as canonical text ([`Statement::canonical`](crate::core::signoff::Statement::canonical)); its SHA-256 is the
@@ -195,7 +195,7 @@ impl SignOff {
     }
 }
 
-/// The recipe of a sign-off stored without one: the first wave's.
+/// The recipe of a sign-off stored without one: recipe 1, the oldest.
 fn first_recipe() -> u32 {
     1
 }

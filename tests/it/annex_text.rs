@@ -1,4 +1,4 @@
-//! The annex as a jurist reads it next to the DVO (issue 15): what it fills in and under which
+//! The annex as a jurist reads it next to the DVO: what it fills in and under which
 //! articles, the parties as the DVO names them, the term's dates, decisions apart from signing,
 //! amendments under article 16.3, sums that add up, rules and exceptions on the page. Read back
 //! with pdftotext, as a reader's copy-and-paste would.

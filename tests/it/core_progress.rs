@@ -343,7 +343,7 @@ fn a_closed_period_changes_only_with_a_recorded_reason() {
 fn a_version_1_file_opens_as_version_2_without_figures_and_keeps_its_choices() {
     let wb = agreed_workbook();
     let mut text = keuzekaart::storage::to_ron(&wb);
-    // The same workbook as the first wave wrote it: version 1, no realisation.
+    // The same workbook as a version 1 file holds it: no realisation.
     let start = text
         .find("    progress: (")
         .expect("version 2 writes its realisation");

@@ -246,7 +246,7 @@ fn the_fingerprint_survives_save_load_reordering_and_options_but_not_a_changed_p
 fn the_fingerprint_of_known_content_is_fixed_across_app_versions() {
     // If this changes, sign-offs made with the second recipe are no longer recognised: the old
     // recipes stay, so that such a file says "oude vingerafdruk" rather than ONGELDIG (see
-    // recipe 1 in trust.rs, whose golden value from the first wave is still recognised).
+    // recipe 1 in trust.rs, whose golden value from the oldest recipe is still recognised).
     let wb = Workbook::bundled();
     let gemeente = wb.region.gemeente("Beuningen").unwrap();
     let choices = filled_workbook().plan("Beuningen").unwrap().choices.clone();

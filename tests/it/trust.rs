@@ -1,4 +1,4 @@
-//! What is signed is what is printed, and no input can break it (issue 13): the fingerprint covers
+//! What is signed is what is printed, and no input can break it: the fingerprint covers
 //! every contractual field the annex prints, an invalid sign-off never prints as plain
 //! "Vastgesteld", text the fonts cannot draw never stops the annex, numbers out of range are
 //! refused where they enter, saves keep permissions, and two officials on one file are told.
@@ -175,7 +175,7 @@ fn what_the_annex_does_not_print_does_not_break_a_sign_off() {
 
 #[test]
 fn a_sign_off_of_the_first_wave_is_recognised_but_never_shown_as_plainly_agreed() {
-    // Beuningen agreed with the first recipe: the fingerprint pinned by the first wave's golden
+    // Beuningen agreed with the first recipe: the fingerprint pinned by recipe 1's golden
     // test, and no `recipe` field in the file.
     let dir = tempfile::tempdir().unwrap();
     let mut wb = filled_workbook();
@@ -285,7 +285,7 @@ fn emoji_controls_and_bidi_overrides_never_stop_the_annex() {
     assert!(String::from_utf8_lossy(&info.stdout).contains("pdfaid:part"));
 }
 
-/// A workbook text with one value replaced, for the numbers that crashed the first wave.
+/// A workbook text with one value replaced, for numbers that would overflow a sum.
 fn with(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "{from} not in the file");
     text.replacen(from, to, 1)

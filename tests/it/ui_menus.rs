@@ -1,4 +1,4 @@
-//! Every command in a menu, every file dialog answered (issue 14): the tests click the menu items
+//! Every command in a menu, every file dialog answered: the tests click the menu items
 //! by their labels and answer the file dialog through a scripted picker, so the app's own code
 //! runs from the menu to the file on disk. A picker that reports failure brings up the app's own
 //! path entry.

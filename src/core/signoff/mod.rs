@@ -210,7 +210,7 @@ pub fn step(
 }
 
 /// The recipe new sign-offs are made with: the signed statement stored beside its fingerprint.
-/// Recipe 1 (the first wave) hashed the peppers and the card prices only, recipe 2 also the budget
+/// Recipe 1 (the oldest) hashed the peppers and the card prices only, recipe 2 also the budget
 /// and the texts; both stored only the hash. Sign-offs made with them are still recognised, but
 /// never shown as plainly agreed ([`old_recipe_note`]).
 pub const CURRENT_RECIPE: u32 = STATEMENT_RECIPE;
