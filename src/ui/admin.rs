@@ -173,60 +173,7 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
     });
     ui.separator();
     match state.section {
-        Section::Card => {
-            let card = &workbook.card;
-            ui.label(format!(
-                "{} van hoogstens {} activiteiten",
-                card.activities.len(),
-                card.max_activities
-            ));
-            ui.add_space(tokens::SPACE_S);
-            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
-                for activity in &card.activities {
-                    // As everywhere outside its own form: "[Gemeentenaam] Werkt!" reads as
-                    // "Gemeente Werkt!" in a list that stands for every gemeente.
-                    let text = format!(
-                        "{}. {}",
-                        activity.number,
-                        activity.title_for_every_gemeente()
-                    );
-                    let selected = state.activity == Some(activity.number);
-                    if ui.selectable_label(selected, text).clicked() {
-                        state.activity = Some(activity.number);
-                    }
-                }
-            });
-            ui.add_space(tokens::SPACE_M);
-            let selected = state.activity;
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .button("Activiteit toevoegen")
-                    .on_hover_text("Een lege activiteit onderaan de kaart, nog zonder aanbod")
-                    .clicked()
-                {
-                    actions.push(Action::Setup(SetupEdit::AddActivity));
-                }
-                if let Some(number) = selected {
-                    if ui.button("Omhoog").clicked() {
-                        actions.push(Action::Setup(SetupEdit::MoveActivity { number, up: true }));
-                    }
-                    if ui.button("Omlaag").clicked() {
-                        actions.push(Action::Setup(SetupEdit::MoveActivity { number, up: false }));
-                    }
-                    if ui
-                        .button("Verwijderen")
-                        .on_hover_text("Alleen als geen gemeente de activiteit gekozen heeft")
-                        .clicked()
-                    {
-                        actions.push(Action::Setup(SetupEdit::RemoveActivity { number }));
-                    }
-                }
-            });
-            ui.separator();
-            for command in [FileCommand::ExportCard, FileCommand::ImportCard].map(UiCommand::File) {
-                command.button(ui, actions);
-            }
-        }
+        Section::Card => card_list(ui, &workbook.card, state, actions),
         Section::Region => {
             ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
                 for gemeente in &workbook.region.gemeenten {
@@ -244,6 +191,67 @@ fn item_list(ui: &mut Ui, workbook: &Workbook, state: &mut AdminState, actions: 
                 ui.label(format!("Vorige looptijd: {}", previous.term.label()));
             }
         }
+    }
+}
+
+/// The card's activities to choose from, and the buttons that add, move and remove them and
+/// send the card as a file.
+fn card_list(
+    ui: &mut Ui,
+    card: &crate::core::Card,
+    state: &mut AdminState,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(format!(
+        "{} van hoogstens {} activiteiten",
+        card.activities.len(),
+        card.max_activities
+    ));
+    ui.add_space(tokens::SPACE_S);
+    ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+        for activity in &card.activities {
+            // As everywhere outside its own form: "[Gemeentenaam] Werkt!" reads as
+            // "Gemeente Werkt!" in a list that stands for every gemeente.
+            let text = format!(
+                "{}. {}",
+                activity.number,
+                activity.title_for_every_gemeente()
+            );
+            let selected = state.activity == Some(activity.number);
+            if ui.selectable_label(selected, text).clicked() {
+                state.activity = Some(activity.number);
+            }
+        }
+    });
+    ui.add_space(tokens::SPACE_M);
+    let selected = state.activity;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Activiteit toevoegen")
+            .on_hover_text("Een lege activiteit onderaan de kaart, nog zonder aanbod")
+            .clicked()
+        {
+            actions.push(Action::Setup(SetupEdit::AddActivity));
+        }
+        if let Some(number) = selected {
+            if ui.button("Omhoog").clicked() {
+                actions.push(Action::Setup(SetupEdit::MoveActivity { number, up: true }));
+            }
+            if ui.button("Omlaag").clicked() {
+                actions.push(Action::Setup(SetupEdit::MoveActivity { number, up: false }));
+            }
+            if ui
+                .button("Verwijderen")
+                .on_hover_text("Alleen als geen gemeente de activiteit gekozen heeft")
+                .clicked()
+            {
+                actions.push(Action::Setup(SetupEdit::RemoveActivity { number }));
+            }
+        }
+    });
+    ui.separator();
+    for command in [FileCommand::ExportCard, FileCommand::ImportCard].map(UiCommand::File) {
+        command.button(ui, actions);
     }
 }
 
@@ -359,69 +367,7 @@ fn activity_editor(
             .color(ui.visuals().weak_text_color()),
     );
     for colour in PepperColour::ALL {
-        ui.add_space(tokens::SPACE_M);
-        let offer = form.offers.entry(colour).or_default();
-        let mut has_offer = offer.is_some();
-        if ui
-            .checkbox(
-                &mut has_offer,
-                RichText::new(format!("Aanbod voor {} pepers", colour.adjective())).strong(),
-            )
-            .changed()
-        {
-            *offer = has_offer.then(OfferForm::starter);
-        }
-        let Some(offer) = offer else { continue };
-        let name = colour.name();
-        egui::Grid::new(("aanbod", colour))
-            .num_columns(2)
-            .min_col_width(tokens::FORM_LABEL_WIDTH)
-            .spacing([tokens::SPACE_M, tokens::SPACE_S])
-            .show(ui, |ui| {
-                field(
-                    ui,
-                    &format!("Volume per stap ({name})"),
-                    &mut offer.volume,
-                    100.0,
-                );
-                field(
-                    ui,
-                    &format!("Eenheid enkelvoud ({name})"),
-                    &mut offer.unit_one,
-                    200.0,
-                );
-                field(
-                    ui,
-                    &format!("Eenheid meervoud ({name})"),
-                    &mut offer.unit_many,
-                    200.0,
-                );
-                field(
-                    ui,
-                    &format!("Pepers per stap ({name})"),
-                    &mut offer.peppers,
-                    100.0,
-                );
-                field(
-                    ui,
-                    &format!("Minimum in pepers ({name})"),
-                    &mut offer.minimum,
-                    100.0,
-                );
-                field(
-                    ui,
-                    &format!("Maximum in pepers ({name})"),
-                    &mut offer.maximum,
-                    100.0,
-                );
-            });
-        ui.label(
-            RichText::new(
-                "Volume en pepers per stap: 0 pepers is gratis; een leeg maximum is geen maximum.",
-            )
-            .small()
-            .color(ui.visuals().weak_text_color()),
-        );
+        offer_editor(ui, colour, form.offers.entry(colour).or_default());
     }
     if let Some(new) = form
         .number
@@ -439,6 +385,72 @@ fn activity_editor(
         ActivityForm::from_activity(activity),
         |form| form.to_edit().map(|e| vec![e]),
         actions,
+    );
+}
+
+/// The offer of an activity for one pepper colour: whether there is one, and its fields.
+fn offer_editor(ui: &mut Ui, colour: PepperColour, offer: &mut Option<OfferForm>) {
+    ui.add_space(tokens::SPACE_M);
+    let mut has_offer = offer.is_some();
+    if ui
+        .checkbox(
+            &mut has_offer,
+            RichText::new(format!("Aanbod voor {} pepers", colour.adjective())).strong(),
+        )
+        .changed()
+    {
+        *offer = has_offer.then(OfferForm::starter);
+    }
+    let Some(offer) = offer else { return };
+    let name = colour.name();
+    egui::Grid::new(("aanbod", colour))
+        .num_columns(2)
+        .min_col_width(tokens::FORM_LABEL_WIDTH)
+        .spacing([tokens::SPACE_M, tokens::SPACE_S])
+        .show(ui, |ui| {
+            field(
+                ui,
+                &format!("Volume per stap ({name})"),
+                &mut offer.volume,
+                100.0,
+            );
+            field(
+                ui,
+                &format!("Eenheid enkelvoud ({name})"),
+                &mut offer.unit_one,
+                200.0,
+            );
+            field(
+                ui,
+                &format!("Eenheid meervoud ({name})"),
+                &mut offer.unit_many,
+                200.0,
+            );
+            field(
+                ui,
+                &format!("Pepers per stap ({name})"),
+                &mut offer.peppers,
+                100.0,
+            );
+            field(
+                ui,
+                &format!("Minimum in pepers ({name})"),
+                &mut offer.minimum,
+                100.0,
+            );
+            field(
+                ui,
+                &format!("Maximum in pepers ({name})"),
+                &mut offer.maximum,
+                100.0,
+            );
+        });
+    ui.label(
+        RichText::new(
+            "Volume en pepers per stap: 0 pepers is gratis; een leeg maximum is geen maximum.",
+        )
+        .small()
+        .color(ui.visuals().weak_text_color()),
     );
 }
 

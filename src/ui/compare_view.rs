@@ -98,113 +98,128 @@ pub fn show(ui: &mut Ui, workbook: &Workbook, generation: u64, state: &mut Compa
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.columns(comparison.totals.len().max(1), |cols| {
             for (i, (ui, totals)) in cols.iter_mut().zip(&comparison.totals).enumerate() {
-                ui.label(RichText::new(&totals.title).strong().size(16.0));
-                let fraction = if totals.available.is_zero() {
-                    0.0
-                } else {
-                    (totals.used / totals.available).to_f32().unwrap_or(0.0)
-                };
-                let text = format!(
-                    "{} van {} · {}",
-                    format_number(totals.used),
-                    peppers_label(totals.available),
-                    format_eur(totals.euros.round())
-                );
-                charts::budget_bar(
-                    ui,
-                    fraction,
-                    &text,
-                    &format!("{}: {text}", totals.title),
-                    22.0,
-                );
-                ui.add_space(tokens::SPACE_S);
-                let mut slices: Vec<Slice> = comparison
-                    .rows
-                    .iter()
-                    .filter_map(|row| {
-                        let cell = row.cells[i].as_ref().filter(|c| !c.peppers.is_zero())?;
-                        Some(Slice {
-                            label: format!("{} {}", row.activity, row.title),
-                            weight: cell.peppers.to_f32().unwrap_or(0.0),
-                            colour: tokens::activity_colour(&workbook.card, row.activity),
-                            value: peppers_label(cell.peppers),
-                            tag: row.activity.to_string(),
-                        })
-                    })
-                    .collect();
-                // Like the pie beside the cards, this one shows what is left: 2 of 12 peppers
-                // spent is a sixth of the circle, not all of it.
-                let left = totals.available - totals.used;
-                if left > rust_decimal::Decimal::ZERO {
-                    slices.push(Slice {
-                        label: "Nog te besteden".into(),
-                        weight: left.to_f32().unwrap_or(0.0),
-                        colour: tokens::BAR_TRACK,
-                        value: peppers_label(left),
-                        tag: String::new(),
-                    });
-                }
-                charts::pie_with_legend(
-                    ui,
-                    &format!("Pepers · {}", totals.title),
-                    &slices,
-                    // Sized from the column, so a projector's width shows pies, not space.
-                    (ui.available_width() * 0.13)
-                        .clamp(tokens::PIE_RADIUS * 0.8, tokens::PIE_RADIUS * 2.0),
-                );
+                column_charts(ui, workbook, comparison, i, totals);
             }
         });
         ui.add_space(tokens::SPACE_L);
-        let differing: Vec<String> = comparison.differing().iter().map(u32::to_string).collect();
-        ui.label(
-            RichText::new(if differing.is_empty() {
-                "Geen verschillen".to_owned()
-            } else if differing.len() == 1 {
-                format!("Verschil: activiteit {}", differing[0])
-            } else {
-                format!("Verschillen: activiteit {}", list(&differing))
+        differences(ui, comparison);
+    });
+}
+
+/// One column's title, budget bar and pie.
+fn column_charts(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    comparison: &crate::core::compare::Comparison,
+    i: usize,
+    totals: &crate::core::compare::Totals,
+) {
+    ui.label(RichText::new(&totals.title).strong().size(16.0));
+    let fraction = if totals.available.is_zero() {
+        0.0
+    } else {
+        (totals.used / totals.available).to_f32().unwrap_or(0.0)
+    };
+    let text = format!(
+        "{} van {} · {}",
+        format_number(totals.used),
+        peppers_label(totals.available),
+        format_eur(totals.euros.round())
+    );
+    charts::budget_bar(
+        ui,
+        fraction,
+        &text,
+        &format!("{}: {text}", totals.title),
+        22.0,
+    );
+    ui.add_space(tokens::SPACE_S);
+    let mut slices: Vec<Slice> = comparison
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let cell = row.cells[i].as_ref().filter(|c| !c.peppers.is_zero())?;
+            Some(Slice {
+                label: format!("{} {}", row.activity, row.title),
+                weight: cell.peppers.to_f32().unwrap_or(0.0),
+                colour: tokens::activity_colour(&workbook.card, row.activity),
+                value: peppers_label(cell.peppers),
+                tag: row.activity.to_string(),
             })
-            .strong(),
-        );
-        ui.add_space(tokens::SPACE_S);
-        egui::Grid::new("vergelijking")
-            .striped(true)
-            .spacing([tokens::SPACE_L, tokens::SPACE_S])
-            .show(ui, |ui| {
-                ui.label(RichText::new("Activiteit").strong());
-                for totals in &comparison.totals {
-                    ui.label(RichText::new(&totals.title).strong());
+        })
+        .collect();
+    // Like the pie beside the cards, this one shows what is left: 2 of 12 peppers
+    // spent is a sixth of the circle, not all of it.
+    let left = totals.available - totals.used;
+    if left > rust_decimal::Decimal::ZERO {
+        slices.push(Slice {
+            label: "Nog te besteden".into(),
+            weight: left.to_f32().unwrap_or(0.0),
+            colour: tokens::BAR_TRACK,
+            value: peppers_label(left),
+            tag: String::new(),
+        });
+    }
+    charts::pie_with_legend(
+        ui,
+        &format!("Pepers · {}", totals.title),
+        &slices,
+        // Sized from the column, so a projector's width shows pies, not space.
+        (ui.available_width() * 0.13).clamp(tokens::PIE_RADIUS * 0.8, tokens::PIE_RADIUS * 2.0),
+    );
+}
+
+/// Which activities differ, and the table of every activity per column with the differing rows
+/// marked.
+fn differences(ui: &mut Ui, comparison: &crate::core::compare::Comparison) {
+    let differing: Vec<String> = comparison.differing().iter().map(u32::to_string).collect();
+    ui.label(
+        RichText::new(if differing.is_empty() {
+            "Geen verschillen".to_owned()
+        } else if differing.len() == 1 {
+            format!("Verschil: activiteit {}", differing[0])
+        } else {
+            format!("Verschillen: activiteit {}", list(&differing))
+        })
+        .strong(),
+    );
+    ui.add_space(tokens::SPACE_S);
+    egui::Grid::new("vergelijking")
+        .striped(true)
+        .spacing([tokens::SPACE_L, tokens::SPACE_S])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Activiteit").strong());
+            for totals in &comparison.totals {
+                ui.label(RichText::new(&totals.title).strong());
+            }
+            ui.end_row();
+            for row in &comparison.rows {
+                let title = format!("{} {}", row.activity, row.title);
+                let response = if row.differs {
+                    ui.label(
+                        RichText::new(title)
+                            .strong()
+                            .background_color(tokens::DIFF_FILL),
+                    )
+                } else {
+                    ui.label(title)
+                };
+                if row.differs {
+                    let label = format!("Activiteit {} verschilt", row.activity);
+                    response
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+                }
+                for cell in &row.cells {
+                    let text = RichText::new(cell_text(cell.as_ref()));
+                    ui.label(if row.differs {
+                        text.background_color(tokens::DIFF_FILL)
+                    } else {
+                        text
+                    });
                 }
                 ui.end_row();
-                for row in &comparison.rows {
-                    let title = format!("{} {}", row.activity, row.title);
-                    let response = if row.differs {
-                        ui.label(
-                            RichText::new(title)
-                                .strong()
-                                .background_color(tokens::DIFF_FILL),
-                        )
-                    } else {
-                        ui.label(title)
-                    };
-                    if row.differs {
-                        let label = format!("Activiteit {} verschilt", row.activity);
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Label, true, &label)
-                        });
-                    }
-                    for cell in &row.cells {
-                        let text = RichText::new(cell_text(cell.as_ref()));
-                        ui.label(if row.differs {
-                            text.background_color(tokens::DIFF_FILL)
-                        } else {
-                            text
-                        });
-                    }
-                    ui.end_row();
-                }
-            });
-    });
+            }
+        });
 }
 
 /// The column pickers: per column a gemeente and which of its choices; add or take away a column.
@@ -215,63 +230,8 @@ fn pickers(ui: &mut Ui, workbook: &Workbook, state: &mut CompareState) {
         for (i, column) in state.columns.iter_mut().enumerate() {
             ui.group(|ui| {
                 ui.label(RichText::new(format!("Kolom {}", i + 1)).strong());
-                // Each picker reads as "Gemeente: [Nijmegen]" and is named with its column, so
-                // a screen reader tells the columns' pickers apart.
-                let named = |ui: &Ui, response: &egui::Response, name: String| {
-                    ui.ctx()
-                        .accesskit_node_builder(response.id, |node| node.set_label(name));
-                };
-                ui.horizontal(|ui| {
-                    ui.label("Gemeente:");
-                    let picked = egui::ComboBox::from_id_salt(("kolom-gemeente", i))
-                        .selected_text(&column.gemeente)
-                        .show_ui(ui, |ui| {
-                            for g in &workbook.region.gemeenten {
-                                if ui
-                                    .selectable_label(column.gemeente == g.name, &g.name)
-                                    .clicked()
-                                    && column.gemeente != g.name
-                                {
-                                    column.gemeente = g.name.clone();
-                                    column.source = Source::Option(
-                                        workbook
-                                            .plan(&g.name)
-                                            .map(|p| p.proposal.clone())
-                                            .unwrap_or_else(
-                                                crate::core::options::first_option_name,
-                                            ),
-                                    );
-                                }
-                            }
-                        });
-                    named(ui, &picked.response, format!("Gemeente in kolom {}", i + 1));
-                });
-                let current = match &column.source {
-                    Source::Option(name) => name.clone(),
-                    Source::PreviousTerm => "Vorige looptijd".to_owned(),
-                };
-                ui.horizontal(|ui| {
-                    ui.label("Keuzes:");
-                    let picked = egui::ComboBox::from_id_salt(("kolom-bron", i))
-                        .selected_text(current)
-                        .show_ui(ui, |ui| {
-                            if let Some(plan) = workbook.plan(&column.gemeente) {
-                                for name in plan.option_names() {
-                                    let source = Source::Option(name.to_owned());
-                                    let text = super::options_bar::tab_label(plan, name);
-                                    ui.selectable_value(&mut column.source, source, text);
-                                }
-                            }
-                            if workbook.previous.is_some() {
-                                ui.selectable_value(
-                                    &mut column.source,
-                                    Source::PreviousTerm,
-                                    "Vorige looptijd",
-                                );
-                            }
-                        });
-                    named(ui, &picked.response, format!("Keuzes in kolom {}", i + 1));
-                });
+                gemeente_picker(ui, workbook, column, i);
+                source_picker(ui, workbook, column, i);
                 if count > 2 && ui.button(format!("Kolom {} weghalen", i + 1)).clicked() {
                     remove = Some(i);
                 }
@@ -293,4 +253,68 @@ fn pickers(ui: &mut Ui, workbook: &Workbook, state: &mut CompareState) {
     if let Some(i) = remove {
         state.columns.remove(i);
     }
+}
+
+/// Names a picker with its column, so a screen reader tells the columns' pickers apart (each
+/// reads as "Gemeente: [Nijmegen]").
+fn named(ui: &Ui, response: &egui::Response, name: String) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// The gemeente of column `i`; a new gemeente starts on its proposal.
+fn gemeente_picker(ui: &mut Ui, workbook: &Workbook, column: &mut Column, i: usize) {
+    ui.horizontal(|ui| {
+        ui.label("Gemeente:");
+        let picked = egui::ComboBox::from_id_salt(("kolom-gemeente", i))
+            .selected_text(&column.gemeente)
+            .show_ui(ui, |ui| {
+                for g in &workbook.region.gemeenten {
+                    if ui
+                        .selectable_label(column.gemeente == g.name, &g.name)
+                        .clicked()
+                        && column.gemeente != g.name
+                    {
+                        column.gemeente = g.name.clone();
+                        column.source = Source::Option(
+                            workbook
+                                .plan(&g.name)
+                                .map(|p| p.proposal.clone())
+                                .unwrap_or_else(crate::core::options::first_option_name),
+                        );
+                    }
+                }
+            });
+        named(ui, &picked.response, format!("Gemeente in kolom {}", i + 1));
+    });
+}
+
+/// Which choices column `i` shows: an option of its gemeente, or the previous term.
+fn source_picker(ui: &mut Ui, workbook: &Workbook, column: &mut Column, i: usize) {
+    let current = match &column.source {
+        Source::Option(name) => name.clone(),
+        Source::PreviousTerm => "Vorige looptijd".to_owned(),
+    };
+    ui.horizontal(|ui| {
+        ui.label("Keuzes:");
+        let picked = egui::ComboBox::from_id_salt(("kolom-bron", i))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                if let Some(plan) = workbook.plan(&column.gemeente) {
+                    for name in plan.option_names() {
+                        let source = Source::Option(name.to_owned());
+                        let text = super::options_bar::tab_label(plan, name);
+                        ui.selectable_value(&mut column.source, source, text);
+                    }
+                }
+                if workbook.previous.is_some() {
+                    ui.selectable_value(
+                        &mut column.source,
+                        Source::PreviousTerm,
+                        "Vorige looptijd",
+                    );
+                }
+            });
+        named(ui, &picked.response, format!("Keuzes in kolom {}", i + 1));
+    });
 }

@@ -118,6 +118,31 @@ pub fn show(ui: &mut Ui, form: &mut RealisationImport, actions: &mut Vec<Action>
         format_number(form.sheet.rows.len().into())
     ));
     ui.add_space(tokens::SPACE_S);
+    let mut changed = column_choices(ui, form);
+    for kind in RowsAre::ALL {
+        changed |= ui
+            .radio_value(&mut form.rows_are, kind, kind.label())
+            .changed();
+    }
+    if changed {
+        form.refresh();
+    }
+    ui.add_space(tokens::SPACE_M);
+    let Some(result) = form.preview.take() else {
+        ui.label(
+            RichText::new("Kies voor gemeente, activiteit, periode en volume een kolom.")
+                .color(look.weak_text),
+        );
+        cancel_only(ui, actions);
+        return;
+    };
+    accounted_rows(ui, form, &result, look);
+    confirm(ui, form, &result, actions);
+    form.preview = Some(result);
+}
+
+/// The choice of a column for each role (and the note); says whether one changed.
+fn column_choices(ui: &mut Ui, form: &mut RealisationImport) -> bool {
     let mut changed = false;
     egui::Grid::new("import-kolommen")
         .spacing([tokens::SPACE_M, tokens::SPACE_S])
@@ -164,23 +189,12 @@ pub fn show(ui: &mut Ui, form: &mut RealisationImport, actions: &mut Vec<Action>
                 });
             ui.end_row();
         });
-    for kind in RowsAre::ALL {
-        changed |= ui
-            .radio_value(&mut form.rows_are, kind, kind.label())
-            .changed();
-    }
-    if changed {
-        form.refresh();
-    }
-    ui.add_space(tokens::SPACE_M);
-    let Some(result) = &form.preview else {
-        ui.label(
-            RichText::new("Kies voor gemeente, activiteit, periode en volume een kolom.")
-                .color(look.weak_text),
-        );
-        cancel_only(ui, actions);
-        return;
-    };
+    changed
+}
+
+/// What became of every row: read, taken, replaced, skipped empty, and each refusal with its
+/// reason.
+fn accounted_rows(ui: &mut Ui, form: &RealisationImport, result: &ImportPreview, look: &Tokens) {
     ui.label(format!(
         "{} regels gelezen tot {} realisatiecijfers; {} bestaande cijfers worden vervangen.",
         format_number(result.rows_read.into()),
@@ -220,6 +234,15 @@ pub fn show(ui: &mut Ui, form: &mut RealisationImport, actions: &mut Vec<Action>
                 }
             });
     }
+}
+
+/// The reason a change of closed periods needs, and the buttons.
+fn confirm(
+    ui: &mut Ui,
+    form: &mut RealisationImport,
+    result: &ImportPreview,
+    actions: &mut Vec<Action>,
+) {
     let needs_reason = !result.closed.is_empty();
     if needs_reason {
         let closed: Vec<String> = result.closed.iter().map(|p| p.label()).collect();

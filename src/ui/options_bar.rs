@@ -28,85 +28,13 @@ pub fn tab_label(plan: &Plan, name: &str) -> String {
 impl OptionsBar {
     /// Shows the row for a plan with `shown` in view.
     pub fn show(&mut self, ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
-        let gemeente = plan.gemeente.clone();
-        let edit = |change| {
-            Action::Edit(
-                Edit::Options {
-                    gemeente: gemeente.clone(),
-                    change,
-                },
-                None,
-            )
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Opties").strong());
-            for name in plan.option_names() {
-                if ui
-                    .selectable_label(name == shown, tab_label(plan, name))
-                    .on_hover_text("Toon deze optie; slepen en knoppen werken op de optie in beeld")
-                    .clicked()
-                {
-                    actions.push(Action::ShowOption {
-                        gemeente: gemeente.clone(),
-                        option: name.to_owned(),
-                    });
-                }
-            }
-            ui.separator();
-            let next = plan.next_option_name();
-            if ui
-                .button("Nieuwe optie")
-                .on_hover_text(format!("Een lege {next} naast de andere"))
-                .clicked()
-            {
-                actions.push(edit(OptionChange::New { name: next.clone() }));
-            }
-            if ui
-                .button("Kopie maken")
-                .on_hover_text(format!("{next} als kopie van {shown}"))
-                .clicked()
-            {
-                actions.push(edit(OptionChange::Copy {
-                    from: shown.to_owned(),
-                    name: next,
-                }));
-            }
-            if shown != plan.proposal {
-                if ui
-                    .button("Als voorstel markeren")
-                    .on_hover_text(
-                        "Deze optie gaat ter besluitvorming en komt in de bijlage; het huidige voorstel blijft als optie bestaan",
-                    )
-                    .clicked()
-                {
-                    actions.push(edit(OptionChange::Propose {
-                        name: shown.to_owned(),
-                    }));
-                }
-                if ui.button("Optie verwijderen").clicked() {
-                    actions.push(edit(OptionChange::Delete {
-                        name: shown.to_owned(),
-                    }));
-                }
-            }
-            if plan.option_names().len() > 1
-                && ui
-                    .button("Opties vergelijken")
-                    .on_hover_text("Zet de opties naast elkaar, met de verschillen per activiteit")
-                    .clicked()
-            {
-                let columns = plan
-                    .option_names()
-                    .into_iter()
-                    .take(3)
-                    .map(|name| Column {
-                        gemeente: gemeente.clone(),
-                        source: Source::Option(name.to_owned()),
-                    })
-                    .collect();
-                actions.push(Action::Compare(columns));
-            }
-        });
+        option_tabs(ui, plan, shown, actions);
+        self.rename_row(ui, plan, shown, actions);
+    }
+
+    /// "Hernoemen…", or the name as a text field while renaming, and where the user works.
+    fn rename_row(&mut self, ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
+        let edit = |change| option_edit(plan, change);
         ui.horizontal(|ui| {
             // The name is a text field only while renaming (one fewer text field per frame).
             let renaming = matches!(&self.rename, Some((name, _)) if name == shown);
@@ -158,4 +86,90 @@ impl OptionsBar {
     pub fn reset(&mut self) {
         self.rename = None;
     }
+}
+
+/// An edit of the options of a plan.
+fn option_edit(plan: &Plan, change: OptionChange) -> Action {
+    Action::Edit(
+        Edit::Options {
+            gemeente: plan.gemeente.clone(),
+            change,
+        },
+        None,
+    )
+}
+
+/// The tabs of the options, and the buttons that add, copy, propose, delete and compare them.
+fn option_tabs(ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
+    let gemeente = plan.gemeente.clone();
+    let edit = |change| option_edit(plan, change);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Opties").strong());
+        for name in plan.option_names() {
+            if ui
+                .selectable_label(name == shown, tab_label(plan, name))
+                .on_hover_text("Toon deze optie; slepen en knoppen werken op de optie in beeld")
+                .clicked()
+            {
+                actions.push(Action::ShowOption {
+                    gemeente: gemeente.clone(),
+                    option: name.to_owned(),
+                });
+            }
+        }
+        ui.separator();
+        let next = plan.next_option_name();
+        if ui
+            .button("Nieuwe optie")
+            .on_hover_text(format!("Een lege {next} naast de andere"))
+            .clicked()
+        {
+            actions.push(edit(OptionChange::New { name: next.clone() }));
+        }
+        if ui
+            .button("Kopie maken")
+            .on_hover_text(format!("{next} als kopie van {shown}"))
+            .clicked()
+        {
+            actions.push(edit(OptionChange::Copy {
+                from: shown.to_owned(),
+                name: next,
+            }));
+        }
+        if shown != plan.proposal {
+            if ui
+                .button("Als voorstel markeren")
+                .on_hover_text(
+                    "Deze optie gaat ter besluitvorming en komt in de bijlage; het huidige voorstel blijft als optie bestaan",
+                )
+                .clicked()
+            {
+                actions.push(edit(OptionChange::Propose {
+                    name: shown.to_owned(),
+                }));
+            }
+            if ui.button("Optie verwijderen").clicked() {
+                actions.push(edit(OptionChange::Delete {
+                    name: shown.to_owned(),
+                }));
+            }
+        }
+        if plan.option_names().len() > 1
+            && ui
+                .button("Opties vergelijken")
+                .on_hover_text("Zet de opties naast elkaar, met de verschillen per activiteit")
+                .clicked()
+        {
+            let columns = plan
+                .option_names()
+                .into_iter()
+                .take(3)
+                .map(|name| Column {
+                    gemeente: gemeente.clone(),
+                    source: Source::Option(name.to_owned()),
+                })
+                .collect();
+            actions.push(Action::Compare(columns));
+        }
+    });
 }

@@ -74,37 +74,7 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
         .spacing([12.0, 4.0])
         .min_col_width(96.0)
         .show(ui, |ui| {
-            ui.label(RichText::new("Activiteit").strong());
-            for gemeente in &region.gemeenten {
-                let status = workbook
-                    .plan(&gemeente.name)
-                    .map(|p| p.sign_off.status)
-                    .unwrap_or_default();
-                ui.vertical(|ui| {
-                    let text = RichText::new(format!(
-                        "{}\n{} pepers",
-                        gemeente.name,
-                        gemeente.colour.adjective()
-                    ))
-                    .strong();
-                    if ui
-                        .link(text)
-                        .on_hover_text("Open de keuzes van deze gemeente")
-                        .clicked()
-                    {
-                        actions.push(Action::SelectGemeente(gemeente.name.clone()));
-                        actions.push(Action::Command(UiCommand::Show(
-                            super::screens::View::Drafting,
-                        )));
-                    }
-                    let check = model.sign_off_check(&gemeente.name);
-                    let (label, colour) = super::signoff_panel::short_status(status, check);
-                    ui.label(RichText::new(label).small().color(colour));
-                });
-            }
-            ui.label(RichText::new("Regio").strong());
-            ui.end_row();
-
+            header_row(ui, model, actions);
             // Each gemeente's euros per activity, spread once per frame rather than per cell.
             let euros: Vec<Vec<(u32, Decimal)>> = region
                 .gemeenten
@@ -118,276 +88,255 @@ fn table(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
                 })
                 .collect();
             for activity in &workbook.card.activities {
-                // A title with the gemeente's name in it ("[Gemeentenaam] Werkt!") reads as
-                // "Gemeente Werkt!" where it stands for every gemeente.
-                let name = format!(
-                    "{} {}",
-                    activity.number,
-                    activity.title_for_every_gemeente()
-                );
-                cell(
-                    ui,
-                    Role::RowHeader,
-                    &format!("Activiteit {name}"),
-                    &[(name.clone(), Look::Plain)],
-                );
-                let mut row_euros = Decimal::ZERO;
-                let mut row_count = 0;
-                for (column, gemeente) in region.gemeenten.iter().enumerate() {
-                    let choice = workbook
-                        .plan(&gemeente.name)
-                        .and_then(|p| p.choice(activity.number));
-                    match (choice, activity.offer(gemeente.colour)) {
-                        (Some(choice), Some(offer))
-                            if !choice.peppers.is_zero() || choice.taken =>
-                        {
-                            row_euros += euros[column]
-                                .iter()
-                                .find(|(n, _)| *n == activity.number)
-                                .map(|(_, e)| *e)
-                                .unwrap_or_default();
-                            row_count += 1;
-                            let volume = offer
-                                .unit
-                                .amount(offer.volume_for(choice.peppers, choice.taken));
-                            let amount = if offer.is_free() {
-                                "gekozen".to_owned()
-                            } else {
-                                peppers_label(choice.peppers)
-                            };
-                            cell(
-                                ui,
-                                Role::Cell,
-                                &format!(
-                                    "{}, activiteit {}: {amount}, {volume}",
-                                    gemeente.name, activity.number
-                                ),
-                                &[(amount, Look::Strong), (volume, Look::Small)],
-                            );
-                        }
-                        (_, None) => {
-                            let none =
-                                format!("geen aanbod voor {} pepers", gemeente.colour.adjective());
-                            cell(
-                                ui,
-                                Role::Cell,
-                                &format!(
-                                    "{}, activiteit {}: {none}",
-                                    gemeente.name, activity.number
-                                ),
-                                &[("—".to_owned(), Look::Weak)],
-                            )
-                            .on_hover_text(none);
-                        }
-                        _ => {
-                            cell(
-                                ui,
-                                Role::Cell,
-                                &format!(
-                                    "{}, activiteit {}: niet gekozen",
-                                    gemeente.name, activity.number
-                                ),
-                                &[],
-                            );
-                        }
-                    }
-                }
-                let count = match row_count {
-                    0 => "door geen gemeente gekozen".to_owned(),
-                    1 => "1 gemeente".to_owned(),
-                    n => format!("{n} gemeenten"),
-                };
-                let euros = format_eur(row_euros.round());
-                let lines = if row_count > 0 {
-                    vec![(euros.clone(), Look::Strong), (count.clone(), Look::Small)]
-                } else {
-                    Vec::new()
-                };
-                cell(
-                    ui,
-                    Role::Cell,
-                    &format!("Regio, activiteit {}: {euros}, {count}", activity.number),
-                    &lines,
-                );
-                ui.end_row();
+                activity_row(ui, workbook, activity, &euros);
             }
-
-            cell(
-                ui,
-                Role::RowHeader,
-                "Pepers gebruikt",
-                &[("Pepers gebruikt".to_owned(), Look::Strong)],
-            );
-            let mut used_eur = Decimal::ZERO;
-            // Red and green peppers differ ten times in value: totalled apart, never added up.
-            let mut per_colour = std::collections::BTreeMap::new();
-            for gemeente in &region.gemeenten {
-                let budget = workbook.budget(gemeente);
-                used_eur += budget.used_eur;
-                let total = per_colour
-                    .entry(gemeente.colour)
-                    .or_insert((Decimal::ZERO, Decimal::ZERO));
-                total.0 += budget.used;
-                total.1 += budget.available;
-                // The column header names the colour; the cell's accessible name says it again.
-                let text = format!(
-                    "{} van {}",
-                    format_number(budget.used),
-                    format_number(budget.available)
-                );
-                let look = if budget.used > budget.available {
-                    Look::Over
-                } else {
-                    Look::Strong
-                };
-                cell(
-                    ui,
-                    Role::Cell,
-                    &format!(
-                        "{}, pepers gebruikt: {text} {} pepers",
-                        gemeente.name,
-                        gemeente.colour.adjective()
-                    ),
-                    &[(text, look)],
-                );
-            }
-            let totals: Vec<String> = per_colour
-                .iter()
-                .map(|(colour, (used, available))| {
-                    format!(
-                        "{} van {}",
-                        format_number(*used),
-                        coloured_peppers_label(*available, *colour)
-                    )
-                })
-                .collect();
-            cell(
-                ui,
-                Role::Cell,
-                &format!("Regio, pepers gebruikt: {}", totals.join("; ")),
-                &totals
-                    .iter()
-                    .map(|t| (t.clone(), Look::Strong))
-                    .collect::<Vec<_>>(),
-            );
-            ui.end_row();
-
-            cell(
-                ui,
-                Role::RowHeader,
-                "Euro gebruikt",
-                &[("Euro gebruikt".to_owned(), Look::Strong)],
-            );
-            let euro_cell = |ui: &mut Ui, whose: &str, used: Decimal, of: Decimal| {
-                let (used, of) = (format_eur(used.round()), format!("van {}", format_eur(of)));
-                cell(
-                    ui,
-                    Role::Cell,
-                    &format!("{whose}, euro gebruikt: {used} {of}"),
-                    &[(used, Look::Plain), (of, Look::Small)],
-                );
-            };
-            for gemeente in &region.gemeenten {
-                let budget = workbook.budget(gemeente);
-                euro_cell(ui, &gemeente.name, budget.used_eur, budget.budget_eur);
-            }
-            euro_cell(ui, "Regio", used_eur, region.total_budget());
-            ui.end_row();
+            peppers_row(ui, workbook);
+            euros_row(ui, workbook);
         });
 }
 
-fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
-    use rust_decimal::prelude::ToPrimitive;
-    let region = &workbook.region;
-    let percent = |peppers: Decimal, of: Decimal| {
-        if of.is_zero() {
-            0.0
-        } else {
-            (peppers / of * Decimal::ONE_HUNDRED)
-                .to_f64()
-                .unwrap_or(0.0)
-        }
-    };
-    // (legend name, tag on the bars, colour, percentage per gemeente)
-    let mut series: Vec<(String, String, egui::Color32, Vec<f64>)> = workbook
-        .card
-        .activities
-        .iter()
-        .map(|activity| {
-            let values = region
-                .gemeenten
+/// The heading row: per gemeente its name (a link to its choices), colour and status.
+fn header_row(ui: &mut Ui, model: &crate::core::Model, actions: &mut Vec<Action>) {
+    let workbook = model.workbook();
+    ui.label(RichText::new("Activiteit").strong());
+    for gemeente in &workbook.region.gemeenten {
+        let status = workbook
+            .plan(&gemeente.name)
+            .map(|p| p.sign_off.status)
+            .unwrap_or_default();
+        ui.vertical(|ui| {
+            let text = RichText::new(format!(
+                "{}\n{} pepers",
+                gemeente.name,
+                gemeente.colour.adjective()
+            ))
+            .strong();
+            if ui
+                .link(text)
+                .on_hover_text("Open de keuzes van deze gemeente")
+                .clicked()
+            {
+                actions.push(Action::SelectGemeente(gemeente.name.clone()));
+                actions.push(Action::Command(UiCommand::Show(
+                    super::screens::View::Drafting,
+                )));
+            }
+            let check = model.sign_off_check(&gemeente.name);
+            let (label, colour) = super::signoff_panel::short_status(status, check);
+            ui.label(RichText::new(label).small().color(colour));
+        });
+    }
+    ui.label(RichText::new("Regio").strong());
+    ui.end_row();
+}
+
+/// One activity's row: what each gemeente chose, and the region's euros and count.
+fn activity_row(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    activity: &crate::core::Activity,
+    euros: &[Vec<(u32, Decimal)>],
+) {
+    // A title with the gemeente's name in it ("[Gemeentenaam] Werkt!") reads as
+    // "Gemeente Werkt!" where it stands for every gemeente.
+    let name = format!(
+        "{} {}",
+        activity.number,
+        activity.title_for_every_gemeente()
+    );
+    cell(
+        ui,
+        Role::RowHeader,
+        &format!("Activiteit {name}"),
+        &[(name.clone(), Look::Plain)],
+    );
+    let mut row_euros = Decimal::ZERO;
+    let mut row_count = 0;
+    for (column, gemeente) in workbook.region.gemeenten.iter().enumerate() {
+        let chose = choice_cell(ui, workbook, gemeente, activity);
+        if chose {
+            row_euros += euros[column]
                 .iter()
-                .map(|g| {
-                    percent(
-                        workbook
-                            .plan(&g.name)
-                            .map(|p| p.peppers_on(activity.number))
-                            .unwrap_or_default(),
-                        g.peppers,
-                    )
-                })
-                .collect();
-            (
-                format!(
-                    "{} {}",
-                    activity.number,
-                    activity.title_for_every_gemeente()
+                .find(|(n, _)| *n == activity.number)
+                .map(|(_, e)| *e)
+                .unwrap_or_default();
+            row_count += 1;
+        }
+    }
+    let count = match row_count {
+        0 => "door geen gemeente gekozen".to_owned(),
+        1 => "1 gemeente".to_owned(),
+        n => format!("{n} gemeenten"),
+    };
+    let euros = format_eur(row_euros.round());
+    let lines = if row_count > 0 {
+        vec![(euros.clone(), Look::Strong), (count.clone(), Look::Small)]
+    } else {
+        Vec::new()
+    };
+    cell(
+        ui,
+        Role::Cell,
+        &format!("Regio, activiteit {}: {euros}, {count}", activity.number),
+        &lines,
+    );
+    ui.end_row();
+}
+
+/// A gemeente's cell for an activity: its peppers and volume, "—" where its colour has no
+/// offer, or nothing; says whether the gemeente chose the activity.
+fn choice_cell(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    gemeente: &crate::core::Gemeente,
+    activity: &crate::core::Activity,
+) -> bool {
+    let choice = workbook
+        .plan(&gemeente.name)
+        .and_then(|p| p.choice(activity.number));
+    match (choice, activity.offer(gemeente.colour)) {
+        (Some(choice), Some(offer)) if !choice.peppers.is_zero() || choice.taken => {
+            let volume = offer
+                .unit
+                .amount(offer.volume_for(choice.peppers, choice.taken));
+            let amount = if offer.is_free() {
+                "gekozen".to_owned()
+            } else {
+                peppers_label(choice.peppers)
+            };
+            cell(
+                ui,
+                Role::Cell,
+                &format!(
+                    "{}, activiteit {}: {amount}, {volume}",
+                    gemeente.name, activity.number
                 ),
-                activity.number.to_string(),
-                tokens::activity_colour(&workbook.card, activity.number),
-                values,
+                &[(amount, Look::Strong), (volume, Look::Small)],
+            );
+            true
+        }
+        (_, None) => {
+            let none = format!("geen aanbod voor {} pepers", gemeente.colour.adjective());
+            cell(
+                ui,
+                Role::Cell,
+                &format!("{}, activiteit {}: {none}", gemeente.name, activity.number),
+                &[("—".to_owned(), Look::Weak)],
+            )
+            .on_hover_text(none);
+            false
+        }
+        _ => {
+            cell(
+                ui,
+                Role::Cell,
+                &format!(
+                    "{}, activiteit {}: niet gekozen",
+                    gemeente.name, activity.number
+                ),
+                &[],
+            );
+            false
+        }
+    }
+}
+
+/// The row of peppers used per gemeente, and the region's per colour.
+fn peppers_row(ui: &mut Ui, workbook: &Workbook) {
+    cell(
+        ui,
+        Role::RowHeader,
+        "Pepers gebruikt",
+        &[("Pepers gebruikt".to_owned(), Look::Strong)],
+    );
+    // Red and green peppers differ ten times in value: totalled apart, never added up.
+    let mut per_colour = std::collections::BTreeMap::new();
+    for gemeente in &workbook.region.gemeenten {
+        let budget = workbook.budget(gemeente);
+        let total = per_colour
+            .entry(gemeente.colour)
+            .or_insert((Decimal::ZERO, Decimal::ZERO));
+        total.0 += budget.used;
+        total.1 += budget.available;
+        // The column header names the colour; the cell's accessible name says it again.
+        let text = format!(
+            "{} van {}",
+            format_number(budget.used),
+            format_number(budget.available)
+        );
+        let look = if budget.used > budget.available {
+            Look::Over
+        } else {
+            Look::Strong
+        };
+        cell(
+            ui,
+            Role::Cell,
+            &format!(
+                "{}, pepers gebruikt: {text} {} pepers",
+                gemeente.name,
+                gemeente.colour.adjective()
+            ),
+            &[(text, look)],
+        );
+    }
+    let totals: Vec<String> = per_colour
+        .iter()
+        .map(|(colour, (used, available))| {
+            format!(
+                "{} van {}",
+                format_number(*used),
+                coloured_peppers_label(*available, *colour)
             )
         })
         .collect();
-    series.push((
-        "Nog te besteden".to_owned(),
-        String::new(),
-        tokens::BAR_TRACK,
-        region
-            .gemeenten
+    cell(
+        ui,
+        Role::Cell,
+        &format!("Regio, pepers gebruikt: {}", totals.join("; ")),
+        &totals
             .iter()
-            .map(|g| percent(workbook.budget(g).left.max(Decimal::ZERO), g.peppers))
-            .collect(),
-    ));
-    series.retain(|(_, _, _, values)| values.iter().any(|v| *v > 0.0));
+            .map(|t| (t.clone(), Look::Strong))
+            .collect::<Vec<_>>(),
+    );
+    ui.end_row();
+}
 
-    let mut charts: Vec<BarChart> = Vec::new();
-    // Each segment tall enough for it carries its activity's number, so the stacks differ by
-    // more than colour (colour-blind eyes, a black-and-white print).
-    let mut tags: Vec<egui_plot::Text> = Vec::new();
-    let mut heights = vec![0.0; region.gemeenten.len()];
-    for (_, tag, colour, values) in &series {
-        for (x, v) in values.iter().enumerate() {
-            if !tag.is_empty() && *v >= 7.0 {
-                let ink = if tokens::contrast_ratio(egui::Color32::BLACK, *colour)
-                    >= tokens::contrast_ratio(egui::Color32::WHITE, *colour)
-                {
-                    egui::Color32::BLACK
-                } else {
-                    egui::Color32::WHITE
-                };
-                tags.push(egui_plot::Text::new(
-                    format!("{tag} {x}"),
-                    egui_plot::PlotPoint::new(x as f64, heights[x] + v / 2.0),
-                    RichText::new(tag).color(ink).strong(),
-                ));
-            }
-            heights[x] += v;
-        }
+/// The row of euros used per gemeente and for the region.
+fn euros_row(ui: &mut Ui, workbook: &Workbook) {
+    cell(
+        ui,
+        Role::RowHeader,
+        "Euro gebruikt",
+        &[("Euro gebruikt".to_owned(), Look::Strong)],
+    );
+    let euro_cell = |ui: &mut Ui, whose: &str, used: Decimal, of: Decimal| {
+        let (used, of) = (format_eur(used.round()), format!("van {}", format_eur(of)));
+        cell(
+            ui,
+            Role::Cell,
+            &format!("{whose}, euro gebruikt: {used} {of}"),
+            &[(used, Look::Plain), (of, Look::Small)],
+        );
+    };
+    let mut used_eur = Decimal::ZERO;
+    for gemeente in &workbook.region.gemeenten {
+        let budget = workbook.budget(gemeente);
+        used_eur += budget.used_eur;
+        euro_cell(ui, &gemeente.name, budget.used_eur, budget.budget_eur);
     }
-    for (name, _, colour, values) in &series {
-        let bars = values
-            .iter()
-            .enumerate()
-            .map(|(x, v)| Bar::new(x as f64, *v).width(0.6).fill(*colour))
-            .collect();
-        let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(name.clone(), bars)
-            .color(*colour)
-            .stack_on(&refs);
-        charts.push(chart);
-    }
+    euro_cell(ui, "Regio", used_eur, workbook.region.total_budget());
+    ui.end_row();
+}
+
+/// One series of the stacked bars: (legend name, tag on the bars, colour, percentage per gemeente).
+type Series = (String, String, egui::Color32, Vec<f64>);
+
+fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
+    let series = bar_series(workbook);
+    let (charts, tags) = bar_charts(&series, workbook.region.gemeenten.len());
     // Long names on two lines, so neighbouring axis labels do not hide each other.
+    let region = &workbook.region;
     let names: Vec<String> = region
         .gemeenten
         .iter()
@@ -459,6 +408,105 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
     ui.add_space(tokens::SPACE_S);
     ui.set_max_width(520.0);
     charts::legend(ui, &legend);
+}
+
+/// Per activity (and for the peppers not yet spent) the share of each gemeente's own peppers.
+fn bar_series(workbook: &Workbook) -> Vec<Series> {
+    use rust_decimal::prelude::ToPrimitive;
+    let region = &workbook.region;
+    let percent = |peppers: Decimal, of: Decimal| {
+        if of.is_zero() {
+            0.0
+        } else {
+            (peppers / of * Decimal::ONE_HUNDRED)
+                .to_f64()
+                .unwrap_or(0.0)
+        }
+    };
+    let mut series: Vec<Series> = workbook
+        .card
+        .activities
+        .iter()
+        .map(|activity| {
+            let values = region
+                .gemeenten
+                .iter()
+                .map(|g| {
+                    percent(
+                        workbook
+                            .plan(&g.name)
+                            .map(|p| p.peppers_on(activity.number))
+                            .unwrap_or_default(),
+                        g.peppers,
+                    )
+                })
+                .collect();
+            (
+                format!(
+                    "{} {}",
+                    activity.number,
+                    activity.title_for_every_gemeente()
+                ),
+                activity.number.to_string(),
+                tokens::activity_colour(&workbook.card, activity.number),
+                values,
+            )
+        })
+        .collect();
+    series.push((
+        "Nog te besteden".to_owned(),
+        String::new(),
+        tokens::BAR_TRACK,
+        region
+            .gemeenten
+            .iter()
+            .map(|g| percent(workbook.budget(g).left.max(Decimal::ZERO), g.peppers))
+            .collect(),
+    ));
+    series.retain(|(_, _, _, values)| values.iter().any(|v| *v > 0.0));
+
+    series
+}
+
+/// The stacked bar charts of the series, and the activity numbers on segments tall enough.
+fn bar_charts(series: &[Series], gemeenten: usize) -> (Vec<BarChart>, Vec<egui_plot::Text>) {
+    let mut charts: Vec<BarChart> = Vec::new();
+    // Each segment tall enough for it carries its activity's number, so the stacks differ by
+    // more than colour (colour-blind eyes, a black-and-white print).
+    let mut tags: Vec<egui_plot::Text> = Vec::new();
+    let mut heights = vec![0.0; gemeenten];
+    for (_, tag, colour, values) in series {
+        for (x, v) in values.iter().enumerate() {
+            if !tag.is_empty() && *v >= 7.0 {
+                let ink = if tokens::contrast_ratio(egui::Color32::BLACK, *colour)
+                    >= tokens::contrast_ratio(egui::Color32::WHITE, *colour)
+                {
+                    egui::Color32::BLACK
+                } else {
+                    egui::Color32::WHITE
+                };
+                tags.push(egui_plot::Text::new(
+                    format!("{tag} {x}"),
+                    egui_plot::PlotPoint::new(x as f64, heights[x] + v / 2.0),
+                    RichText::new(tag).color(ink).strong(),
+                ));
+            }
+            heights[x] += v;
+        }
+    }
+    for (name, _, colour, values) in series {
+        let bars = values
+            .iter()
+            .enumerate()
+            .map(|(x, v)| Bar::new(x as f64, *v).width(0.6).fill(*colour))
+            .collect();
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let chart = BarChart::new(name.clone(), bars)
+            .color(*colour)
+            .stack_on(&refs);
+        charts.push(chart);
+    }
+    (charts, tags)
 }
 
 /// "Mook en Middelaar" → "Mook en\nMiddelaar"; short names stay on one line.

@@ -111,7 +111,7 @@ impl Naming<'_> {
             .unwrap_or_else(|| format!("Werkmap DVO {}.ron", self.term()))
     }
 
-    /// "Bijlage DVO 2021-2022 [gemeente] vastgesteld.pdf", or "concept" while any gemeente in
+    /// "Bijlage DVO 2021-2022 \[gemeente\] vastgesteld.pdf", or "concept" while any gemeente in
     /// view is not agreed with a fingerprint that holds.
     pub fn annex(&self, only_shown: bool) -> String {
         let only = only_shown.then_some(self.gemeente);

@@ -263,22 +263,7 @@ fn dashboard(
                 }
                 for number in &activities {
                     match g.activities.iter().find(|a| a.activity == *number) {
-                        Some(a) => {
-                            let text = percent_text(a);
-                            let words = a.flag.map(Flag::label).unwrap_or("geen afspraak");
-                            let response = ui.label(
-                                RichText::new(&text)
-                                    .color(flag_colour(a.flag, look))
-                                    .strong(),
-                            );
-                            let name =
-                                format!("{}, activiteit {number}: {text}, {words}", g.gemeente);
-                            response
-                                .on_hover_text(format!("{}: {words}", a.title))
-                                .widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &name)
-                                });
-                        }
+                        Some(a) => share_cell(ui, &g.gemeente, a, look),
                         None => {
                             ui.label(RichText::new("·").color(look.weak_text));
                         }
@@ -289,6 +274,31 @@ fn dashboard(
                 ui.end_row();
             }
         });
+    flag_legend(ui, look);
+}
+
+/// One activity of one gemeente in the region's table: its share to date in its flag's colour.
+fn share_cell(
+    ui: &mut Ui,
+    gemeente: &str,
+    a: &crate::core::progress_figures::ActivityProgress,
+    look: &Tokens,
+) {
+    let text = percent_text(a);
+    let words = a.flag.map(Flag::label).unwrap_or("geen afspraak");
+    let response = ui.label(
+        RichText::new(&text)
+            .color(flag_colour(a.flag, look))
+            .strong(),
+    );
+    let name = format!("{gemeente}, activiteit {}: {text}, {words}", a.activity);
+    response
+        .on_hover_text(format!("{}: {words}", a.title))
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+}
+
+/// What the colours of the region's table mean, and what an fte is.
+fn flag_legend(ui: &mut Ui, look: &Tokens) {
     ui.horizontal_wrapped(|ui| {
         for flag in [Flag::OnTrack, Flag::Behind, Flag::FarBehind] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -316,6 +326,68 @@ fn gemeente_section(
     actions: &mut Vec<Action>,
 ) {
     let workbook = model.workbook();
+    section_intro(ui, progress, look);
+    let periods = Period::of_term(&workbook.region.term, workbook.progress.settings.periods);
+    let rows: Vec<u32> = progress.activities.iter().map(|a| a.activity).collect();
+    let now = chrono::Local::now().naive_local();
+    entry::take_paste(ui, progress, &rows, &periods, author, now, state, actions);
+    ui.label(
+        RichText::new("Typ het gerealiseerde volume en druk op Enter of Tab; plak een blok uit Excel met Ctrl+V in een cel.")
+            .color(look.weak_text)
+            .size(look.small_size),
+    );
+    // Headings and "van 104" stay on one line; the column is as wide as they need.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    let reason = state.reason.clone();
+    let figures = FigureGrid {
+        workbook,
+        gemeente: &progress.gemeente,
+        author,
+        now,
+        reason: &reason,
+        look,
+    };
+    let mut focused = None;
+    let mut forget = Vec::new();
+    egui::Grid::new("voortgang-gemeente")
+        .striped(true)
+        .spacing([tokens::SPACE_M, tokens::SPACE_S])
+        .show(ui, |ui| {
+            figures.header_row(ui, &periods, today, actions);
+            for (row, activity) in progress.activities.iter().enumerate() {
+                ui.label(format!("{}. {}", activity.activity, activity.title));
+                ui.label(&activity.unit.many);
+                for (column, figure) in activity.periods.iter().enumerate() {
+                    let cell =
+                        figures.figure_cell(ui, activity, figure, state, &mut forget, actions);
+                    if cell {
+                        focused = Some((row, column));
+                    }
+                }
+                to_date_cells(ui, activity, look);
+                ui.end_row();
+            }
+        });
+    state.focused = focused;
+    for key in forget {
+        state.typing.remove(&key);
+    }
+    entry::note_field(ui, model, progress, author, now, state, actions);
+    if !workbook.progress.closed.is_empty() {
+        reason_field(ui, state);
+    }
+    if let (Some(fte_used), false) = (progress.fte_used, progress.fte_planned.is_zero()) {
+        ui.label(format!(
+            "Inzet op locatie: gepland {} fte, ingezet gemiddeld {} fte.",
+            format_number(progress.fte_planned),
+            format_number(fte_used)
+        ));
+    }
+    chart(ui, progress, state, look);
+}
+
+/// The gemeente's heading and what its figures are measured against (or that nothing is yet).
+fn section_intro(ui: &mut Ui, progress: &GemeenteProgress, look: &Tokens) {
     crate::ui::painted::heading(
         ui,
         format!("{}: per activiteit en periode", progress.gemeente),
@@ -331,200 +403,223 @@ fn gemeente_section(
             progress.measured_against.join("; ")
         ));
     }
-    let periods = Period::of_term(&workbook.region.term, workbook.progress.settings.periods);
-    let rows: Vec<u32> = progress.activities.iter().map(|a| a.activity).collect();
-    let now = chrono::Local::now().naive_local();
-    entry::take_paste(ui, progress, &rows, &periods, author, now, state, actions);
-    ui.label(
-        RichText::new("Typ het gerealiseerde volume en druk op Enter of Tab; plak een blok uit Excel met Ctrl+V in een cel.")
-            .color(look.weak_text)
-            .size(look.small_size),
-    );
-    // Headings and "van 104" stay on one line; the column is as wide as they need.
-    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-    let mut focused = None;
-    let mut forget = Vec::new();
-    let reason = state.reason.clone();
-    egui::Grid::new("voortgang-gemeente")
-        .striped(true)
-        .spacing([tokens::SPACE_M, tokens::SPACE_S])
-        .show(ui, |ui| {
-            ui.strong("Activiteit");
-            ui.strong("Eenheid");
-            for period in &periods {
-                ui.vertical(|ui| {
-                    ui.strong(period.short_label());
-                    let closed = workbook.progress.is_closed(*period);
-                    if closed {
-                        ui.label(
-                            RichText::new("afgesloten")
-                                .color(look.weak_text)
-                                .size(look.small_size),
-                        );
-                    } else if period.end() < today
-                        && ui
-                            .small_button("Afsluiten")
-                            .on_hover_text(format!(
-                                "Sluit {} af: daarna verandert een cijfer alleen met een reden",
-                                period.label()
-                            ))
-                            .clicked()
-                    {
-                        actions.push(Action::Edit(
-                            Edit::Progress(ProgressEdit::Close {
-                                period: *period,
-                                by: author.to_owned(),
-                                on: today,
-                            }),
-                            None,
-                        ));
-                    }
-                });
-            }
-            ui.strong("Afgesproken tot nu");
-            ui.strong("Gerealiseerd");
-            ui.strong("%");
-            ui.strong("Signaal");
-            ui.end_row();
-            for (row, activity) in progress.activities.iter().enumerate() {
-                ui.label(format!("{}. {}", activity.activity, activity.title));
-                ui.label(&activity.unit.many);
-                for (column, figure) in activity.periods.iter().enumerate() {
-                    let key = (activity.activity, figure.period);
-                    let stored = figure
-                        .figure
-                        .delivered
-                        .or_else(|| {
-                            workbook
-                                .progress
-                                .delivered(&progress.gemeente, activity.activity, figure.period)
-                                .map(|d| d.volume)
-                        })
-                        .map(format_number)
-                        .unwrap_or_default();
-                    let text = state.typing.entry(key).or_insert_with(|| stored.clone());
-                    let invalid = !text.trim().is_empty() && parse_dutch_decimal(text).is_none();
-                    let name = format!(
-                        "Gerealiseerd {}, activiteit {}, {}",
-                        progress.gemeente,
-                        activity.activity,
-                        figure.period.label()
-                    );
-                    ui.vertical(|ui| {
-                        let mut edit = egui::TextEdit::singleline(text).desired_width(64.0);
-                        if invalid {
-                            edit = edit.text_color(tokens::FLAG_FAR_BEHIND);
-                        }
-                        let entry = workbook.progress.delivered(
-                            &progress.gemeente,
-                            activity.activity,
-                            figure.period,
-                        );
-                        let mut response = ui.add(edit);
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
-                        });
-                        if let Some(entry) = entry {
-                            response = response.on_hover_text(entry::entry_history(entry));
-                        }
-                        if response.has_focus() {
-                            focused = Some((row, column));
-                            state.selected = Some(key);
-                        }
-                        let agreed = figure.figure.agreed.filter(|_| !figure.elapsed.is_zero());
-                        let has_note = entry.is_some_and(|e| !e.note.is_empty());
-                        ui.label(
-                            RichText::new(format!(
-                                "van {}{}",
-                                amount(agreed),
-                                if has_note { " ·N" } else { "" }
-                            ))
+}
+
+/// The reason a change in a closed period needs, typed once for the figures that follow.
+fn reason_field(ui: &mut Ui, state: &mut ProgressState) {
+    ui.horizontal(|ui| {
+        ui.label("Reden bij een wijziging in een afgesloten periode:");
+        ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reden van de wijziging")
+            });
+    });
+}
+
+/// What every cell of a gemeente's table of figures shares.
+struct FigureGrid<'a> {
+    workbook: &'a crate::core::Workbook,
+    gemeente: &'a str,
+    author: &'a str,
+    now: chrono::NaiveDateTime,
+    /// The reason typed for a change in a closed period.
+    reason: &'a str,
+    look: &'a Tokens,
+}
+
+impl FigureGrid<'_> {
+    /// The heading row: activity, unit, per period its name and its state (closed, or a button
+    /// to close it once it has ended), then the totals.
+    fn header_row(
+        &self,
+        ui: &mut Ui,
+        periods: &[Period],
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) {
+        let look = self.look;
+        ui.strong("Activiteit");
+        ui.strong("Eenheid");
+        for period in periods {
+            ui.vertical(|ui| {
+                ui.strong(period.short_label());
+                if self.workbook.progress.is_closed(*period) {
+                    ui.label(
+                        RichText::new("afgesloten")
                             .color(look.weak_text)
                             .size(look.small_size),
-                        )
-                        .on_hover_text(if has_note {
-                            "N: er staat een notitie bij dit cijfer"
-                        } else {
-                            "Afgesproken in deze periode"
-                        });
-                        let committed = response.lost_focus();
-                        if committed && !invalid && *text != stored {
-                            let volume = parse_dutch_decimal(text);
-                            actions.push(Action::Edit(
-                                Edit::Progress(ProgressEdit::Enter {
-                                    cells: vec![CellValue {
-                                        gemeente: progress.gemeente.clone(),
-                                        activity: activity.activity,
-                                        period: figure.period,
-                                        volume,
-                                        note: None,
-                                    }],
-                                    source: Source::Typed,
-                                    reason: reason.clone(),
-                                    by: author.to_owned(),
-                                    at: now,
-                                }),
-                                Some(response.rect.center()),
-                            ));
-                            // Shown from the workbook again next frame (as entered, or as it was
-                            // when the entry is refused).
-                            forget.push(key);
-                        } else if committed && invalid {
-                            actions.push(Action::Message(format!(
-                                "‘{}’ is geen getal; typ bijvoorbeeld 12 of 12,5.",
-                                text.chars().take(40).collect::<String>()
-                            )));
-                        } else if !response.has_focus() && *text != stored && !invalid {
-                            forget.push(key);
-                        }
-                    });
-                }
-                ui.label(amount(activity.to_date.agreed));
-                ui.label(amount(activity.to_date.delivered));
-                let fraction = activity
-                    .to_date
-                    .percent()
-                    .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f32())
-                    .unwrap_or(0.0);
-                // The percentage beside the bar, not on it: dark text on the darker flag
-                // colours could not be read.
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::ProgressBar::new(fraction.min(1.0))
-                            .desired_width(72.0)
-                            .fill(flag_colour(activity.flag, look)),
                     );
-                    ui.label(percent_text(activity));
-                });
-                ui.label(
-                    RichText::new(activity.flag.map(Flag::label).unwrap_or("geen afspraak"))
-                        .color(flag_colour(activity.flag, look)),
-                );
-                ui.end_row();
+                } else if period.end() < today
+                    && ui
+                        .small_button("Afsluiten")
+                        .on_hover_text(format!(
+                            "Sluit {} af: daarna verandert een cijfer alleen met een reden",
+                            period.label()
+                        ))
+                        .clicked()
+                {
+                    actions.push(Action::Edit(
+                        Edit::Progress(ProgressEdit::Close {
+                            period: *period,
+                            by: self.author.to_owned(),
+                            on: today,
+                        }),
+                        None,
+                    ));
+                }
+            });
+        }
+        ui.strong("Afgesproken tot nu");
+        ui.strong("Gerealiseerd");
+        ui.strong("%");
+        ui.strong("Signaal");
+        ui.end_row();
+    }
+
+    /// One figure: a field to type it in, "van 15" agreed under it (·N with a note), entered as
+    /// an edit when the field loses focus. Returns whether the field has the keyboard focus.
+    fn figure_cell(
+        &self,
+        ui: &mut Ui,
+        activity: &crate::core::progress_figures::ActivityProgress,
+        figure: &crate::core::progress_figures::PeriodFigure,
+        state: &mut ProgressState,
+        forget: &mut Vec<(u32, Period)>,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let (workbook, look) = (self.workbook, self.look);
+        let key = (activity.activity, figure.period);
+        let entry = workbook
+            .progress
+            .delivered(self.gemeente, activity.activity, figure.period);
+        let stored = figure
+            .figure
+            .delivered
+            .or_else(|| entry.map(|d| d.volume))
+            .map(format_number)
+            .unwrap_or_default();
+        let text = state.typing.entry(key).or_insert_with(|| stored.clone());
+        let invalid = !text.trim().is_empty() && parse_dutch_decimal(text).is_none();
+        let name = format!(
+            "Gerealiseerd {}, activiteit {}, {}",
+            self.gemeente,
+            activity.activity,
+            figure.period.label()
+        );
+        let mut focused = false;
+        ui.vertical(|ui| {
+            let mut edit = egui::TextEdit::singleline(text).desired_width(64.0);
+            if invalid {
+                edit = edit.text_color(tokens::FLAG_FAR_BEHIND);
+            }
+            let mut response = ui.add(edit);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+            if let Some(entry) = entry {
+                response = response.on_hover_text(entry::entry_history(entry));
+            }
+            if response.has_focus() {
+                focused = true;
+                state.selected = Some(key);
+            }
+            let has_note = entry.is_some_and(|e| !e.note.is_empty());
+            agreed_label(ui, figure, has_note, look);
+            let committed = response.lost_focus();
+            if committed && !invalid && *text != stored {
+                actions.push(self.enter(activity.activity, figure.period, text, &response));
+                // Shown from the workbook again next frame (as entered, or as it was when the
+                // entry is refused).
+                forget.push(key);
+            } else if committed && invalid {
+                actions.push(Action::Message(format!(
+                    "‘{}’ is geen getal; typ bijvoorbeeld 12 of 12,5.",
+                    text.chars().take(40).collect::<String>()
+                )));
+            } else if !response.has_focus() && *text != stored && !invalid {
+                forget.push(key);
             }
         });
-    state.focused = focused;
-    for key in forget {
-        state.typing.remove(&key);
+        focused
     }
-    entry::note_field(ui, model, progress, author, now, state, actions);
-    if !workbook.progress.closed.is_empty() {
-        ui.horizontal(|ui| {
-            ui.label("Reden bij een wijziging in een afgesloten periode:");
-            ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
-                .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reden van de wijziging")
-                });
-        });
+
+    /// The edit that enters what was typed in a figure's field (an empty field clears it).
+    fn enter(
+        &self,
+        activity: u32,
+        period: Period,
+        text: &str,
+        response: &egui::Response,
+    ) -> Action {
+        Action::Edit(
+            Edit::Progress(ProgressEdit::Enter {
+                cells: vec![CellValue {
+                    gemeente: self.gemeente.to_owned(),
+                    activity,
+                    period,
+                    volume: parse_dutch_decimal(text),
+                    note: None,
+                }],
+                source: Source::Typed,
+                reason: self.reason.to_owned(),
+                by: self.author.to_owned(),
+                at: self.now,
+            }),
+            Some(response.rect.center()),
+        )
     }
-    if let (Some(fte_used), false) = (progress.fte_used, progress.fte_planned.is_zero()) {
-        ui.label(format!(
-            "Inzet op locatie: gepland {} fte, ingezet gemiddeld {} fte.",
-            format_number(progress.fte_planned),
-            format_number(fte_used)
-        ));
-    }
-    chart(ui, progress, state, look);
+}
+
+/// "van 15" under a figure's field: what was agreed for the period so far, "·N" when the figure
+/// has a note.
+fn agreed_label(
+    ui: &mut Ui,
+    figure: &crate::core::progress_figures::PeriodFigure,
+    has_note: bool,
+    look: &Tokens,
+) {
+    let agreed = figure.figure.agreed.filter(|_| !figure.elapsed.is_zero());
+    ui.label(
+        RichText::new(format!(
+            "van {}{}",
+            amount(agreed),
+            if has_note { " ·N" } else { "" }
+        ))
+        .color(look.weak_text)
+        .size(look.small_size),
+    )
+    .on_hover_text(if has_note {
+        "N: er staat een notitie bij dit cijfer"
+    } else {
+        "Afgesproken in deze periode"
+    });
+}
+
+/// The row's totals to date: agreed, delivered, the share as a bar and a number, the flag.
+fn to_date_cells(
+    ui: &mut Ui,
+    activity: &crate::core::progress_figures::ActivityProgress,
+    look: &Tokens,
+) {
+    ui.label(amount(activity.to_date.agreed));
+    ui.label(amount(activity.to_date.delivered));
+    let fraction = activity
+        .to_date
+        .percent()
+        .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f32())
+        .unwrap_or(0.0);
+    // The percentage beside the bar, not on it: dark text on the darker flag colours could not be
+    // read.
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::ProgressBar::new(fraction.min(1.0))
+                .desired_width(72.0)
+                .fill(flag_colour(activity.flag, look)),
+        );
+        ui.label(percent_text(activity));
+    });
+    ui.label(
+        RichText::new(activity.flag.map(Flag::label).unwrap_or("geen afspraak"))
+            .color(flag_colour(activity.flag, look)),
+    );
 }
 
 /// Cumulative delivered against the line to the agreed total, for one activity.

@@ -153,10 +153,36 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             ui.label(RichText::new(format!("tussentijdse wijziging {}", sign_off.version)).small());
         }
     });
+    seal_note(ui, sign_off.status, check);
+    next_step(ui, gemeente, sign_off, check, actions);
+    if sign_off.status != Status::Vastgesteld
+        && let Some(agreed) = sign_off.in_force()
+    {
+        let changes = plan_changes(workbook, &gemeente.name, &agreed.choices, &plan.choices);
+        if ui
+            .button(format!(
+                "Vergelijk met vastgestelde versie ({} verschil(len))",
+                changes.len()
+            ))
+            .clicked()
+        {
+            actions.push(Action::ShowChanges {
+                title: format!("{}: {} vergeleken met nu", gemeente.name, agreed.describe()),
+                changes,
+            });
+        }
+    }
+    if !sign_off.decisions.is_empty() || !sign_off.agreed.is_empty() {
+        history(ui, workbook, gemeente, sign_off, actions);
+    }
+}
+
+/// What is wrong with the seal, or that an old fingerprint leaves the article a concept.
+fn seal_note(ui: &mut Ui, status: Status, check: Option<&SignOffCheck>) {
     if let Some(check) = check {
         if check.problem().is_some() {
             ui.label(RichText::new(format!("{}.", check.status_label())).color(tokens::ERROR));
-        } else if check.old_recipe().is_some() && sign_off.status == Status::Vastgesteld {
+        } else if check.old_recipe().is_some() && status == Status::Vastgesteld {
             ui.label(
                 RichText::new(format!(
                     "{}. De bijlage drukt deze keuzes af als concept, tot het college en \
@@ -167,6 +193,16 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             );
         }
     }
+}
+
+/// Where the choices stand and the buttons for the next step of the sign-off.
+fn next_step(
+    ui: &mut Ui,
+    gemeente: &Gemeente,
+    sign_off: &crate::core::signoff::SignOff,
+    check: Option<&SignOffCheck>,
+    actions: &mut Vec<Action>,
+) {
     let name = gemeente.name.clone();
     let step = |step: SignOffStep| {
         Action::Edit(
@@ -237,79 +273,71 @@ pub fn show(ui: &mut Ui, model: &Model, gemeente: &Gemeente, actions: &mut Vec<A
             }
         }
     }
-    if sign_off.status != Status::Vastgesteld
-        && let Some(agreed) = sign_off.in_force()
-    {
-        let changes = plan_changes(workbook, &gemeente.name, &agreed.choices, &plan.choices);
-        if ui
-            .button(format!(
-                "Vergelijk met vastgestelde versie ({} verschil(len))",
-                changes.len()
-            ))
-            .clicked()
-        {
-            actions.push(Action::ShowChanges {
-                title: format!("{}: {} vergeleken met nu", gemeente.name, agreed.describe()),
-                changes,
-            });
-        }
-    }
-    if !sign_off.decisions.is_empty() || !sign_off.agreed.is_empty() {
-        egui::CollapsingHeader::new(RichText::new("Geschiedenis").small())
-            .id_salt(("geschiedenis", &gemeente.name))
-            .show(ui, |ui| {
-                for decision in &sign_off.decisions {
+}
+
+/// The decisions and agreed versions recorded, each agreed version with what changed from the one
+/// before it.
+fn history(
+    ui: &mut Ui,
+    workbook: &crate::core::Workbook,
+    gemeente: &Gemeente,
+    sign_off: &crate::core::signoff::SignOff,
+    actions: &mut Vec<Action>,
+) {
+    egui::CollapsingHeader::new(RichText::new("Geschiedenis").small())
+        .id_salt(("geschiedenis", &gemeente.name))
+        .show(ui, |ui| {
+            for decision in &sign_off.decisions {
+                ui.label(
+                    // Named as the annex names them: the first choices, then amendments
+                    // counted from 1 (there is no "versie 0" for a reader).
+                    RichText::new(format!(
+                        "{} · {}: {} ({}, nr. {}), {} {}",
+                        decision.date.format("%d-%m-%Y"),
+                        match decision.version {
+                            0 => "eerste keuzes".to_owned(),
+                            n => format!("tussentijdse wijziging {n}"),
+                        },
+                        decision.outcome.label(),
+                        decision.side.label(),
+                        decision.number,
+                        decision.signatory,
+                        decision.role
+                    ))
+                    .small(),
+                );
+            }
+            for (i, agreed) in sign_off.agreed.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        // Named as the annex names them: the first choices, then amendments
-                        // counted from 1 (there is no "versie 0" for a reader).
                         RichText::new(format!(
-                            "{} · {}: {} ({}, nr. {}), {} {}",
-                            decision.date.format("%d-%m-%Y"),
-                            match decision.version {
-                                0 => "eerste keuzes".to_owned(),
-                                n => format!("tussentijdse wijziging {n}"),
-                            },
-                            decision.outcome.label(),
-                            decision.side.label(),
-                            decision.number,
-                            decision.signatory,
-                            decision.role
+                            "{} ({})",
+                            agreed.describe(),
+                            agreed.short_fingerprint()
                         ))
                         .small(),
                     );
-                }
-                for (i, agreed) in sign_off.agreed.iter().enumerate() {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} ({})",
-                                agreed.describe(),
-                                agreed.short_fingerprint()
-                            ))
-                            .small(),
-                        );
-                        if let Some(previous) = i.checked_sub(1).map(|p| &sign_off.agreed[p])
-                            && ui.small_button("wat veranderde").clicked()
-                        {
-                            actions.push(Action::ShowChanges {
-                                title: format!(
-                                    "{}: {} vergeleken met {}",
-                                    gemeente.name,
-                                    previous.describe(),
-                                    agreed.describe()
-                                ),
-                                changes: plan_changes(
-                                    workbook,
-                                    &gemeente.name,
-                                    &previous.choices,
-                                    &agreed.choices,
-                                ),
-                            });
-                        }
-                    });
-                }
-            });
-    }
+                    if let Some(previous) = i.checked_sub(1).map(|p| &sign_off.agreed[p])
+                        && ui.small_button("wat veranderde").clicked()
+                    {
+                        actions.push(Action::ShowChanges {
+                            title: format!(
+                                "{}: {} vergeleken met {}",
+                                gemeente.name,
+                                previous.describe(),
+                                agreed.describe()
+                            ),
+                            changes: plan_changes(
+                                workbook,
+                                &gemeente.name,
+                                &previous.choices,
+                                &agreed.choices,
+                            ),
+                        });
+                    }
+                });
+            }
+        });
 }
 
 /// The decision form's content; reports "Vastleggen" and "Annuleren". Enter in a field records

@@ -118,9 +118,46 @@ pub(super) fn card_body(
     let (offer, peppers, taken) = (cx.offer(), cx.peppers(), cx.taken());
     let number = activity.number;
     let editable = cx.editable();
+    heading_and_description(ui, cx, state);
+    let look = cx.look;
+    if let Some(baseline) = &text.baseline {
+        ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
+    }
+    let Some(offer) = offer else { return };
+    if !look.details {
+        // Only the tokens and what they buy: no buttons or notes on the projector.
+        if offer.is_free() {
+            if taken {
+                ui.label(RichText::new("Gekozen").strong());
+            }
+        } else {
+            placed_tokens(ui, gemeente, number, peppers, text);
+            ui.label(RichText::new(&text.summary).strong());
+        }
+        return;
+    }
+    choose(ui, cx, offer, actions);
+    if (peppers > Decimal::ZERO || taken) && editable {
+        note_field(ui, cx, state, actions);
+    } else if let Some(note) = cx.choice().map(|c| &c.note).filter(|n| !n.is_empty()) {
+        // A locked note is text to read, not a greyed-out field.
+        ui.label(RichText::new(format!("Notitie: {note}")).small());
+    } else if editable {
+        // The room the note's line takes once something is chosen, kept free before: the card
+        // keeps its height when a pepper lands, so the cards below stay where the user aims.
+        let height = (ui.text_style_height(&egui::TextStyle::Small)
+            + 2.0 * ui.spacing().button_padding.y)
+            .max(ui.spacing().interact_size.y);
+        ui.allocate_space(vec2(0.0, height));
+    }
+}
+
+/// The card's heading (number, title, price, limits, short description) as one laid-out text,
+/// and the full description to fold out.
+fn heading_and_description(ui: &mut Ui, cx: &CardContext<'_>, state: &mut DraftingState) {
+    let (text, look, number) = (cx.text, cx.look, cx.activity.number);
     // Number, title, price, limits and the short description are one laid-out text: one widget
     // per card instead of five, which matters while a drag redraws the screen every frame.
-    let look = cx.look;
     let mut job = card_heading(ui, text, look);
     job.wrap.max_width = ui.available_width();
     let galley = ui.fonts_mut(|f| f.layout_job(job));
@@ -158,23 +195,18 @@ pub(super) fn card_body(
             ui.add(egui::Label::new(RichText::new(&text.description).small()).wrap());
         }
     }
+}
 
-    if let Some(baseline) = &text.baseline {
-        ui.label(RichText::new(baseline).small().color(tokens::BASELINE));
-    }
-    let Some(offer) = offer else { return };
-    if !look.details {
-        // Only the tokens and what they buy: no buttons or notes on the projector.
-        if offer.is_free() {
-            if taken {
-                ui.label(RichText::new("Gekozen").strong());
-            }
-        } else {
-            placed_tokens(ui, gemeente, number, peppers, text);
-            ui.label(RichText::new(&text.summary).strong());
-        }
-        return;
-    }
+/// What the user chooses with: a checkbox for a free offer, else the placed peppers, what they
+/// buy and the step buttons.
+fn choose(
+    ui: &mut Ui,
+    cx: &CardContext<'_>,
+    offer: &crate::core::Offer,
+    actions: &mut Vec<Action>,
+) {
+    let (gemeente, text, number) = (cx.gemeente, cx.text, cx.activity.number);
+    let (peppers, taken, editable) = (cx.peppers(), cx.taken(), cx.editable());
     if offer.is_free() {
         let mut chosen = taken;
         let response = ui.add_enabled(editable, egui::Checkbox::new(&mut chosen, &text.choose));
@@ -192,19 +224,6 @@ pub(super) fn card_body(
         placed_tokens(ui, gemeente, number, peppers, text);
         ui.label(RichText::new(&text.summary).strong());
         ui.add_enabled_ui(editable, |ui| step_buttons(ui, cx, offer, actions));
-    }
-    if (peppers > Decimal::ZERO || taken) && editable {
-        note_field(ui, cx, state, actions);
-    } else if let Some(note) = cx.choice().map(|c| &c.note).filter(|n| !n.is_empty()) {
-        // A locked note is text to read, not a greyed-out field.
-        ui.label(RichText::new(format!("Notitie: {note}")).small());
-    } else if editable {
-        // The room the note's line takes once something is chosen, kept free before: the card
-        // keeps its height when a pepper lands, so the cards below stay where the user aims.
-        let height = (ui.text_style_height(&egui::TextStyle::Small)
-            + 2.0 * ui.spacing().button_padding.y)
-            .max(ui.spacing().interact_size.y);
-        ui.allocate_space(vec2(0.0, height));
     }
 }
 

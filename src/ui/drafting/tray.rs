@@ -20,30 +20,7 @@ pub(super) fn tray(
             ui.label(RichText::new("Voorraad").strong());
             ui.label(format!("{} over", peppers_label(left.max(Decimal::ZERO))));
             ui.add_space(tokens::SPACE_M);
-            let whole = left.max(Decimal::ZERO).floor();
-            let count = whole.try_into().unwrap_or(0u32).min(200);
-            let adjective = gemeente.colour.adjective();
-            let label = format!("{} peper in voorraad", capitalised(adjective));
-            for i in 0..count {
-                token(
-                    ui,
-                    Id::unique(("tray", i)),
-                    gemeente,
-                    None,
-                    TokenPart::Whole,
-                    (&label, Some((i + 1, count))),
-                );
-            }
-            if left > whole {
-                token(
-                    ui,
-                    Id::unique(("tray", "half")),
-                    gemeente,
-                    None,
-                    TokenPart::Half,
-                    (&format!("Halve {adjective} peper in voorraad"), None),
-                );
-            }
+            tray_tokens(ui, gemeente, left);
             if left <= Decimal::ZERO {
                 ui.label(RichText::new("Alle pepers zijn geplaatst.").italics());
             } else if look.details {
@@ -64,29 +41,71 @@ pub(super) fn tray(
     inner
         .response
         .widget_info(|| WidgetInfo::labeled(Role::Group, true, TRAY_LABEL));
-    if let Some(payload) = dropped
-        && payload.gemeente == gemeente.name
-        && let Some(from) = payload.from
-    {
-        let on_card = workbook
-            .plan(&gemeente.name)
-            .map(|p| p.peppers_on(from))
-            .unwrap_or_default();
-        let step = workbook
-            .card
-            .activity(from)
-            .map(|a| step_of(a, gemeente, false))
-            .unwrap_or(Decimal::ONE);
-        let at = ui.ctx().pointer_interact_pos();
-        actions.push(Action::Edit(
-            Edit::AddPeppers {
-                gemeente: gemeente.name.clone(),
-                activity: from,
-                peppers: -step.min(on_card),
-            },
-            at,
-        ));
+    if let Some(payload) = dropped {
+        take_back(ui, workbook, gemeente, &payload, actions);
     }
+}
+
+/// The unspent peppers as tokens to drag (a half one for a half left), at most 200.
+fn tray_tokens(ui: &mut Ui, gemeente: &Gemeente, left: Decimal) {
+    let whole = left.max(Decimal::ZERO).floor();
+    let count = whole.try_into().unwrap_or(0u32).min(200);
+    let adjective = gemeente.colour.adjective();
+    let label = format!("{} peper in voorraad", capitalised(adjective));
+    for i in 0..count {
+        token(
+            ui,
+            Id::unique(("tray", i)),
+            gemeente,
+            None,
+            TokenPart::Whole,
+            (&label, Some((i + 1, count))),
+        );
+    }
+    if left > whole {
+        token(
+            ui,
+            Id::unique(("tray", "half")),
+            gemeente,
+            None,
+            TokenPart::Half,
+            (&format!("Halve {adjective} peper in voorraad"), None),
+        );
+    }
+}
+
+/// A placed pepper dropped on the tray: one step of its activity taken back.
+fn take_back(
+    ui: &Ui,
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    payload: &PepperPayload,
+    actions: &mut Vec<Action>,
+) {
+    if payload.gemeente != gemeente.name {
+        return;
+    }
+    let Some(from) = payload.from else {
+        return;
+    };
+    let on_card = workbook
+        .plan(&gemeente.name)
+        .map(|p| p.peppers_on(from))
+        .unwrap_or_default();
+    let step = workbook
+        .card
+        .activity(from)
+        .map(|a| step_of(a, gemeente, false))
+        .unwrap_or(Decimal::ONE);
+    let at = ui.ctx().pointer_interact_pos();
+    actions.push(Action::Edit(
+        Edit::AddPeppers {
+            gemeente: gemeente.name.clone(),
+            activity: from,
+            peppers: -step.min(on_card),
+        },
+        at,
+    ));
 }
 
 /// The id of the n-th token in the tray.
