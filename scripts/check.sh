@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 echo "== import circles (scripts/module_circles.py)"
 python3 scripts/module_circles.py
 echo "== long functions (scripts/long_functions.py)"
-python3 scripts/long_functions.py --known scripts/long-functions.known
+python3 scripts/long_functions.py
 
 echo "== cargo fmt --check"
 cargo fmt --check

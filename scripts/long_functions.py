@@ -6,11 +6,6 @@ strings, character literals and comments are skipped, so a brace inside them doe
 function that is a table (one arm or entry per item, nothing to split) may say so above its `fn`
 (among its doc comments and attributes) with a comment `// A table:` followed by what it lists; it
 is then reported but allowed.
-
-With `--known FILE`, the functions FILE lists (`path name`, one per line) are still too long and
-waiting to be split: they are reported but allowed, and the list may only shrink — a listed
-function that is now short enough fails the check until its line is taken out, and so does a new
-long function that is not listed.
 """
 
 import pathlib
@@ -103,45 +98,20 @@ def functions(path):
 
 def main():
     args = sys.argv[1:]
-    known = set()
-    if "--known" in args:
-        at = args.index("--known")
-        known_file = pathlib.Path(args[at + 1])
-        known = {
-            line.strip()
-            for line in known_file.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        }
-        del args[at : at + 2]
     limit = int(args[0]) if args else LIMIT
-    too_long, tables, waiting, seen = [], [], [], set()
+    too_long, tables = [], []
     for path in sorted(pathlib.Path("src").rglob("*.rs")):
         for name, line, length, table in functions(path):
             if length <= limit:
                 continue
-            key = f"{path} {name}"
             entry = f"{path}:{line} {name} ({length} lines)"
-            if table:
-                tables.append(entry)
-            elif key in known:
-                waiting.append(entry)
-                seen.add(key)
-            else:
-                too_long.append(entry)
+            (tables if table else too_long).append(entry)
     for entry in tables:
         print(f"table, allowed: {entry}")
-    for entry in waiting:
-        print(f"known, to split: {entry}")
     for entry in too_long:
         print(f"too long: {entry}")
-    done = sorted(known - seen)
-    for key in done:
-        print(f"no longer too long, take it out of the known list: {key}")
-    print(
-        f"{len(too_long) + len(waiting)} function(s) over {limit} lines in src/ "
-        f"({len(waiting)} known, {len(tables)} table(s) allowed)"
-    )
-    return 1 if too_long or done else 0
+    print(f"{len(too_long)} function(s) over {limit} lines in src/ ({len(tables)} table(s) allowed)")
+    return 1 if too_long else 0
 
 
 if __name__ == "__main__":

@@ -629,24 +629,12 @@ fn annex(
         )?;
         return Ok(EXIT_NOT_WRITTEN);
     }
-    let errors: Vec<_> = rules::check(&workbook)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter(|f| {
-            options.gemeente.is_none() || f.gemeente.is_none() || f.gemeente == options.gemeente
-        })
-        .collect();
-    if !errors.is_empty() {
-        for finding in &errors {
-            writeln!(err, "fout: {}", finding.message())?;
-        }
-        if !force {
-            writeln!(
-                err,
-                "De bijlage is niet gemaakt; los de fouten op of gebruik --force."
-            )?;
-            return Ok(EXIT_RULE_ERRORS);
-        }
+    if report_errors(&workbook, options.gemeente.as_deref(), err)? && !force {
+        writeln!(
+            err,
+            "De bijlage is niet gemaakt; los de fouten op of gebruik --force."
+        )?;
+        return Ok(EXIT_RULE_ERRORS);
     }
     let data = crate::annex::annex_data(&workbook, &options);
     for replacement in &data.replacements {
@@ -674,6 +662,24 @@ fn annex(
             Ok(EXIT_NOT_WRITTEN)
         }
     }
+}
+
+/// Writes the rule errors of what the annex prints (one gemeente's and the shared ones, or all);
+/// says whether there were any.
+fn report_errors(
+    workbook: &Workbook,
+    gemeente: Option<&str>,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let errors: Vec<_> = rules::check(workbook)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| gemeente.is_none() || f.gemeente.is_none() || f.gemeente.as_deref() == gemeente)
+        .collect();
+    for finding in &errors {
+        writeln!(err, "fout: {}", finding.message())?;
+    }
+    Ok(!errors.is_empty())
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{Finding, Severity, peppers_label};
-use crate::core::signoff::{Decision, Side, SignOffCheck, Status, verify};
+use crate::core::signoff::{Decision, Side, SignOff, SignOffCheck, Statement, Status, verify};
 use crate::core::words::long_date;
+use crate::core::workbook::BudgetFigures;
 use crate::core::{Gemeente, Workbook};
 
 /// The whole annex.
@@ -223,24 +224,9 @@ pub fn annex_data_with(
     let produced = options
         .produced
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let used_total: rust_decimal::Decimal = workbook
-        .region
-        .gemeenten
-        .iter()
-        .map(|g| workbook.budget(g).used)
-        .sum();
     let term = &workbook.region.term;
     let numbers: Vec<u32> = included.iter().map(|(g, _, _)| g.article).collect();
-    let (fills, fills_short) = match (numbers.iter().min(), numbers.iter().max()) {
-        (Some(first), Some(last)) if first != last => (
-            format!("de artikelen {first}.2 tot en met {last}.2"),
-            format!("art. {first}.2–{last}.2"),
-        ),
-        (Some(only), _) => (format!("artikel {only}.2"), format!("art. {only}.2")),
-        _ => (String::new(), String::new()),
-    };
-    let colours: std::collections::BTreeSet<_> =
-        workbook.region.gemeenten.iter().map(|g| g.colour).collect();
+    let (fills, fills_short) = fills(&numbers);
     AnnexData {
         title: workbook.region.citation_title.clone(),
         term: workbook.region.term.label(),
@@ -255,54 +241,85 @@ pub fn annex_data_with(
         fills_short,
         single: options.gemeente.is_some(),
         region_peppers: peppers_label(workbook.region.total_peppers()),
-        pepper_values: colours
-            .into_iter()
-            .map(|c| {
-                format!(
-                    "een {} peper circa {}",
-                    c.adjective(),
-                    format_eur(workbook.region.pepper_value(c))
-                )
-            })
-            .collect(),
+        pepper_values: pepper_values(workbook),
         reading_note: workbook.card.reading_note.clone(),
         region: workbook.region.name.clone(),
         produced: produced.format("%d-%m-%Y").to_string(),
         concept: articles.iter().any(|a| !a.agreed),
         review: options.review,
-        overview: Overview {
-            gemeenten: gemeenten
-                .iter()
-                .map(|(g, check, _)| {
-                    let budget = workbook.budget(g);
-                    OverviewRow {
-                        name: g.name.clone(),
-                        budget: format_eur(g.budget),
-                        budget_weight: to_f64(g.budget),
-                        peppers: format!(
-                            "{} {} pepers",
-                            format_number(g.peppers),
-                            g.colour.adjective()
-                        ),
-                        used_fraction: f64::from(budget.fraction_used()),
-                        used: format!(
-                            "{} van {}",
-                            format_number(budget.used),
-                            format_number(budget.available)
-                        ),
-                        status: check.status_label(),
-                    }
-                })
-                .collect(),
-            total_budget: format_eur(workbook.region.total_budget()),
-            total_peppers: format!(
-                "{} van {}",
-                format_number(used_total),
-                format_number(workbook.region.total_peppers())
-            ),
-        },
+        overview: overview(workbook, &gemeenten),
         articles,
         replacements,
+    }
+}
+
+/// Which articles the annex fills: "de artikelen 5.2 tot en met 11.2" and "art. 5.2–11.2", or
+/// one article; empty when none.
+fn fills(numbers: &[u32]) -> (String, String) {
+    match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(first), Some(last)) if first != last => (
+            format!("de artikelen {first}.2 tot en met {last}.2"),
+            format!("art. {first}.2–{last}.2"),
+        ),
+        (Some(only), _) => (format!("artikel {only}.2"), format!("art. {only}.2")),
+        _ => (String::new(), String::new()),
+    }
+}
+
+/// "een rode peper circa € 97.701", once for each colour the region's gemeenten hold.
+fn pepper_values(workbook: &Workbook) -> Vec<String> {
+    let colours: std::collections::BTreeSet<_> =
+        workbook.region.gemeenten.iter().map(|g| g.colour).collect();
+    colours
+        .into_iter()
+        .map(|c| {
+            format!(
+                "een {} peper circa {}",
+                c.adjective(),
+                format_eur(workbook.region.pepper_value(c))
+            )
+        })
+        .collect()
+}
+
+/// The region's overview table: per gemeente its budget, peppers, use and status, and the totals.
+fn overview(workbook: &Workbook, gemeenten: &[(&Gemeente, &SignOffCheck, &str)]) -> Overview {
+    let used_total: rust_decimal::Decimal = workbook
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| workbook.budget(g).used)
+        .sum();
+    Overview {
+        gemeenten: gemeenten
+            .iter()
+            .map(|(g, check, _)| {
+                let budget = workbook.budget(g);
+                OverviewRow {
+                    name: g.name.clone(),
+                    budget: format_eur(g.budget),
+                    budget_weight: to_f64(g.budget),
+                    peppers: format!(
+                        "{} {} pepers",
+                        format_number(g.peppers),
+                        g.colour.adjective()
+                    ),
+                    used_fraction: f64::from(budget.fraction_used()),
+                    used: format!(
+                        "{} van {}",
+                        format_number(budget.used),
+                        format_number(budget.available)
+                    ),
+                    status: check.status_label(),
+                }
+            })
+            .collect(),
+        total_budget: format_eur(workbook.region.total_budget()),
+        total_peppers: format!(
+            "{} van {}",
+            format_number(used_total),
+            format_number(workbook.region.total_peppers())
+        ),
     }
 }
 
@@ -321,26 +338,7 @@ fn article(
     // its version, date and decisions, never the file's fields beside it.
     let signed = check.statement().filter(|_| check.is_agreed());
     let agreed = signed.is_some();
-    // Article 16.3: an amendment is agreed by the gemeente and the Dagelijks Bestuur in writing.
-    let amendment = |version: u32| format!("Tussentijdse wijziging {version} van artikel {n}.2");
-    let status = match signed {
-        Some(v) if v.version == 0 => format!("Vastgesteld {}", long_date(v.agreed_on)),
-        Some(v) => format!(
-            "{}, vastgesteld {} (artikel 16.3)",
-            amendment(v.version),
-            long_date(v.agreed_on)
-        ),
-        None if sign_off.status == Status::Concept
-            && sign_off.version > 0
-            && check.problem().is_none() =>
-        {
-            format!(
-                "Concept van {} (artikel 16.3)",
-                amendment(sign_off.version).to_lowercase()
-            )
-        }
-        None => check.status_label(),
-    };
+    let status = article_status(n, check, sign_off);
     // An old recipe is said among the article's notes (a warning of the rules).
     let warning = check
         .problem()
@@ -351,60 +349,10 @@ fn article(
             .map(signed_by)
             .unwrap_or_default()
     };
-    let lines = workbook
-        .choice_lines(gemeente)
-        .into_iter()
-        .map(|l| Line {
-            number: l.activity.to_string(),
-            title: l.title,
-            volume: l.volume_label,
-            peppers: if l.peppers.is_zero() {
-                "—".into()
-            } else {
-                format_number(l.peppers)
-            },
-            euros: if l.peppers.is_zero() {
-                "—".into()
-            } else {
-                format_eur(l.euros)
-            },
-            note: l.note,
-        })
-        .collect();
+    let lines = article_lines(workbook, gemeente);
     let printable = |text: &str| super::printable::printable(text, covers).0;
-    let colour_peppers = |count: rust_decimal::Decimal| {
-        let noun = if count == rust_decimal::Decimal::ONE {
-            "peper"
-        } else {
-            "pepers"
-        };
-        format!("{} {noun}", gemeente.colour.adjective())
-    };
-    let totals = if budget.left.is_sign_negative() && !budget.left.is_zero() {
-        format!(
-            "{} van {} {} gebruikt: {} te veel",
-            format_number(budget.used),
-            format_number(budget.available),
-            colour_peppers(budget.available),
-            format_number(-budget.left)
-        )
-    } else {
-        format!(
-            "{} van {} {} gebruikt, {} over",
-            format_number(budget.used),
-            format_number(budget.available),
-            colour_peppers(budget.available),
-            peppers_label(budget.left)
-        )
-    };
-    let decision_date = |side: Side| {
-        signed
-            .and_then(|s| s.decision(side))
-            .map(|d| long_date(d.date))
-            .unwrap_or_else(|| "[datum]".to_owned())
-    };
-    let college_date = decision_date(Side::College);
-    let db_date = decision_date(Side::WerkBedrijf);
+    let totals = totals_line(gemeente, &budget);
+    let (gemeente_party, werkbedrijf_party) = parties(workbook, gemeente, signed);
     Article {
         heading: format!("Artikel {n} {}", gemeente.name),
         goal_heading: format!("{n}.1 Doel bij inzet van lokale dienstverlening"),
@@ -431,18 +379,8 @@ fn article(
         gemeente_signature: signature(Side::College),
         werkbedrijf_signature: signature(Side::WerkBedrijf),
         gemeente: gemeente.name.clone(),
-        gemeente_party: format!(
-            "De gemeente {name}, krachtens artikel 171, tweede lid, van de Gemeentewet \
-             vertegenwoordigd door de hieronder genoemde, handelende ter uitvoering van het besluit \
-             van het college van burgemeester en wethouders van {name} d.d. {college_date}",
-            name = gemeente.name
-        ),
-        werkbedrijf_party: format!(
-            "Het openbaar lichaam de modulaire gemeenschappelijke regeling {region}, vertegenwoordigd \
-             door de voorzitter, handelende ter uitvoering van het besluit van het Dagelijks Bestuur \
-             d.d. {db_date} (WerkBedrijf)",
-            region = workbook.region.name
-        ),
+        gemeente_party,
+        werkbedrijf_party,
         problems: findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -453,6 +391,112 @@ fn article(
             .filter(|f| f.severity == Severity::Warning)
             .map(|f| printable(&f.message()))
             .collect(),
+    }
+}
+
+/// The two parties that sign the article, each acting on its decision (its date, or "[datum]"
+/// until it is agreed).
+fn parties(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    signed: Option<&Statement>,
+) -> (String, String) {
+    let decision_date = |side: Side| {
+        signed
+            .and_then(|s| s.decision(side))
+            .map(|d| long_date(d.date))
+            .unwrap_or_else(|| "[datum]".to_owned())
+    };
+    let college_date = decision_date(Side::College);
+    let db_date = decision_date(Side::WerkBedrijf);
+    (
+        format!(
+            "De gemeente {name}, krachtens artikel 171, tweede lid, van de Gemeentewet \
+             vertegenwoordigd door de hieronder genoemde, handelende ter uitvoering van het besluit \
+             van het college van burgemeester en wethouders van {name} d.d. {college_date}",
+            name = gemeente.name
+        ),
+        format!(
+            "Het openbaar lichaam de modulaire gemeenschappelijke regeling {region}, vertegenwoordigd \
+             door de voorzitter, handelende ter uitvoering van het besluit van het Dagelijks Bestuur \
+             d.d. {db_date} (WerkBedrijf)",
+            region = workbook.region.name
+        ),
+    )
+}
+
+/// The article's status line: agreed (with its date, and as an amendment of article 16.3 from
+/// version 1), an amendment in draft, or what the check says.
+fn article_status(n: u32, check: &SignOffCheck, sign_off: &SignOff) -> String {
+    let signed = check.statement().filter(|_| check.is_agreed());
+    // Article 16.3: an amendment is agreed by the gemeente and the Dagelijks Bestuur in writing.
+    let amendment = |version: u32| format!("Tussentijdse wijziging {version} van artikel {n}.2");
+    match signed {
+        Some(v) if v.version == 0 => format!("Vastgesteld {}", long_date(v.agreed_on)),
+        Some(v) => format!(
+            "{}, vastgesteld {} (artikel 16.3)",
+            amendment(v.version),
+            long_date(v.agreed_on)
+        ),
+        None if sign_off.status == Status::Concept
+            && sign_off.version > 0
+            && check.problem().is_none() =>
+        {
+            format!(
+                "Concept van {} (artikel 16.3)",
+                amendment(sign_off.version).to_lowercase()
+            )
+        }
+        None => check.status_label(),
+    }
+}
+
+/// The article's table: one line per chosen activity, "—" where no peppers are spent.
+fn article_lines(workbook: &Workbook, gemeente: &Gemeente) -> Vec<Line> {
+    workbook
+        .choice_lines(gemeente)
+        .into_iter()
+        .map(|l| Line {
+            number: l.activity.to_string(),
+            title: l.title,
+            volume: l.volume_label,
+            peppers: if l.peppers.is_zero() {
+                "—".into()
+            } else {
+                format_number(l.peppers)
+            },
+            euros: if l.peppers.is_zero() {
+                "—".into()
+            } else {
+                format_eur(l.euros)
+            },
+            note: l.note,
+        })
+        .collect()
+}
+
+/// "10 van 12 groene pepers gebruikt, 2 pepers over", or how many too many.
+fn totals_line(gemeente: &Gemeente, budget: &BudgetFigures) -> String {
+    let noun = if budget.available == rust_decimal::Decimal::ONE {
+        "peper"
+    } else {
+        "pepers"
+    };
+    let colour_peppers = format!("{} {noun}", gemeente.colour.adjective());
+    if budget.left.is_sign_negative() && !budget.left.is_zero() {
+        format!(
+            "{} van {} {colour_peppers} gebruikt: {} te veel",
+            format_number(budget.used),
+            format_number(budget.available),
+            format_number(-budget.left)
+        )
+    } else {
+        format!(
+            "{} van {} {colour_peppers} gebruikt, {} over",
+            format_number(budget.used),
+            format_number(budget.available),
+            peppers_label(budget.left)
+        )
     }
 }
 

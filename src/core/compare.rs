@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::PepperColour;
+use super::card::Activity;
 use super::workbook::Workbook;
 
 /// What a column shows.
@@ -114,41 +115,7 @@ pub fn compare(workbook: &Workbook, columns: &[Column]) -> Comparison {
     let mut per_column: Vec<Vec<(u32, Cell)>> = Vec::new();
     for column in columns {
         let gemeente = workbook.region.gemeente(&column.gemeente);
-        let cells: Vec<(u32, Cell)> = match (&column.source, gemeente) {
-            (Source::Option(name), Some(gemeente)) => {
-                let choices = workbook
-                    .plan(&gemeente.name)
-                    .and_then(|p| p.option_choices(name))
-                    .unwrap_or_default();
-                workbook
-                    .lines_for(gemeente, choices)
-                    .into_iter()
-                    .map(|l| {
-                        let cell = Cell {
-                            peppers: l.peppers,
-                            volume: l.volume_label,
-                            euros: l.euros,
-                        };
-                        (l.activity, cell)
-                    })
-                    .collect()
-            }
-            (Source::PreviousTerm, _) => workbook
-                .previous
-                .iter()
-                .flat_map(|p| p.plans.iter().filter(|b| b.gemeente == column.gemeente))
-                .flat_map(|b| &b.lines)
-                .map(|l| {
-                    let cell = Cell {
-                        peppers: l.peppers,
-                        volume: l.volume.clone(),
-                        euros: l.euros,
-                    };
-                    (l.activity, cell)
-                })
-                .collect(),
-            (_, None) => Vec::new(),
-        };
+        let cells = column_cells(workbook, column);
         let used = cells.iter().map(|(_, c)| c.peppers).sum();
         totals.push(Totals {
             title: column.title(workbook),
@@ -165,33 +132,80 @@ pub fn compare(workbook: &Workbook, columns: &[Column]) -> Comparison {
         .first()
         .filter(|_| same)
         .map(|c| c.gemeente.as_str());
-    let mut rows = Vec::new();
-    for activity in &workbook.card.activities {
-        let cells: Vec<Option<Cell>> = per_column
-            .iter()
-            .map(|cells| {
-                cells
-                    .iter()
-                    .find(|(n, _)| *n == activity.number)
-                    .map(|(_, c)| c.clone())
-            })
-            .collect();
-        if cells.iter().all(Option::is_none) {
-            continue;
-        }
-        let key = |c: &Option<Cell>| {
-            c.as_ref()
-                .map(|c| (c.peppers.normalize(), c.volume.clone()))
-        };
-        let differs = cells.windows(2).any(|w| key(&w[0]) != key(&w[1]));
-        rows.push(Row {
-            activity: activity.number,
-            title: name
-                .map(|n| activity.title_for(n))
-                .unwrap_or_else(|| activity.title_for_every_gemeente()),
-            cells,
-            differs,
-        });
-    }
+    let rows = workbook
+        .card
+        .activities
+        .iter()
+        .filter_map(|activity| row(activity, &per_column, name))
+        .collect();
     Comparison { totals, rows }
+}
+
+/// A column's cells, per activity: an option's lines, or what the previous term recorded.
+fn column_cells(workbook: &Workbook, column: &Column) -> Vec<(u32, Cell)> {
+    let gemeente = workbook.region.gemeente(&column.gemeente);
+    match (&column.source, gemeente) {
+        (Source::Option(name), Some(gemeente)) => {
+            let choices = workbook
+                .plan(&gemeente.name)
+                .and_then(|p| p.option_choices(name))
+                .unwrap_or_default();
+            workbook
+                .lines_for(gemeente, choices)
+                .into_iter()
+                .map(|l| {
+                    let cell = Cell {
+                        peppers: l.peppers,
+                        volume: l.volume_label,
+                        euros: l.euros,
+                    };
+                    (l.activity, cell)
+                })
+                .collect()
+        }
+        (Source::PreviousTerm, _) => workbook
+            .previous
+            .iter()
+            .flat_map(|p| p.plans.iter().filter(|b| b.gemeente == column.gemeente))
+            .flat_map(|b| &b.lines)
+            .map(|l| {
+                let cell = Cell {
+                    peppers: l.peppers,
+                    volume: l.volume.clone(),
+                    euros: l.euros,
+                };
+                (l.activity, cell)
+            })
+            .collect(),
+        (_, None) => Vec::new(),
+    }
+}
+
+/// One activity's row across the columns, or none when no column has it.
+fn row(activity: &Activity, per_column: &[Vec<(u32, Cell)>], name: Option<&str>) -> Option<Row> {
+    let cells: Vec<Option<Cell>> = per_column
+        .iter()
+        .map(|cells| {
+            cells
+                .iter()
+                .find(|(n, _)| *n == activity.number)
+                .map(|(_, c)| c.clone())
+        })
+        .collect();
+    if cells.iter().all(Option::is_none) {
+        return None;
+    }
+    let key = |c: &Option<Cell>| {
+        c.as_ref()
+            .map(|c| (c.peppers.normalize(), c.volume.clone()))
+    };
+    let differs = cells.windows(2).any(|w| key(&w[0]) != key(&w[1]));
+    Some(Row {
+        activity: activity.number,
+        title: name
+            .map(|n| activity.title_for(n))
+            .unwrap_or_else(|| activity.title_for_every_gemeente()),
+        cells,
+        differs,
+    })
 }

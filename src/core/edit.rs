@@ -212,19 +212,7 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
         let Edit::Setup(setup) = edit else {
             unreachable!("only Beheer edits concern no single gemeente")
         };
-        let before = workbook.clone();
-        if let Err(refusal) = apply_setup(workbook, setup) {
-            *workbook = before;
-            return Err(refusal.into());
-        }
-        if let Err(problem) = super::range_check::check_workbook(workbook) {
-            *workbook = before;
-            return Err(problem.into());
-        }
-        if *workbook == before {
-            return Ok(None);
-        }
-        return Ok(Some(Snapshot::Document(Box::new(before))));
+        return apply_setup_edit(workbook, setup);
     };
     if workbook.region.gemeente(gemeente_name).is_none() {
         return Err(Refusal::UnknownGemeente(gemeente_name.to_owned()));
@@ -251,29 +239,10 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             option,
             edit: inner,
         } => {
-            if !inner.is_choice_edit() {
-                return Err(Refusal::NotForAnOption(inner.label()));
+            if *option == after.proposal && !status.is_editable() {
+                return Err(locked(gemeente_name, &before));
             }
-            if *option == after.proposal {
-                if !status.is_editable() {
-                    return Err(locked(gemeente_name, &before));
-                }
-                apply_to_plan(workbook, gemeente_name, &mut after, inner)?;
-            } else {
-                let index = after
-                    .alternatives
-                    .iter()
-                    .position(|s| s.name == *option)
-                    .ok_or_else(|| OptionRefusal::Unknown(option.clone()))?;
-                // The option is worked on as a plan of its own, under the same rules.
-                let mut scratch = Plan {
-                    gemeente: gemeente_name.to_owned(),
-                    choices: after.alternatives[index].choices.clone(),
-                    ..Plan::default()
-                };
-                apply_to_plan(workbook, gemeente_name, &mut scratch, inner)?;
-                after.alternatives[index].choices = scratch.choices;
-            }
+            apply_in_option(workbook, gemeente_name, &mut after, option, inner)?;
         }
         Edit::Options { change, .. } => apply_option_change(&mut after, change)?,
         _ => apply_to_plan(workbook, gemeente_name, &mut after, edit)?,
@@ -284,6 +253,57 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
     super::range_check::check_plan(&after)?;
     *workbook.plan_mut(gemeente_name) = after;
     Ok(Some(Snapshot::Plan(before)))
+}
+
+/// A Beheer edit: applied to the whole workbook, which is put back as it was when the change
+/// or the ranges of the result refuse it.
+fn apply_setup_edit(
+    workbook: &mut Workbook,
+    setup: &SetupEdit,
+) -> Result<Option<Snapshot>, Refusal> {
+    let before = workbook.clone();
+    if let Err(refusal) = apply_setup(workbook, setup) {
+        *workbook = before;
+        return Err(refusal.into());
+    }
+    if let Err(problem) = super::range_check::check_workbook(workbook) {
+        *workbook = before;
+        return Err(problem.into());
+    }
+    if *workbook == before {
+        return Ok(None);
+    }
+    Ok(Some(Snapshot::Document(Box::new(before))))
+}
+
+/// A choice edit made in one of a plan's options: in the proposal itself, or in an alternative,
+/// which is worked on as a plan of its own under the same rules.
+fn apply_in_option(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    after: &mut Plan,
+    option: &str,
+    inner: &Edit,
+) -> Result<(), Refusal> {
+    if !inner.is_choice_edit() {
+        return Err(Refusal::NotForAnOption(inner.label()));
+    }
+    if option == after.proposal {
+        return apply_to_plan(workbook, gemeente_name, after, inner);
+    }
+    let index = after
+        .alternatives
+        .iter()
+        .position(|s| s.name == option)
+        .ok_or_else(|| OptionRefusal::Unknown(option.to_owned()))?;
+    let mut scratch = Plan {
+        gemeente: gemeente_name.to_owned(),
+        choices: after.alternatives[index].choices.clone(),
+        ..Plan::default()
+    };
+    apply_to_plan(workbook, gemeente_name, &mut scratch, inner)?;
+    after.alternatives[index].choices = scratch.choices;
+    Ok(())
 }
 
 /// Applies an edit that changes one plan's choices or sign-off to `after`.
@@ -304,45 +324,11 @@ fn apply_to_plan(
         }
         Edit::MovePeppers {
             from, to, peppers, ..
-        } => {
-            if from == to || peppers.is_zero() {
-                return Ok(());
-            }
-            let old_from = after.peppers_on(*from);
-            let new_from = old_from
-                .checked_sub(*peppers)
-                .ok_or(Refusal::BeyondAnyBudget)?;
-            check_change(workbook, gemeente_name, after, *from, new_from, -*peppers)?;
-            set_peppers(after, *from, new_from);
-            let old_to = after.peppers_on(*to);
-            let new_to = old_to
-                .checked_add(*peppers)
-                .ok_or(Refusal::BeyondAnyBudget)?;
-            check_change(workbook, gemeente_name, after, *to, new_to, *peppers)?;
-            set_peppers(after, *to, new_to);
-        }
+        } => move_peppers(workbook, gemeente_name, after, (*from, *to), *peppers)?,
         Edit::SetTaken {
             activity, taken, ..
         } => {
-            let activity_ref = workbook
-                .card
-                .activity(*activity)
-                .ok_or(Refusal::NotOnCard(*activity))?;
-            let colour = workbook
-                .region
-                .gemeente(gemeente_name)
-                .ok_or_else(|| Refusal::UnknownGemeente(gemeente_name.to_owned()))?
-                .colour;
-            match activity_ref.offer(colour) {
-                Some(offer) if offer.is_free() => {}
-                Some(_) => return Err(Refusal::ChosenByPeppers(*activity)),
-                None => {
-                    return Err(Refusal::NoOffer {
-                        activity: *activity,
-                        colour,
-                    });
-                }
-            }
+            check_free_offer(workbook, gemeente_name, *activity)?;
             with_choice(after, *activity, |c| c.taken = *taken);
         }
         Edit::SetNote { activity, note, .. } => {
@@ -358,30 +344,7 @@ fn apply_to_plan(
             }
             with_choice(after, *activity, |c| c.note = note.clone());
         }
-        Edit::SignOff { step, .. } => {
-            let gemeente = workbook
-                .region
-                .gemeente(gemeente_name)
-                .cloned()
-                .expect("checked above");
-            // A sign-off that no longer holds (a Beheer change, say) is not an error of the
-            // choices: agreeing them again in an amendment is how it is mended.
-            let has_errors = super::rules::check(workbook).iter().any(|f| {
-                f.severity == super::rules::Severity::Error
-                    && f.gemeente.as_deref() == Some(gemeente_name)
-                    && !matches!(f.problem, super::rules::Problem::SignOffInvalid { .. })
-            });
-            signoff::step(
-                after,
-                step,
-                &gemeente,
-                signoff::Terms {
-                    region: &workbook.region,
-                    card: &workbook.card,
-                },
-                has_errors,
-            )?;
-        }
+        Edit::SignOff { step, .. } => sign_off_step(workbook, gemeente_name, after, step)?,
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::ImportPlan { plan } => *after = plan.clone(),
         Edit::Fill { priority, .. } => fill(workbook, gemeente_name, after, priority),
@@ -389,6 +352,87 @@ fn apply_to_plan(
             unreachable!("handled by apply")
         }
     }
+    Ok(())
+}
+
+/// Moves peppers from one activity to another, each side under the rules of its activity.
+fn move_peppers(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    after: &mut Plan,
+    (from, to): (u32, u32),
+    peppers: Decimal,
+) -> Result<(), Refusal> {
+    if from == to || peppers.is_zero() {
+        return Ok(());
+    }
+    let new_from = after
+        .peppers_on(from)
+        .checked_sub(peppers)
+        .ok_or(Refusal::BeyondAnyBudget)?;
+    check_change(workbook, gemeente_name, after, from, new_from, -peppers)?;
+    set_peppers(after, from, new_from);
+    let new_to = after
+        .peppers_on(to)
+        .checked_add(peppers)
+        .ok_or(Refusal::BeyondAnyBudget)?;
+    check_change(workbook, gemeente_name, after, to, new_to, peppers)?;
+    set_peppers(after, to, new_to);
+    Ok(())
+}
+
+/// An activity is taken or left (rather than given peppers) only where the gemeente's offer of
+/// it is free.
+fn check_free_offer(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    activity: u32,
+) -> Result<(), Refusal> {
+    let activity_ref = workbook
+        .card
+        .activity(activity)
+        .ok_or(Refusal::NotOnCard(activity))?;
+    let colour = workbook
+        .region
+        .gemeente(gemeente_name)
+        .ok_or_else(|| Refusal::UnknownGemeente(gemeente_name.to_owned()))?
+        .colour;
+    match activity_ref.offer(colour) {
+        Some(offer) if offer.is_free() => Ok(()),
+        Some(_) => Err(Refusal::ChosenByPeppers(activity)),
+        None => Err(Refusal::NoOffer { activity, colour }),
+    }
+}
+
+/// One step of the sign-off, taken only where the gemeente's choices have no errors.
+fn sign_off_step(
+    workbook: &Workbook,
+    gemeente_name: &str,
+    after: &mut Plan,
+    step: &SignOffStep,
+) -> Result<(), Refusal> {
+    let gemeente = workbook
+        .region
+        .gemeente(gemeente_name)
+        .cloned()
+        .ok_or_else(|| Refusal::UnknownGemeente(gemeente_name.to_owned()))?;
+    // A sign-off that no longer holds (a Beheer change, say) is not an error of the choices:
+    // agreeing them again in an amendment is how it is mended.
+    let has_errors = super::rules::check(workbook).iter().any(|f| {
+        f.severity == super::rules::Severity::Error
+            && f.gemeente.as_deref() == Some(gemeente_name)
+            && !matches!(f.problem, super::rules::Problem::SignOffInvalid { .. })
+    });
+    signoff::step(
+        after,
+        step,
+        &gemeente,
+        signoff::Terms {
+            region: &workbook.region,
+            card: &workbook.card,
+        },
+        has_errors,
+    )?;
     Ok(())
 }
 

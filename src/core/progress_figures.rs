@@ -12,9 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::capacity::CapacityAssumptions;
-use super::card::Unit;
+use super::card::{Activity, Unit};
 use super::period::Period;
-use super::progress::VolumePer;
+use super::progress::{ProgressSettings, VolumePer};
 use super::region::Gemeente;
 use super::signoff::Seal;
 use super::workbook::{Choice, Workbook};
@@ -134,7 +134,6 @@ pub fn gemeente_progress(
 ) -> GemeenteProgress {
     let (versions, refused) = versions_in_force(workbook, &gemeente.name);
     let settings = &workbook.progress.settings;
-    let periods = Period::of_term(&workbook.region.term, settings.periods);
     let mut activities = Vec::new();
     let mut planned_rate = Decimal::ZERO;
     let mut used_dagdelen = Decimal::ZERO;
@@ -143,69 +142,22 @@ pub fn gemeente_progress(
         let Some(offer) = activity.offer(gemeente.colour) else {
             continue;
         };
-        let annual =
-            |choices: &[Choice]| annual_volume(workbook, gemeente, activity.number, choices);
-        let agreed_any = versions.iter().any(|v| !annual(&v.choices).is_zero());
-        let delivered_any = workbook
-            .progress
-            .delivered
-            .iter()
-            .any(|d| d.gemeente == gemeente.name && d.activity == activity.number);
-        if !agreed_any && !delivered_any {
+        let Some(progress) = activity_progress(workbook, gemeente, activity, &versions, as_of)
+        else {
             continue;
-        }
-        let mut figures = Vec::new();
-        let mut to_date = Figure::default();
-        for period in &periods {
-            let elapsed = elapsed_part(workbook, *period, as_of);
-            let agreed = agreed_between(workbook, &versions, &annual, *period, as_of);
-            let delivered = workbook
-                .progress
-                .delivered(&gemeente.name, activity.number, *period)
-                .map(|d| d.volume)
-                .filter(|_| period.start() <= as_of);
-            to_date.agreed = add(to_date.agreed, agreed);
-            to_date.delivered = add(to_date.delivered, delivered);
-            figures.push(PeriodFigure {
-                period: *period,
-                figure: Figure { agreed, delivered },
-                elapsed,
-            });
-        }
-        let term_end = workbook.region.term.end;
-        let term_agreed = periods
-            .iter()
-            .map(|p| agreed_between(workbook, &versions, &annual, *p, term_end))
-            .fold(None, add);
-        let flag = to_date.percent().map(|percent| {
-            if percent >= settings.on_track {
-                Flag::OnTrack
-            } else if percent >= settings.behind {
-                Flag::Behind
-            } else {
-                Flag::FarBehind
-            }
-        });
+        };
         let on_location = assumptions.location_activities.contains(&activity.number)
             && settings.rate(&offer.unit).is_some();
         if on_location {
             if let Some(version) = version_on(&versions, as_of) {
                 planned_rate += offer_volume(workbook, gemeente, activity.number, &version.choices);
             }
-            if let Some(delivered) = to_date.delivered {
+            if let Some(delivered) = progress.to_date.delivered {
                 used_dagdelen += delivered;
                 any_location_figure = true;
             }
         }
-        activities.push(ActivityProgress {
-            activity: activity.number,
-            title: activity.title_for(&gemeente.name),
-            unit: settings.delivered_unit(&offer.unit),
-            periods: figures,
-            to_date,
-            term_agreed,
-            flag,
-        });
+        activities.push(progress);
     }
     let per_fte = assumptions.dagdelen_per_fte;
     let weeks = weeks_elapsed(workbook, as_of);
@@ -226,6 +178,89 @@ pub fn gemeente_progress(
         activities,
         fte_planned: fte(planned_rate),
         fte_used: (any_location_figure && !weeks.is_zero()).then(|| fte(used_dagdelen / weeks)),
+    }
+}
+
+/// One activity of a gemeente: its figures per period, to date and for the term, and its flag;
+/// none for an activity the gemeente neither agreed nor delivered.
+fn activity_progress(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    activity: &Activity,
+    versions: &[InForce],
+    as_of: NaiveDate,
+) -> Option<ActivityProgress> {
+    let settings = &workbook.progress.settings;
+    let offer = activity.offer(gemeente.colour)?;
+    let annual = |choices: &[Choice]| annual_volume(workbook, gemeente, activity.number, choices);
+    let agreed_any = versions.iter().any(|v| !annual(&v.choices).is_zero());
+    let delivered_any = workbook
+        .progress
+        .delivered
+        .iter()
+        .any(|d| d.gemeente == gemeente.name && d.activity == activity.number);
+    if !agreed_any && !delivered_any {
+        return None;
+    }
+    let periods = Period::of_term(&workbook.region.term, settings.periods);
+    let figures = PeriodsOf {
+        workbook,
+        gemeente: &gemeente.name,
+        activity: activity.number,
+        versions,
+        annual: &annual,
+    }
+    .figures(&periods, as_of);
+    let to_date = figures.iter().fold(Figure::default(), |sum, f| Figure {
+        agreed: add(sum.agreed, f.figure.agreed),
+        delivered: add(sum.delivered, f.figure.delivered),
+    });
+    let term_end = workbook.region.term.end;
+    let term_agreed = periods
+        .iter()
+        .map(|p| agreed_between(workbook, versions, &annual, *p, term_end))
+        .fold(None, add);
+    Some(ActivityProgress {
+        activity: activity.number,
+        title: activity.title_for(&gemeente.name),
+        unit: settings.delivered_unit(&offer.unit),
+        periods: figures,
+        flag: to_date.percent().map(|percent| flag_for(settings, percent)),
+        to_date,
+        term_agreed,
+    })
+}
+
+/// What the figures of one activity of one gemeente are reckoned from.
+struct PeriodsOf<'a> {
+    workbook: &'a Workbook,
+    gemeente: &'a str,
+    activity: u32,
+    versions: &'a [InForce],
+    annual: &'a dyn Fn(&[Choice]) -> Decimal,
+}
+
+impl PeriodsOf<'_> {
+    /// Agreed and delivered in each period, as far as it has gone by `as_of`.
+    fn figures(&self, periods: &[Period], as_of: NaiveDate) -> Vec<PeriodFigure> {
+        periods
+            .iter()
+            .map(|period| {
+                let agreed =
+                    agreed_between(self.workbook, self.versions, self.annual, *period, as_of);
+                let delivered = self
+                    .workbook
+                    .progress
+                    .delivered(self.gemeente, self.activity, *period)
+                    .map(|d| d.volume)
+                    .filter(|_| period.start() <= as_of);
+                PeriodFigure {
+                    period: *period,
+                    figure: Figure { agreed, delivered },
+                    elapsed: elapsed_part(self.workbook, *period, as_of),
+                }
+            })
+            .collect()
     }
 }
 
@@ -413,6 +448,17 @@ fn agreed_between(
         }
     }
     Some(total)
+}
+
+/// The flag a share to date earns under the workbook's thresholds.
+fn flag_for(settings: &ProgressSettings, percent: Decimal) -> Flag {
+    if percent >= settings.on_track {
+        Flag::OnTrack
+    } else if percent >= settings.behind {
+        Flag::Behind
+    } else {
+        Flag::FarBehind
+    }
 }
 
 fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {

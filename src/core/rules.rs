@@ -513,123 +513,149 @@ fn check_plans(workbook: &Workbook, findings: &mut Vec<Finding>) {
         let Some(plan) = workbook.plan(&gemeente.name) else {
             continue;
         };
-        let name = || gemeente.name.clone();
         let mut seen = BTreeSet::new();
         for choice in &plan.choices {
-            let activity = choice.activity;
-            let peppers = choice.peppers;
-            if !seen.insert(activity) {
+            if !seen.insert(choice.activity) {
                 findings.push(Finding::new(Problem::ChosenTwice {
-                    gemeente: name(),
-                    activity,
+                    gemeente: gemeente.name.clone(),
+                    activity: choice.activity,
                 }));
             }
-            if peppers.is_sign_negative() {
-                findings.push(Finding::new(Problem::NegativePeppers {
-                    gemeente: name(),
-                    activity,
-                }));
-                continue;
-            }
-            let Some(card_activity) = workbook.card.activity(activity) else {
-                findings.push(Finding::new(Problem::NotOnCard {
-                    gemeente: name(),
-                    activity,
-                }));
-                continue;
-            };
-            let title = || card_activity.title_for(&gemeente.name);
-            let Some(offer) = card_activity.offer(gemeente.colour) else {
-                if !peppers.is_zero() || choice.taken {
-                    findings.push(Finding::new(Problem::NoOffer {
-                        gemeente: name(),
-                        activity,
-                        title: title(),
-                        colour: gemeente.colour,
-                    }));
-                }
-                continue;
-            };
-            if offer.is_free() {
-                if !peppers.is_zero() {
-                    findings.push(Finding::new(Problem::PeppersOnFreeOffer {
-                        gemeente: name(),
-                        activity,
-                        title: title(),
-                        peppers,
-                    }));
-                }
-                continue;
-            }
-            if peppers.is_zero() {
-                continue;
-            }
-            let step = quantum(gemeente, offer.peppers);
-            if !(peppers % step).is_zero() {
-                findings.push(Finding::new(Problem::NotWholeSteps {
-                    gemeente: name(),
-                    activity,
-                    title: title(),
-                    peppers,
-                    step,
-                }));
-            }
-            if peppers < offer.minimum {
-                let half_step = offer.peppers / Decimal::TWO;
-                let problem = if !gemeente.may_go_below_minimum {
-                    Problem::BelowMinimum {
-                        gemeente: name(),
-                        activity,
-                        title: title(),
-                        peppers,
-                        minimum: offer.minimum,
-                    }
-                } else if peppers < half_step {
-                    Problem::BelowHalfStep {
-                        gemeente: name(),
-                        activity,
-                        title: title(),
-                        peppers,
-                        half_step,
-                    }
-                } else {
-                    Problem::BelowMinimumAllowed {
-                        gemeente: name(),
-                        activity,
-                        title: title(),
-                        peppers,
-                        minimum: offer.minimum,
-                    }
-                };
-                findings.push(Finding::new(problem));
-            }
-            if let Some(maximum) = offer.maximum
-                && peppers > maximum
-            {
-                findings.push(Finding::new(Problem::AboveMaximum {
-                    gemeente: name(),
-                    activity,
-                    title: title(),
-                    peppers,
-                    maximum,
-                    colour: gemeente.colour,
-                }));
-            }
+            check_choice(workbook, gemeente, choice, findings);
         }
-        let used = plan.peppers_used();
-        if used < gemeente.peppers {
-            findings.push(Finding::new(Problem::Unspent {
+        check_spent(gemeente, plan.peppers_used(), findings);
+    }
+}
+
+/// One choice against the card: an activity it offers this gemeente's colour, no peppers on a
+/// free offer, and the steps and bounds of a priced one.
+fn check_choice(
+    workbook: &Workbook,
+    gemeente: &Gemeente,
+    choice: &super::workbook::Choice,
+    findings: &mut Vec<Finding>,
+) {
+    let name = || gemeente.name.clone();
+    let (activity, peppers) = (choice.activity, choice.peppers);
+    if peppers.is_sign_negative() {
+        findings.push(Finding::new(Problem::NegativePeppers {
+            gemeente: name(),
+            activity,
+        }));
+        return;
+    }
+    let Some(card_activity) = workbook.card.activity(activity) else {
+        findings.push(Finding::new(Problem::NotOnCard {
+            gemeente: name(),
+            activity,
+        }));
+        return;
+    };
+    let title = || card_activity.title_for(&gemeente.name);
+    let Some(offer) = card_activity.offer(gemeente.colour) else {
+        if !peppers.is_zero() || choice.taken {
+            findings.push(Finding::new(Problem::NoOffer {
                 gemeente: name(),
-                left: gemeente.peppers - used,
-                budget: gemeente.peppers,
+                activity,
+                title: title(),
+                colour: gemeente.colour,
             }));
         }
-        if used > gemeente.peppers {
-            findings.push(Finding::new(Problem::Overspent {
+        return;
+    };
+    if offer.is_free() {
+        if !peppers.is_zero() {
+            findings.push(Finding::new(Problem::PeppersOnFreeOffer {
                 gemeente: name(),
-                used,
-                budget: gemeente.peppers,
+                activity,
+                title: title(),
+                peppers,
             }));
         }
+        return;
+    }
+    if !peppers.is_zero() {
+        check_priced(gemeente, (activity, title()), offer, peppers, findings);
+    }
+}
+
+/// Peppers on a priced offer: whole steps, not below its minimum (or, where the gemeente may go
+/// below it, not below half a step), not above its maximum.
+fn check_priced(
+    gemeente: &Gemeente,
+    (activity, title): (u32, String),
+    offer: &super::card::Offer,
+    peppers: Decimal,
+    findings: &mut Vec<Finding>,
+) {
+    let name = || gemeente.name.clone();
+    let step = quantum(gemeente, offer.peppers);
+    if !(peppers % step).is_zero() {
+        findings.push(Finding::new(Problem::NotWholeSteps {
+            gemeente: name(),
+            activity,
+            title: title.clone(),
+            peppers,
+            step,
+        }));
+    }
+    if peppers < offer.minimum {
+        let half_step = offer.peppers / Decimal::TWO;
+        let problem = if !gemeente.may_go_below_minimum {
+            Problem::BelowMinimum {
+                gemeente: name(),
+                activity,
+                title: title.clone(),
+                peppers,
+                minimum: offer.minimum,
+            }
+        } else if peppers < half_step {
+            Problem::BelowHalfStep {
+                gemeente: name(),
+                activity,
+                title: title.clone(),
+                peppers,
+                half_step,
+            }
+        } else {
+            Problem::BelowMinimumAllowed {
+                gemeente: name(),
+                activity,
+                title: title.clone(),
+                peppers,
+                minimum: offer.minimum,
+            }
+        };
+        findings.push(Finding::new(problem));
+    }
+    if let Some(maximum) = offer.maximum
+        && peppers > maximum
+    {
+        findings.push(Finding::new(Problem::AboveMaximum {
+            gemeente: name(),
+            activity,
+            title,
+            peppers,
+            maximum,
+            colour: gemeente.colour,
+        }));
+    }
+}
+
+/// A budget is spent exactly: neither peppers left nor more used than there are.
+fn check_spent(gemeente: &Gemeente, used: Decimal, findings: &mut Vec<Finding>) {
+    if used < gemeente.peppers {
+        findings.push(Finding::new(Problem::Unspent {
+            gemeente: gemeente.name.clone(),
+            left: gemeente.peppers - used,
+            budget: gemeente.peppers,
+        }));
+    }
+    if used > gemeente.peppers {
+        findings.push(Finding::new(Problem::Overspent {
+            gemeente: gemeente.name.clone(),
+            used,
+            budget: gemeente.peppers,
+        }));
     }
 }

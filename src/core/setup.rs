@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::card::{Activity, Card, Offer, Unit};
 use super::money::format_number;
-use super::region::{Gemeente, PepperColour};
+use super::region::{Gemeente, PepperColour, Region};
 use super::words::list;
 use super::workbook::Workbook;
 
@@ -284,33 +284,8 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Setu
             let number = card.activities.iter().map(|a| a.number).max().unwrap_or(0) + 1;
             card.activities.push(new_activity(number));
         }
-        SetupEdit::RemoveActivity { number } => {
-            index_of(&workbook.card, *number)?;
-            let users = users_of(workbook, *number);
-            if !users.is_empty() {
-                return Err(SetupRefusal::InUse {
-                    activity: *number,
-                    users,
-                });
-            }
-            let index = index_of(&workbook.card, *number)?;
-            workbook.card.activities.remove(index);
-        }
-        SetupEdit::MoveActivity { number, up } => {
-            let index = index_of(&workbook.card, *number)?;
-            let other = if *up {
-                index.checked_sub(1)
-            } else {
-                Some(index + 1).filter(|i| *i < workbook.card.activities.len())
-            };
-            let Some(other) = other else {
-                return Err(SetupRefusal::AtEdge {
-                    activity: *number,
-                    up: *up,
-                });
-            };
-            workbook.card.activities.swap(index, other);
-        }
+        SetupEdit::RemoveActivity { number } => remove_activity(workbook, *number)?,
+        SetupEdit::MoveActivity { number, up } => move_activity(&mut workbook.card, *number, *up)?,
         SetupEdit::SetActivity { number, activity } => {
             let index = index_of(&workbook.card, *number)?;
             if let Some(problem) = activity_problems(activity).into_iter().next() {
@@ -333,35 +308,7 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Setu
                 .pepper_values
                 .insert(*colour, value.normalize());
         }
-        SetupEdit::SetGemeente { gemeente } => {
-            let region = &mut workbook.region;
-            let Some(index) = region
-                .gemeenten
-                .iter()
-                .position(|g| g.name == gemeente.name)
-            else {
-                return Err(SetupRefusal::UnknownGemeente(gemeente.name.clone()));
-            };
-            if let Some(other) = region
-                .gemeenten
-                .iter()
-                .find(|g| g.article == gemeente.article && g.name != gemeente.name)
-            {
-                return Err(SetupRefusal::ArticleTaken {
-                    article: gemeente.article,
-                    other: other.name.clone(),
-                });
-            }
-            if gemeente.article == 0 {
-                return Err(SetupRefusal::ArticleZero);
-            }
-            if gemeente.peppers.is_sign_negative() || gemeente.budget.is_sign_negative() {
-                return Err(SetupRefusal::NegativeBudget(gemeente.name.clone()));
-            }
-            region.gemeenten[index] = gemeente.clone();
-            // The region lists gemeenten in article order, as the DVO does.
-            region.gemeenten.sort_by_key(|g| g.article);
-        }
+        SetupEdit::SetGemeente { gemeente } => set_gemeente(&mut workbook.region, gemeente)?,
         SetupEdit::SetTerm {
             start,
             end,
@@ -381,24 +328,94 @@ pub fn apply_setup(workbook: &mut Workbook, edit: &SetupEdit) -> Result<(), Setu
             workbook.card.name = card_name.trim().to_owned();
             workbook.card.reading_note = reading_note.trim().to_owned();
         }
-        SetupEdit::ReplaceCard { card } => {
-            if let Some(problem) = card_problems(card).into_iter().next() {
-                return Err(SetupRefusal::NewCard(problem));
-            }
-            let mut missing = Vec::new();
-            for plan in &workbook.plans {
-                for choice in &plan.choices {
-                    if !choice.is_empty() && card.activity(choice.activity).is_none() {
-                        missing.push((plan.gemeente.clone(), choice.activity));
-                    }
-                }
-            }
-            if !missing.is_empty() {
-                return Err(SetupRefusal::ChosenActivitiesMissing { missing });
-            }
-            workbook.card = card.clone();
-        }
+        SetupEdit::ReplaceCard { card } => replace_card(workbook, card)?,
     }
+    Ok(())
+}
+
+/// Takes an activity off the card, unless a plan, an option or an earlier version uses it.
+fn remove_activity(workbook: &mut Workbook, number: u32) -> Result<(), SetupRefusal> {
+    let index = index_of(&workbook.card, number)?;
+    let users = users_of(workbook, number);
+    if !users.is_empty() {
+        return Err(SetupRefusal::InUse {
+            activity: number,
+            users,
+        });
+    }
+    workbook.card.activities.remove(index);
+    Ok(())
+}
+
+/// Moves an activity one place up or down the card.
+fn move_activity(card: &mut Card, number: u32, up: bool) -> Result<(), SetupRefusal> {
+    let index = index_of(card, number)?;
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < card.activities.len())
+    };
+    let Some(other) = other else {
+        return Err(SetupRefusal::AtEdge {
+            activity: number,
+            up,
+        });
+    };
+    card.activities.swap(index, other);
+    Ok(())
+}
+
+/// Replaces a gemeente's name-keyed entry: its article unique and not zero, its budget not
+/// negative.
+fn set_gemeente(region: &mut Region, gemeente: &Gemeente) -> Result<(), SetupRefusal> {
+    let Some(index) = region
+        .gemeenten
+        .iter()
+        .position(|g| g.name == gemeente.name)
+    else {
+        return Err(SetupRefusal::UnknownGemeente(gemeente.name.clone()));
+    };
+    if let Some(other) = region
+        .gemeenten
+        .iter()
+        .find(|g| g.article == gemeente.article && g.name != gemeente.name)
+    {
+        return Err(SetupRefusal::ArticleTaken {
+            article: gemeente.article,
+            other: other.name.clone(),
+        });
+    }
+    if gemeente.article == 0 {
+        return Err(SetupRefusal::ArticleZero);
+    }
+    if gemeente.peppers.is_sign_negative() || gemeente.budget.is_sign_negative() {
+        return Err(SetupRefusal::NegativeBudget(gemeente.name.clone()));
+    }
+    region.gemeenten[index] = gemeente.clone();
+    // The region lists gemeenten in article order, as the DVO does.
+    region.gemeenten.sort_by_key(|g| g.article);
+    Ok(())
+}
+
+/// Puts a new card in place of the old, when it is sound and offers every activity a plan chose.
+fn replace_card(workbook: &mut Workbook, card: &Card) -> Result<(), SetupRefusal> {
+    if let Some(problem) = card_problems(card).into_iter().next() {
+        return Err(SetupRefusal::NewCard(problem));
+    }
+    let missing: Vec<(String, u32)> = workbook
+        .plans
+        .iter()
+        .flat_map(|plan| {
+            plan.choices
+                .iter()
+                .filter(|c| !c.is_empty() && card.activity(c.activity).is_none())
+                .map(|c| (plan.gemeente.clone(), c.activity))
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(SetupRefusal::ChosenActivitiesMissing { missing });
+    }
+    workbook.card = card.clone();
     Ok(())
 }
 

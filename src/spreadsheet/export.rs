@@ -224,35 +224,9 @@ fn budget_sheet(
     let count = workbook.region.gemeenten.len() as u32;
     let mut totals = [Decimal::ZERO; 5];
     for (i, gemeente) in workbook.region.gemeenten.iter().enumerate() {
-        let row = i as u32 + 1;
-        let r = row + 1;
         let figures = workbook.budget(gemeente);
-        sheet.write_string(row, 0, &gemeente.name)?;
-        sheet.write_string(row, 1, gemeente.colour.adjective())?;
-        sheet.write_number_with_format(row, 2, f(gemeente.peppers), &fm.number)?;
-        sheet.write_formula_with_format(
-            row,
-            3,
-            Formula::new(format!("=SUMIFS(Keuzes!$E:$E,Keuzes!$A:$A,$A{r})"))
-                .set_result(result(figures.used)),
-            &fm.number,
-        )?;
-        sheet.write_formula_with_format(
-            row,
-            4,
-            Formula::new(format!("=C{r}-D{r}")).set_result(result(figures.left)),
-            &fm.number,
-        )?;
-        sheet.write_number_with_format(row, 5, f(gemeente.budget), &fm.euros)?;
-        sheet.write_formula_with_format(
-            row,
-            6,
-            Formula::new(format!("=SUMIFS(Keuzes!$H:$H,Keuzes!$A:$A,$A{r})"))
-                .set_result(result(figures.used_eur)),
-            &fm.euros,
-        )?;
-        let status = &status_of(checks, &gemeente.name);
-        sheet.write_string(row, 7, status.as_str())?;
+        let status = status_of(checks, &gemeente.name);
+        budget_row(sheet, i as u32 + 1, gemeente, &figures, &status, fm)?;
         for (total, value) in totals.iter_mut().zip([
             gemeente.peppers,
             figures.used,
@@ -288,6 +262,45 @@ fn budget_sheet(
         )?;
     }
     sheet.set_autofit_max_width(300).autofit();
+    Ok(())
+}
+
+/// One gemeente's row of "Budget": what it uses as formulas over "Keuzes", with the app's own
+/// figures as the cached results.
+fn budget_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    gemeente: &crate::core::Gemeente,
+    figures: &crate::core::workbook::BudgetFigures,
+    status: &str,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    let r = row + 1;
+    sheet.write_string(row, 0, &gemeente.name)?;
+    sheet.write_string(row, 1, gemeente.colour.adjective())?;
+    sheet.write_number_with_format(row, 2, f(gemeente.peppers), &fm.number)?;
+    sheet.write_formula_with_format(
+        row,
+        3,
+        Formula::new(format!("=SUMIFS(Keuzes!$E:$E,Keuzes!$A:$A,$A{r})"))
+            .set_result(result(figures.used)),
+        &fm.number,
+    )?;
+    sheet.write_formula_with_format(
+        row,
+        4,
+        Formula::new(format!("=C{r}-D{r}")).set_result(result(figures.left)),
+        &fm.number,
+    )?;
+    sheet.write_number_with_format(row, 5, f(gemeente.budget), &fm.euros)?;
+    sheet.write_formula_with_format(
+        row,
+        6,
+        Formula::new(format!("=SUMIFS(Keuzes!$H:$H,Keuzes!$A:$A,$A{r})"))
+            .set_result(result(figures.used_eur)),
+        &fm.euros,
+    )?;
+    sheet.write_string(row, 7, status)?;
     Ok(())
 }
 

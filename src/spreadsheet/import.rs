@@ -229,14 +229,7 @@ pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportP
         .iter()
         .map(|g| (fold(&g.name), g.name.as_str()))
         .collect();
-    let mut activities: HashMap<String, u32> = HashMap::new();
-    for activity in &workbook.card.activities {
-        activities.insert(activity.number.to_string(), activity.number);
-        activities.insert(fold(&activity.title), activity.number);
-        for g in &workbook.region.gemeenten {
-            activities.insert(fold(&activity.title_for(&g.name)), activity.number);
-        }
-    }
+    let activities = activity_names(workbook);
     let mut preview = ImportPreview::default();
     let mut found: HashMap<(String, u32, Period), (usize, usize)> = HashMap::new();
     for (row_number, row) in &sheet.rows {
@@ -271,24 +264,13 @@ pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportP
                 },
             }),
             (Some(&(_, index)), RowsAre::Deliveries) => {
-                let cell = &mut preview.cells[index];
-                let sum = cell.volume.unwrap_or_default() + volume;
-                if let Err(message) = limits::check_number(sum, NumberKind::Volume) {
-                    preview.refused.push(RefusedRow {
+                match add_delivery(&mut preview.cells[index], volume, note) {
+                    Ok(()) => preview.rows_read += 1,
+                    Err(problem) => preview.refused.push(RefusedRow {
                         row: *row_number,
-                        problem: RowProblem::OutOfRange(message),
-                    });
-                    continue;
+                        problem,
+                    }),
                 }
-                cell.volume = Some(sum);
-                if let Some(note) = note.filter(|n| !n.is_empty()) {
-                    let joined = match cell.note.take().filter(|n| !n.is_empty()) {
-                        Some(before) => format!("{before}; {note}"),
-                        None => note.to_owned(),
-                    };
-                    cell.note = Some(joined.chars().take(limits::MAX_NOTE_CHARS).collect());
-                }
-                preview.rows_read += 1;
             }
             (None, _) => {
                 found.insert(key, (*row_number, preview.cells.len()));
@@ -303,6 +285,47 @@ pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportP
             }
         }
     }
+    note_what_changes(workbook, &mut preview);
+    preview
+}
+
+/// Every name an activity is known by in a sheet: its number, its title and each gemeente's
+/// title for it, folded as the sheet's cells are.
+fn activity_names(workbook: &Workbook) -> HashMap<String, u32> {
+    let mut activities: HashMap<String, u32> = HashMap::new();
+    for activity in &workbook.card.activities {
+        activities.insert(activity.number.to_string(), activity.number);
+        activities.insert(fold(&activity.title), activity.number);
+        for g in &workbook.region.gemeenten {
+            activities.insert(fold(&activity.title_for(&g.name)), activity.number);
+        }
+    }
+    activities
+}
+
+/// A delivery row for a figure already read: its volume added (within the range of a volume)
+/// and its note joined to the figure's.
+fn add_delivery(
+    cell: &mut CellValue,
+    volume: Decimal,
+    note: Option<&str>,
+) -> Result<(), RowProblem> {
+    let sum = cell.volume.unwrap_or_default() + volume;
+    limits::check_number(sum, NumberKind::Volume).map_err(RowProblem::OutOfRange)?;
+    cell.volume = Some(sum);
+    if let Some(note) = note.filter(|n| !n.is_empty()) {
+        let joined = match cell.note.take().filter(|n| !n.is_empty()) {
+            Some(before) => format!("{before}; {note}"),
+            None => note.to_owned(),
+        };
+        cell.note = Some(joined.chars().take(limits::MAX_NOTE_CHARS).collect());
+    }
+    Ok(())
+}
+
+/// How many figures in the workbook the import would replace, and which closed periods it
+/// touches.
+fn note_what_changes(workbook: &Workbook, preview: &mut ImportPreview) {
     let progress = &workbook.progress;
     for cell in &preview.cells {
         if let Some(before) = progress.delivered(&cell.gemeente, cell.activity, cell.period)
@@ -315,7 +338,6 @@ pub fn preview(workbook: &Workbook, sheet: &Sheet, mapping: &Mapping) -> ImportP
         }
     }
     preview.closed.sort();
-    preview
 }
 
 type RowValues<'a> = (&'a str, u32, Period, Decimal, Option<&'a str>);
