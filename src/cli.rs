@@ -182,6 +182,9 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
                 gemeente,
                 review,
                 produced: None,
+                source: file.file_name().map(|n| n.to_string_lossy().into_owned()),
+                // Decided once the workbook is read: whether the file is what the app writes.
+                unsaved: false,
             },
             force,
             overwrite,
@@ -496,6 +499,20 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
+    // The number every page of this workbook's annex prints in its footer.
+    writeln!(
+        out,
+        "Werkmap {}: controlegetal {}",
+        file.display(),
+        crate::storage::content_fingerprint(&workbook)
+    )?;
+    if !crate::storage::file_matches(&workbook, file) {
+        writeln!(
+            out,
+            "    het bestand is met de hand bewerkt of door een oudere versie geschreven: \
+             sha256sum geeft een ander getal; sla het op in de app om ze gelijk te maken"
+        )?;
+    }
     let (mut broken, mut old) = (false, false);
     for check in signoff::verify(&workbook) {
         let version = if check.version == 0 {
@@ -596,7 +613,7 @@ fn already_there(path: &Path) -> String {
 fn annex(
     file: &Path,
     pdf: &Path,
-    options: AnnexOptions,
+    mut options: AnnexOptions,
     force: bool,
     overwrite: bool,
     out: &mut dyn Write,
@@ -605,6 +622,9 @@ fn annex(
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
+    // The footer's controlegetal is the workbook's as read; when the file's bytes differ (edited
+    // by hand, an older version's file), the footer says it was not saved so.
+    options.unsaved = !storage::file_matches(&workbook, file);
     if let Err(refusal) = storage::check_output(pdf, &[file]) {
         writeln!(err, "{refusal}")?;
         return Ok(EXIT_NOT_WRITTEN);

@@ -48,6 +48,10 @@ pub struct AnnexData {
     pub overview: Overview,
     /// The articles, in article order.
     pub articles: Vec<Article>,
+    /// Which workbook this is, for every page's footer.
+    pub identity: super::register::Identity,
+    /// Every recorded version of the included gemeenten, for the register at the end.
+    pub register: Vec<super::register::RegisterRow>,
     /// Texts that were changed so the annex could print them; for the app and the command line
     /// to say, not printed.
     #[serde(skip)]
@@ -109,6 +113,8 @@ pub struct Article {
     pub agreed: bool,
     /// The short fingerprint of the agreed version, if agreed.
     pub fingerprint: Option<String>,
+    /// The footer line of the article's pages: article, version, and its fingerprint or state.
+    pub footer: String,
     /// A warning to print, e.g. an invalid sign-off.
     pub warning: Option<String>,
     /// The gemeente's signature, blank when unsigned.
@@ -167,6 +173,11 @@ pub struct AnnexOptions {
     pub review: bool,
     /// The production date to print (today when `None`).
     pub produced: Option<chrono::NaiveDate>,
+    /// The workbook's file name as the user knows it, printed in every footer.
+    pub source: Option<String>,
+    /// Whether the workbook has changes not yet saved to `source` (then the footer says so, as
+    /// its fingerprint is not that of the file).
+    pub unsaved: bool,
 }
 
 /// Builds the annex data from a workbook.
@@ -204,16 +215,7 @@ pub fn annex_data_with(
                 .is_none_or(|wanted| wanted == *name)
         })
         .collect();
-    let articles: Vec<Article> = included
-        .iter()
-        .map(|(g, check, name)| {
-            let about: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| f.gemeente.as_deref() == Some(*name))
-                .collect();
-            article(workbook, g, check, &about, covers)
-        })
-        .collect();
+    let articles = articles(workbook, &included, &findings, covers);
     let replacements = replacements
         .into_iter()
         // Only what this annex prints: with one gemeente, its own texts and the shared ones.
@@ -249,8 +251,39 @@ pub fn annex_data_with(
         review: options.review,
         overview: overview(workbook, &gemeenten),
         articles,
+        identity: super::register::Identity::of(
+            original,
+            options.source.as_deref(),
+            options.unsaved,
+        ),
+        register: super::register::register(
+            workbook,
+            &included
+                .iter()
+                .map(|(g, c, _)| (*g, *c))
+                .collect::<Vec<_>>(),
+        ),
         replacements,
     }
+}
+
+/// The articles of the included gemeenten, each with the findings about it.
+fn articles(
+    workbook: &Workbook,
+    included: &[&(&Gemeente, &SignOffCheck, &str)],
+    findings: &[Finding],
+    covers: &dyn super::printable::Coverage,
+) -> Vec<Article> {
+    included
+        .iter()
+        .map(|(g, check, name)| {
+            let about: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.gemeente.as_deref() == Some(*name))
+                .collect();
+            article(workbook, g, check, &about, covers)
+        })
+        .collect()
 }
 
 /// Which articles the annex fills: "de artikelen 5.2 tot en met 11.2" and "art. 5.2–11.2", or
@@ -375,6 +408,7 @@ fn article(
             .short_fingerprint()
             .filter(|_| agreed)
             .map(str::to_owned),
+        footer: super::register::article_footer(gemeente, check),
         warning,
         gemeente_signature: signature(Side::College),
         werkbedrijf_signature: signature(Side::WerkBedrijf),

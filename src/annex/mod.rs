@@ -6,6 +6,7 @@ mod data;
 mod library;
 mod printable;
 mod progress_report;
+mod register;
 mod world;
 
 use std::sync::OnceLock;
@@ -17,6 +18,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 pub use data::{AnnexData, AnnexOptions, annex_data, annex_data_with};
 pub use printable::{Coverage, REPLACEMENT, Replacement, printable};
 pub use progress_report::{PROGRESS_TEMPLATE, ReportData, Scope, report_data};
+pub use register::{Identity, RegisterRow};
 pub use world::TEMPLATE;
 
 use crate::core::Workbook;

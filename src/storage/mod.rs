@@ -22,8 +22,9 @@ pub use load::{
 };
 pub use output::{PathRefusal, check_input, check_output};
 pub use save::{
-    FileStamp, SaveError, SaveFailure, backup_path, save_workbook, save_workbook_checked, to_ron,
-    to_ron_pretty, write_atomic, write_atomic_with, write_new_workbook,
+    FileStamp, SaveError, SaveFailure, backup_path, content_fingerprint, file_matches,
+    save_workbook, save_workbook_checked, to_ron, to_ron_pretty, write_atomic, write_atomic_with,
+    write_new_workbook,
 };
 
 /// A Dutch reason for the common I/O errors.

@@ -30,6 +30,21 @@ pub fn to_ron(workbook: &Workbook) -> String {
     to_ron_pretty(workbook)
 }
 
+/// SHA-256 (lowercase hex) of the workbook exactly as [`to_ron`] writes it: for a file the app
+/// saved, what `sha256sum` prints for it. The annex prints it on every page and `verify` prints
+/// it, so paper and file can be matched without trusting either.
+pub fn content_fingerprint(workbook: &Workbook) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(to_ron(workbook).as_bytes()))
+}
+
+/// Whether the file at `path` holds exactly the bytes the app would write for `workbook`, so
+/// that `sha256sum` of the file gives its [`content_fingerprint`]. Not so for a file edited by
+/// hand, written by an older version (migrated on load), or changed since it was read.
+pub fn file_matches(workbook: &Workbook, path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| bytes == to_ron(workbook).as_bytes())
+}
+
 /// Why a save failed. Its `Display` is a Dutch message; the old file is untouched in every case.
 #[derive(Debug)]
 pub struct SaveError {

@@ -293,6 +293,16 @@ fn bijlage_exporteren_writes_the_pdf_and_offers_to_open_it() {
     h.get_by_label("Openen");
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000);
+    // Its pages say the workbook was never saved, with the fingerprint of what is on screen.
+    let text = crate::annex::tool("pdftotext", &["-raw"], &path);
+    let fingerprint = keuzekaart::storage::content_fingerprint(h.state().model().workbook());
+    assert!(
+        text.contains(&format!(
+            "Werkmap (nog niet opgeslagen), controlegetal {}",
+            &fingerprint[..12]
+        )),
+        "{text}"
+    );
     h.get_by_label("Sluiten").click();
     h.run();
     assert_eq!(h.state().dialog_title(), None);

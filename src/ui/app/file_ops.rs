@@ -265,6 +265,18 @@ impl KeuzekaartApp {
             gemeente: only_shown.then(|| self.selected_gemeente().to_owned()),
             review,
             produced: None,
+            source: self
+                .file
+                .as_ref()
+                .and_then(|f| f.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
+            // Also when the file on disk is not what the app would write for it (migrated
+            // from an older version, edited by hand): its sha256sum is not the footer's number.
+            unsaved: self.model.is_dirty()
+                || self
+                    .file
+                    .as_ref()
+                    .is_some_and(|f| !crate::storage::file_matches(self.model.workbook(), f)),
         };
         let data = crate::annex::annex_data(self.model.workbook(), &options);
         let replaced: Vec<String> = data.replacements.iter().map(ToString::to_string).collect();
