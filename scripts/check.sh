@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 
 echo "== import circles (scripts/module_circles.py)"
 python3 scripts/module_circles.py
+echo "== shown numbers round halves up (core/money.rs round_shown, not Decimal::round_dp)"
+if grep -rn --include='*.rs' -E '\.round_dp(_with_strategy)?\(' src/ | grep -v '^src/core/money.rs:'; then
+    echo "round through core::money::round_shown / round_whole / round_cents: round_dp rounds halves to even" >&2
+    exit 1
+fi
 echo "== long functions (scripts/long_functions.py)"
 python3 scripts/long_functions.py
 

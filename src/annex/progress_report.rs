@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::printable::{Coverage, printable};
 use crate::core::capacity::CapacityAssumptions;
-use crate::core::money::format_number;
+use crate::core::money::{format_number, round_shown};
 use crate::core::period::{Period, PeriodKind};
 use crate::core::progress_figures::{Figure, Flag, GemeenteProgress, region_progress};
 use crate::core::workbook::Workbook;
@@ -141,7 +141,7 @@ pub struct ReportRow {
 }
 
 fn amount(value: Option<Decimal>) -> String {
-    value.map_or("—".to_owned(), |v| format_number(v.round_dp(1)))
+    value.map_or("—".to_owned(), |v| format_number(round_shown(v, 1)))
 }
 
 fn flag_key(flag: Option<Flag>) -> String {
@@ -156,7 +156,7 @@ fn flag_key(flag: Option<Flag>) -> String {
 
 fn percent_text(figure: &Figure) -> String {
     figure.percent().map_or("—".to_owned(), |p| {
-        format!("{}%", format_number(p.round_dp(0)))
+        format!("{}%", format_number(round_shown(p, 0)))
     })
 }
 
@@ -259,5 +259,20 @@ fn summary_row(g: &GemeenteProgress, text: &dyn Fn(&str) -> String) -> SummaryRo
         flag_key: flag_key(g.worst_flag()),
         fte_planned: format_number(g.fte_planned),
         fte_used: g.fte_used.map_or("—".into(), format_number),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_of_eight_prints_as_63_percent_not_62() {
+        let figure = Figure {
+            agreed: Some(Decimal::from(8)),
+            delivered: Some(Decimal::from(5)),
+        };
+        assert_eq!(percent_text(&figure), "63%");
+        assert_eq!(percent_text(&Figure::default()), "—");
     }
 }

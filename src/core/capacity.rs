@@ -85,7 +85,7 @@ impl Capacity {
         }
         // The cost uses the exact fte; the fte shown is rounded to two decimals.
         let fte = self.dagdelen / assumptions.dagdelen_per_fte;
-        self.fte = fte.round_dp(2).normalize();
+        self.fte = super::money::round_shown(fte, 2).normalize();
         self.cost = round_cents(fte * assumptions.cost_per_fte);
     }
 }

@@ -27,6 +27,15 @@ pub fn round_whole(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Rounds a number a reader sees to `digits` decimals, halves away from zero: 62,5 % shows as
+/// 63 % and 2,25 as 2,3, as a reader checking by hand expects, where `Decimal::round_dp` rounds
+/// halves to even. Every shown percentage, amount and fte goes through here (a gate in
+/// `scripts/check.sh` refuses `round_dp(` elsewhere in `src/`); sums are taken
+/// over the exact values, never over the rounded ones.
+pub fn round_shown(value: Decimal, digits: u32) -> Decimal {
+    value.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// Spreads exact amounts over whole euros so that they add up to their rounded total: each is
 /// rounded down, and the euros still missing go one each to the amounts with the largest
 /// remainders (earlier ones first on a tie), the largest-remainder method. Three lines of
@@ -151,6 +160,17 @@ mod tests {
         assert_eq!(spread_whole(&thirds), vec![d("10"), d("10"), d("11")]);
         assert_eq!(spread_whole(&[]), Vec::<Decimal>::new());
         assert_eq!(round_whole(d("2.5")), d("3"));
+    }
+
+    #[test]
+    fn shown_halves_round_away_from_zero_as_a_reader_expects() {
+        // Banker's rounding would show 62 %, 2,2 and 0 here.
+        assert_eq!(round_shown(d("62.5"), 0), d("63"));
+        assert_eq!(round_shown(d("2.25"), 1), d("2.3"));
+        assert_eq!(round_shown(d("0.5"), 0), d("1"));
+        assert_eq!(round_shown(d("-0.5"), 0), d("-1"));
+        assert_eq!(round_shown(d("61.49"), 0), d("61"));
+        assert_eq!(round_shown(d("0.125"), 2), d("0.13"));
     }
 
     #[test]

@@ -165,7 +165,7 @@ pub fn gemeente_progress(
         if per_fte.is_zero() {
             Decimal::ZERO
         } else {
-            (rate / per_fte).round_dp(2)
+            super::money::round_shown(rate / per_fte, 2)
         }
     };
     GemeenteProgress {

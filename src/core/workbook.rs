@@ -226,7 +226,7 @@ impl Workbook {
     /// (no digit lost at Decimal's 28-digit precision) and the same in whatever order they are
     /// added, and the lines and the total round alike.
     fn exact_euros(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
-        (peppers * self.euro_per_pepper(gemeente)).round_dp(6)
+        super::money::round_shown(peppers * self.euro_per_pepper(gemeente), 6)
     }
 
     /// The euros of each chosen activity of these choices, in card order: whole euros that add

@@ -12,6 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::core::capacity::CapacityAssumptions;
+use crate::core::money::round_shown;
 use crate::core::progress_figures::{Figure, region_progress};
 use crate::core::signoff::SignOffCheck;
 use crate::core::workbook::Workbook;
@@ -415,7 +416,12 @@ fn progress_sheet(
                 sheet.write_string(row, 3, period.period.code())?;
                 sheet.write_string(row, 4, &activity.unit.many)?;
                 if let Some(agreed) = agreed {
-                    sheet.write_number_with_format(row, 5, f(agreed.round_dp(2)), &fm.number)?;
+                    sheet.write_number_with_format(
+                        row,
+                        5,
+                        f(round_shown(*agreed, 2)),
+                        &fm.number,
+                    )?;
                 }
                 if let Some(delivered) = delivered {
                     sheet.write_number_with_format(row, 6, f(*delivered), &fm.number)?;
@@ -423,16 +429,16 @@ fn progress_sheet(
                 let percent = period
                     .figure
                     .percent()
-                    .map(|p| (p / Decimal::ONE_HUNDRED).round_dp(6));
+                    .map(|p| round_shown(p / Decimal::ONE_HUNDRED, 6));
                 sheet.write_formula_with_format(
                     row,
                     7,
                     Formula::new(format!("=IF(N(F{r})>0,N(G{r})/F{r},\"\")")).set_result(
                         // The stored result is what the formula gives on the rounded agreed figure.
                         match (agreed, percent) {
-                            (Some(a), Some(_)) if !a.round_dp(2).is_zero() => {
-                                result((delivered.unwrap_or_default() / a.round_dp(2)).round_dp(6))
-                            }
+                            (Some(a), Some(_)) if !round_shown(*a, 2).is_zero() => result(
+                                round_shown(delivered.unwrap_or_default() / round_shown(*a, 2), 6),
+                            ),
                             _ => String::new(),
                         },
                     ),

@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::charts::{self, Slice};
 use super::design_tokens as tokens;
 use crate::core::compare::{Column, Comparison, Source, compare};
-use crate::core::money::{format_eur, format_number};
+use crate::core::money::{format_eur, format_number, round_whole};
 use crate::core::rules::peppers_label;
 use crate::core::words::list;
 use crate::core::{Gemeente, Workbook};
@@ -73,7 +73,7 @@ fn cell_text(cell: Option<&crate::core::compare::Cell>) -> String {
             "{} · {} · {}",
             peppers_label(c.peppers),
             c.volume,
-            format_eur(c.euros.round())
+            format_eur(round_whole(c.euros))
         ),
         None => "—".to_owned(),
     }
@@ -124,7 +124,7 @@ fn column_charts(
         "{} van {} · {}",
         format_number(totals.used),
         peppers_label(totals.available),
-        format_eur(totals.euros.round())
+        format_eur(round_whole(totals.euros))
     );
     charts::budget_bar(
         ui,

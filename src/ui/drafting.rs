@@ -12,7 +12,7 @@ use super::design_tokens::{self as tokens, Tokens};
 use super::painted;
 use super::pepper::{TokenPart, paint_pepper};
 use super::signoff_panel;
-use crate::core::money::{format_eur, format_number};
+use crate::core::money::{format_eur, format_number, round_whole};
 use crate::core::rules::{peppers_label, quantum};
 use crate::core::signoff::SignOff;
 use crate::core::signoff::SignOffCheck;
@@ -289,7 +289,7 @@ fn header(ui: &mut Ui, shown: &Shown, gemeente: &Gemeente) {
             format_number(gemeente.peppers),
             gemeente.colour.adjective(),
             format_eur(gemeente.budget),
-            format_eur(workbook.euro_per_pepper(gemeente).round())
+            format_eur(round_whole(workbook.euro_per_pepper(gemeente)))
         ));
     });
     let over = budget.left.is_sign_negative() && !budget.left.is_zero();

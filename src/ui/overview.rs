@@ -10,7 +10,7 @@ use super::charts::{self, Slice};
 use super::commands::UiCommand;
 use super::design_tokens as tokens;
 use crate::core::Workbook;
-use crate::core::money::{format_eur, format_number};
+use crate::core::money::{format_eur, format_number, round_whole};
 use crate::core::rules::{coloured_peppers_label, peppers_label};
 
 /// The accessible label of the overview's bar chart.
@@ -168,7 +168,7 @@ fn activity_row(
         1 => "1 gemeente".to_owned(),
         n => format!("{n} gemeenten"),
     };
-    let euros = format_eur(row_euros.round());
+    let euros = format_eur(round_whole(row_euros));
     let lines = if row_count > 0 {
         vec![(euros.clone(), Look::Strong), (count.clone(), Look::Small)]
     } else {
@@ -311,7 +311,10 @@ fn euros_row(ui: &mut Ui, workbook: &Workbook) {
         &[("Euro gebruikt".to_owned(), Look::Strong)],
     );
     let euro_cell = |ui: &mut Ui, whose: &str, used: Decimal, of: Decimal| {
-        let (used, of) = (format_eur(used.round()), format!("van {}", format_eur(of)));
+        let (used, of) = (
+            format_eur(round_whole(used)),
+            format!("van {}", format_eur(of)),
+        );
         cell(
             ui,
             Role::Cell,
@@ -381,7 +384,7 @@ fn stacked_bars(ui: &mut Ui, workbook: &Workbook, height: f32) {
                 let parts: Vec<String> = series
                     .iter()
                     .filter(|(_, _, _, values)| values[x] > 0.0)
-                    .map(|(name, _, _, values)| format!("{name} {:.0}%", values[x]))
+                    .map(|(name, _, _, values)| format!("{name} {:.0}%", values[x].round()))
                     .collect();
                 format!("{}: {}", g.name, parts.join(", "))
             })

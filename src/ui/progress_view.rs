@@ -17,7 +17,7 @@ use super::action::Action;
 use super::design_tokens::{self as tokens, Tokens};
 use crate::annex::Scope;
 use crate::core::capacity::CapacityAssumptions;
-use crate::core::money::{format_number, parse_dutch_decimal};
+use crate::core::money::{format_number, parse_dutch_decimal, round_shown};
 use crate::core::period::Period;
 use crate::core::progress::{CellValue, ProgressEdit, Source};
 use crate::core::progress_figures::{
@@ -95,12 +95,12 @@ fn flag_colour(flag: Option<Flag>, look: &Tokens) -> Color32 {
 
 fn percent_text(activity: &ActivityProgress) -> String {
     activity.to_date.percent().map_or("—".to_owned(), |p| {
-        format!("{}%", format_number(p.round_dp(0)))
+        format!("{}%", format_number(round_shown(p, 0)))
     })
 }
 
 fn amount(value: Option<Decimal>) -> String {
-    value.map_or("—".to_owned(), |v| format_number(v.round_dp(1)))
+    value.map_or("—".to_owned(), |v| format_number(round_shown(v, 1)))
 }
 
 /// Shows the Voortgang screen for the gemeente in view.
