@@ -9,15 +9,22 @@
 #                        of the screens are rendered with (tests/it/ui_snapshots.rs)
 #   libreoffice-calc-nogui   a real spreadsheet program opens the Excel export
 #   e2fsprogs            chattr, for the test of a save into a read-only file
+#   openssl, qpdf        the signing tests make their own certificate authority and check the
+#                        signed PDF's structure (tests/it/pades.rs)
+#   pyHanko (PyPI, pinned)   a second signature validator beside poppler's pdfsig
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/apt-need.sh
 if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
-        libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui; then
+        libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui \
+        openssl qpdf; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
+fi
+if ! python3 -m pyhanko --version >/dev/null 2>&1; then
+    python3 -m pip install --quiet --disable-pip-version-check "pyhanko==0.38.0" "pyhanko-cli==0.6.0"
 fi
 cargo --version
 cargo test --locked "$@"

@@ -80,6 +80,9 @@ pub enum Command {
         /// Overschrijf een bestaand PDF-bestand.
         #[arg(long)]
         overwrite: bool,
+        /// Onderteken de bijlage digitaal (PAdES) met het certificaat in dit PKCS#12-bestand (.p12/.pfx); het wachtwoord komt uit KEUZEKAART_WACHTWOORD of de eerste regel van standaardinvoer.
+        #[arg(long, value_name = "CERTIFICAAT")]
+        sign: Option<PathBuf>,
     },
     /// Toon per gemeente wat er verschilt tussen twee werkmappen (activiteit, pepers en volume, was en wordt).
     Diff {
@@ -175,6 +178,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             review,
             force,
             overwrite,
+            sign,
         } => annex(
             &file,
             &pdf,
@@ -188,6 +192,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             },
             force,
             overwrite,
+            sign.as_deref(),
             out,
             err,
         ),
@@ -616,9 +621,16 @@ fn annex(
     mut options: AnnexOptions,
     force: bool,
     overwrite: bool,
+    sign: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    // The certificate is opened first: a wrong password costs no rendering.
+    let signer = match sign.map(|path| open_certificate(path, err)).transpose()? {
+        Some(None) => return Ok(EXIT_NOT_WRITTEN),
+        Some(Some(identity)) => Some(identity),
+        None => None,
+    };
     let Some(workbook) = load(file, err) else {
         return Ok(EXIT_UNREADABLE);
     };
@@ -656,22 +668,18 @@ fn annex(
         )?;
         return Ok(EXIT_RULE_ERRORS);
     }
-    let data = crate::annex::annex_data(&workbook, &options);
-    for replacement in &data.replacements {
-        writeln!(err, "let op: {replacement}.")?;
-    }
-    let bytes = match crate::annex::render(&data, crate::annex::TEMPLATE) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(EXIT_NOT_WRITTEN);
-        }
+    let Some(bytes) = annex_bytes(&workbook, &options, signer.as_ref(), file, err)? else {
+        return Ok(EXIT_NOT_WRITTEN);
     };
     match storage::write_atomic(pdf, &bytes) {
         Ok(()) => {
+            let signed = signer
+                .as_ref()
+                .map(|s| format!(", ondertekend door {}", s.holder()))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "Bijlage gemaakt: {} ({} kB)",
+                "Bijlage gemaakt: {} ({} kB{signed})",
                 pdf.display(),
                 bytes.len() / 1024
             )?;
@@ -680,6 +688,89 @@ fn annex(
         Err(e) => {
             writeln!(err, "{e}")?;
             Ok(EXIT_NOT_WRITTEN)
+        }
+    }
+}
+
+/// The annex as PDF, signed when a signer is given; `None` (the reason written to `err`) when it
+/// could not be made.
+fn annex_bytes(
+    workbook: &Workbook,
+    options: &AnnexOptions,
+    signer: Option<&crate::signing::SigningIdentity>,
+    file: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let data = crate::annex::annex_data(workbook, options);
+    for replacement in &data.replacements {
+        writeln!(err, "let op: {replacement}.")?;
+    }
+    let bytes = match crate::annex::render(&data, crate::annex::TEMPLATE) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(None);
+        }
+    };
+    let Some(identity) = signer else {
+        return Ok(Some(bytes));
+    };
+    let details = crate::signing::SignatureDetails {
+        reason: signature_reason(workbook, file),
+        location: None,
+        when: chrono::Local::now().fixed_offset(),
+    };
+    match crate::signing::sign_pdf(&bytes, identity, &details) {
+        Ok(signed) => Ok(Some(signed)),
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// What the signature says it is for: the region's annex and the workbook it was made from, by
+/// name and controlegetal, so a reader of the signature alone can find the source.
+fn signature_reason(workbook: &Workbook, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let check = storage::content_fingerprint(workbook);
+    format!(
+        "Bijlage DVO {}, werkmap {name}, controlegetal {check}",
+        workbook.region.name
+    )
+}
+
+/// Opens the PKCS#12 file with the password from `KEUZEKAART_WACHTWOORD`, or else the first line
+/// of standard input (so a script can pipe it in and it never shows in the process list).
+/// `Ok(None)` when it cannot be opened; the reason is written to `err`.
+fn open_certificate(
+    path: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<crate::signing::SigningIdentity>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{}: {}", path.display(), storage::io_reason(&e))?;
+            return Ok(None);
+        }
+    };
+    let password = match std::env::var("KEUZEKAART_WACHTWOORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let name = path.display().to_string();
+    match crate::signing::load_pkcs12(&bytes, &password, &name) {
+        Ok(identity) => Ok(Some(identity)),
+        Err(e) => {
+            writeln!(err, "{e}; de bijlage is niet gemaakt.")?;
+            Ok(None)
         }
     }
 }

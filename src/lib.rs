@@ -9,6 +9,7 @@
 pub mod annex;
 pub mod cli;
 pub mod core;
+pub mod signing;
 pub mod spreadsheet;
 pub mod storage;
 #[cfg(feature = "gui")]

@@ -426,22 +426,10 @@ fn progress_sheet(
                 if let Some(delivered) = delivered {
                     sheet.write_number_with_format(row, 6, f(*delivered), &fm.number)?;
                 }
-                let percent = period
-                    .figure
-                    .percent()
-                    .map(|p| round_shown(p / Decimal::ONE_HUNDRED, 6));
                 sheet.write_formula_with_format(
                     row,
                     7,
-                    Formula::new(format!("=IF(N(F{r})>0,N(G{r})/F{r},\"\")")).set_result(
-                        // The stored result is what the formula gives on the rounded agreed figure.
-                        match (agreed, percent) {
-                            (Some(a), Some(_)) if !round_shown(*a, 2).is_zero() => result(
-                                round_shown(delivered.unwrap_or_default() / round_shown(*a, 2), 6),
-                            ),
-                            _ => String::new(),
-                        },
-                    ),
+                    share_formula(r, agreed, delivered),
                     &fm.percent,
                 )?;
                 let note = workbook
@@ -465,6 +453,17 @@ fn progress_sheet(
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_autofit_max_width(360).autofit();
     Ok(())
+}
+
+/// Column H of a Voortgang row: delivered over agreed as a formula, with the result stored that
+/// the formula gives on the rounded agreed figure of column F (so a reader that does not
+/// recalculate shows the same share).
+fn share_formula(r: u32, agreed: &Option<Decimal>, delivered: &Option<Decimal>) -> Formula {
+    let shown_agreed = agreed.map(|a| round_shown(a, 2)).filter(|a| !a.is_zero());
+    let stored = shown_agreed.map_or(String::new(), |a| {
+        result(round_shown(delivered.unwrap_or_default() / a, 6))
+    });
+    Formula::new(format!("=IF(N(F{r})>0,N(G{r})/F{r},\"\")")).set_result(stored)
 }
 
 /// A gemeente's status as every printer writes it: through the one sign-off check, so a sheet

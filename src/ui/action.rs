@@ -134,6 +134,10 @@ pub enum Action {
         /// The changes.
         changes: Vec<crate::core::diff::ChoiceChange>,
     },
+    /// In the signing dialog: choose the certificate file with the file dialog.
+    ChooseCertificate,
+    /// In the signing dialog: sign the annex with the certificate and password typed there.
+    SignAnnex,
     /// Open a file (the annex PDF) with the system's viewer.
     OpenExternally(PathBuf),
     /// Show another option of a gemeente's plan.

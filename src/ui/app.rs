@@ -36,6 +36,7 @@ mod file_ops;
 mod options_view;
 mod presentation;
 mod screen;
+mod signing;
 
 /// A short message shown where the user is looking, and in the status bar.
 #[derive(Clone, Debug)]

@@ -45,6 +45,8 @@ pub enum Dialog {
         /// The undo's label ("Besluit WerkBedrijf: Akkoord").
         label: String,
     },
+    /// *Bijlage ondertekenen…*: the certificate and its password.
+    Sign(Box<super::sign_dialog::SignForm>),
     /// The annex was written: offer to open it.
     AnnexWritten {
         /// The PDF.
@@ -117,6 +119,7 @@ impl Dialog {
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
             Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
             Dialog::AnnexWritten { .. } => "Bijlage gemaakt".into(),
+            Dialog::Sign(_) => "Bijlage ondertekenen".into(),
             Dialog::InUse { .. } => "Bestand is al geopend".into(),
             Dialog::PathEntry { request, .. } => request.title.clone(),
             Dialog::ConfirmOverwrite { .. } => "Bestand bestaat al".into(),
@@ -144,6 +147,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
             Dialog::ConfirmUndo { label } => confirm_undo(ui, label, actions),
             Dialog::AnnexWritten { path, replaced } => annex_written(ui, path, replaced, actions),
+            Dialog::Sign(form) => super::sign_dialog::show(ui, form, actions),
             Dialog::ConfirmSetup {
                 lines,
                 broken,
@@ -286,6 +290,16 @@ fn annex_written(ui: &mut egui::Ui, path: &Path, replaced: &[String], actions: &
         actions,
         vec![
             ("Openen", vec![Action::OpenExternally(path.to_owned())]),
+            (
+                "Ondertekenen…",
+                vec![
+                    Action::CloseDialog,
+                    Action::File(FileAction {
+                        command: FileCommand::SignAnnex,
+                        path: Some(path.to_owned()),
+                    }),
+                ],
+            ),
             ("Sluiten", vec![Action::CloseDialog]),
         ],
     );

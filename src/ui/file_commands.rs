@@ -27,6 +27,8 @@ pub enum FileCommand {
     ExportAnnexGemeente,
     /// Print the review copy (with a "Wijziging" column) to PDF.
     ExportReviewCopy,
+    /// Sign an annex PDF with a personal certificate (PAdES).
+    SignAnnex,
     /// Write the shown gemeente's choices to a small file for exchange.
     ExportGemeente,
     /// Read a gemeente's choices from such a file.
@@ -151,6 +153,12 @@ impl FileCommand {
                 Picker::save("Bijlage exporteren", PDF, |n| {
                     format!("Exemplaar voor de raad DVO {}.pdf", n.term())
                 }),
+            ),
+            FileCommand::SignAnnex => keeps(
+                1,
+                "Bijlage ondertekenen…",
+                "Onderteken een bijlage (PDF) digitaal met uw persoonlijke certificaat (.p12 of .pfx); PDF-lezers tonen wie ondertekende en of de PDF sindsdien veranderd is",
+                Picker::open("Bijlage ondertekenen", PDF),
             ),
             FileCommand::ExportGemeente => keeps(
                 2,

@@ -24,6 +24,7 @@ mod pepper;
 pub mod progress_view;
 pub mod screens;
 pub mod settings;
+pub mod sign_dialog;
 mod signoff_panel;
 mod tab_pacing;
 

@@ -20,6 +20,8 @@ pub struct Settings {
     pub author: String,
     /// How the columns of the last realisation import were mapped, by heading.
     pub import_mapping: Option<crate::spreadsheet::RememberedMapping>,
+    /// The certificate file last signed with (never its password).
+    pub certificate: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             zoom: 1.0,
             author: String::new(),
             import_mapping: None,
+            certificate: None,
         }
     }
 }

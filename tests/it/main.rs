@@ -19,6 +19,7 @@ mod core_properties;
 mod core_rules;
 mod core_setup;
 mod home;
+mod pades;
 mod page_identity;
 mod signoff;
 mod spreadsheet;

@@ -71,6 +71,8 @@ impl KeuzekaartApp {
                 self.dialog = Some(Dialog::Changes { title, changes })
             }
             Action::OpenExternally(path) => self.open_externally(ctx, &path),
+            Action::ChooseCertificate => self.choose_certificate(),
+            Action::SignAnnex => self.sign_annex(ctx),
             Action::Setup(setup) => self.setup(ctx, setup),
             Action::ConfirmSetup(setup) => {
                 self.dialog = None;

@@ -78,6 +78,7 @@ impl KeuzekaartApp {
             FileCommand::ExportAnnexGemeente => on_path(self, |app, ctx, path| {
                 app.export_annex(ctx, path, true, false)
             }),
+            FileCommand::SignAnnex => on_path(self, Self::open_sign_form),
             FileCommand::ExportReviewCopy => on_path(self, |app, ctx, path| {
                 app.export_annex(ctx, path, false, true)
             }),

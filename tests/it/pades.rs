@@ -1,0 +1,434 @@
+//! The annex signed with a personal certificate (`annex --sign`), checked by two readers the
+//! project did not write, poppler's `pdfsig` and pyHanko, against a certificate authority the
+//! test makes itself with OpenSSL; one changed byte fails both, and a certificate file that
+//! cannot be opened makes no annex at all.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use crate::common::missing_tool;
+
+/// A test authority and a signer it certified, exported as PKCS#12 the way OpenSSL 3 does by
+/// default (AES, HMAC-SHA-256) and, with `legacy`, the old way (3DES, SHA-1).
+struct Pki {
+    ca: PathBuf,
+    p12: PathBuf,
+    legacy_p12: PathBuf,
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn have(tool: &str, package: &str) -> bool {
+    let found = Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        missing_tool(tool, package);
+    }
+    found
+}
+
+/// pyHanko comes from PyPI (scripts/test.sh installs the pinned version), run as a module so
+/// that it is found whatever the pip's scripts folder.
+fn have_pyhanko() -> bool {
+    let found = Command::new("python3")
+        .args(["-m", "pyhanko", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        missing_tool("pyhanko", "python3-pip, then pip install pyhanko-cli");
+    }
+    found
+}
+
+fn make_pki(dir: &Path) -> Pki {
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=Test CA Keuzekaart/O=Tests",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "signer.key",
+            "-out",
+            "signer.csr",
+            "-subj",
+            "/CN=Jan de Wethouder/O=Gemeente Wijchen",
+        ],
+    );
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
+    )
+    .unwrap();
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "signer.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "signer.pem",
+            "-days",
+            "30",
+            "-extfile",
+            "ext.cnf",
+        ],
+    );
+    let export = [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "signer.key",
+        "-in",
+        "signer.pem",
+    ];
+    let mut current = export.to_vec();
+    current.extend([
+        "-certfile",
+        "ca.pem",
+        "-out",
+        "signer.p12",
+        "-passout",
+        "pass:geheim",
+    ]);
+    openssl(dir, &current);
+    let mut legacy = export.to_vec();
+    legacy.extend([
+        "-out",
+        "legacy.p12",
+        "-passout",
+        "pass:geheim",
+        "-certpbe",
+        "PBE-SHA1-3DES",
+        "-keypbe",
+        "PBE-SHA1-3DES",
+        "-macalg",
+        "sha1",
+    ]);
+    openssl(dir, &legacy);
+    Pki {
+        ca: dir.join("ca.pem"),
+        p12: dir.join("signer.p12"),
+        legacy_p12: dir.join("legacy.p12"),
+    }
+}
+
+fn workbook(dir: &Path) -> PathBuf {
+    let path = dir.join("werkmap.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/voorbeeld-2021-2022.ron"),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+/// `keuzekaart annex … --sign CERT`, the password in the environment or, when `password_env` is
+/// `None`, typed on standard input.
+fn sign(dir: &Path, cert: &Path, password_env: Option<&str>, stdin: &str, out: &str) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_keuzekaart"));
+    command
+        .args(["annex", "werkmap.ron", "--force", "--out", out, "--sign"])
+        .arg(cert)
+        .current_dir(dir)
+        .env_remove("KEUZEKAART_WACHTWOORD")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(password) = password_env {
+        command.env("KEUZEKAART_WACHTWOORD", password);
+    }
+    let mut child = command.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn pdfsig(pdf: &Path) -> String {
+    let out = Command::new("pdfsig").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pyhanko(pdf: &Path, ca: &Path) -> (bool, String) {
+    let out = Command::new("pyhanko")
+        .args([
+            "sign",
+            "validate",
+            "--pretty-print",
+            "--trust-replace",
+            "--trust",
+        ])
+        .arg(ca)
+        .arg(pdf)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_signed_annex_validates_in_pdfsig_and_pyhanko_and_one_changed_byte_fails_both() {
+    if !(have("openssl", "openssl")
+        && have("pdfsig", "poppler-utils")
+        && have("qpdf", "qpdf")
+        && have_pyhanko())
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pki = make_pki(dir.path());
+    workbook(dir.path());
+    let out = sign(dir.path(), &pki.p12, Some("geheim"), "", "bijlage.pdf");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("ondertekend door Jan de Wethouder"),
+        "{stdout}"
+    );
+    let pdf = dir.path().join("bijlage.pdf");
+
+    let poppler = pdfsig(&pdf);
+    assert!(
+        poppler.contains("Signer Certificate Common Name: Jan de Wethouder"),
+        "{poppler}"
+    );
+    assert!(
+        poppler.contains("Signature Type: ETSI.CAdES.detached"),
+        "{poppler}"
+    );
+    assert!(poppler.contains("Total document signed"), "{poppler}");
+    assert!(
+        poppler.contains("Signature Validation: Signature is Valid."),
+        "{poppler}"
+    );
+    let (valid, report) = pyhanko(&pdf, &pki.ca);
+    assert!(valid, "{report}");
+    assert!(
+        report.contains("The signature is judged VALID."),
+        "{report}"
+    );
+    assert!(
+        report.contains("The signer's certificate is trusted."),
+        "{report}"
+    );
+    assert!(
+        report.contains("The signature covers the entire file."),
+        "{report}"
+    );
+
+    // The signature is an update after the annex: the printed pages and their PDF/A stand.
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let meta = String::from_utf8_lossy(&bytes);
+    assert!(meta.contains("pdfaid:part"), "the PDF still declares PDF/A");
+
+    // One letter of the region's name in the document's metadata, changed.
+    let mut forged = bytes.clone();
+    let at = forged
+        .windows(b"Nijmegen".len())
+        .position(|w| w == b"Nijmegen")
+        .unwrap();
+    forged[at] = b'M';
+    let forged_pdf = dir.path().join("vervalst.pdf");
+    std::fs::write(&forged_pdf, &forged).unwrap();
+    let poppler = pdfsig(&forged_pdf);
+    assert!(poppler.contains("Digest Mismatch"), "{poppler}");
+    let (valid, report) = pyhanko(&forged_pdf, &pki.ca);
+    assert!(!valid, "{report}");
+}
+
+#[test]
+fn a_certificate_that_cannot_be_opened_makes_no_annex_and_says_why() {
+    if !have("openssl", "openssl") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pki = make_pki(dir.path());
+    let ron = workbook(dir.path());
+    let refused = |out: &Output, says: &str, name: &str| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!dir.path().join(name).exists(), "nothing is written");
+    };
+    let out = sign(dir.path(), &pki.p12, Some("fout"), "", "a.pdf");
+    refused(
+        &out,
+        "Het wachtwoord van het certificaatbestand klopt niet",
+        "a.pdf",
+    );
+    let out = sign(dir.path(), &ron, Some("geheim"), "", "b.pdf");
+    refused(&out, "is geen leesbaar certificaatbestand", "b.pdf");
+    let half = dir.path().join("half.p12");
+    let bytes = std::fs::read(&pki.p12).unwrap();
+    std::fs::write(&half, &bytes[..bytes.len() / 2]).unwrap();
+    let out = sign(dir.path(), &half, Some("geheim"), "", "c.pdf");
+    refused(&out, "is geen leesbaar certificaatbestand", "c.pdf");
+    let out = sign(dir.path(), &pki.legacy_p12, Some("geheim"), "", "d.pdf");
+    refused(&out, "op de oude manier beveiligd", "d.pdf");
+    let out = sign(
+        dir.path(),
+        &dir.path().join("weg.p12"),
+        Some("geheim"),
+        "",
+        "e.pdf",
+    );
+    refused(&out, "weg.p12", "e.pdf");
+
+    // Without the environment variable, the password is the first line typed on stdin.
+    let out = sign(dir.path(), &pki.p12, None, "geheim\n", "f.pdf");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("f.pdf").exists());
+}
+
+#[test]
+fn the_file_menu_signs_an_annex_after_a_wrong_password_left_it_untouched() {
+    use egui_kittest::kittest::Queryable;
+    use keuzekaart::ui::file_picker::ScriptedPicker;
+    use keuzekaart::ui::sign_dialog::{CERTIFICATE_FIELD, PASSWORD_FIELD};
+    if !(have("openssl", "openssl") && have("pdfsig", "poppler-utils")) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pki = make_pki(dir.path());
+    workbook(dir.path());
+    let made = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .args(["annex", "werkmap.ron", "--force", "--out", "bijlage.pdf"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let pdf = dir.path().join("bijlage.pdf");
+    let unsigned = std::fs::read(&pdf).unwrap();
+
+    let picker = ScriptedPicker::new();
+    let mut h = crate::common::app::app_at_home(
+        dir.path(),
+        "Wijchen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+    );
+    picker.answer_path(&pdf);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Bijlage ondertekenen…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    let type_into = |h: &mut egui_kittest::Harness<'static, _>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    };
+    type_into(&mut h, CERTIFICATE_FIELD, &pki.p12.display().to_string());
+    type_into(&mut h, PASSWORD_FIELD, "fout");
+    h.get_by_label("Ondertekenen").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Het wachtwoord van het certificaatbestand klopt niet")
+            .is_some(),
+        "the dialog says why"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        unsigned,
+        "the PDF is untouched"
+    );
+
+    type_into(&mut h, PASSWORD_FIELD, "geheim");
+    h.get_by_label("Ondertekenen").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label(PASSWORD_FIELD).is_none(),
+        "the dialog closed"
+    );
+    let signed = std::fs::read(&pdf).unwrap();
+    assert!(
+        signed.starts_with(&unsigned),
+        "the annex's own bytes stay first"
+    );
+    let poppler = pdfsig(&pdf);
+    assert!(
+        poppler.contains("Signer Certificate Common Name: Jan de Wethouder"),
+        "{poppler}"
+    );
+    assert!(
+        poppler.contains("Signature Validation: Signature is Valid."),
+        "{poppler}"
+    );
+}
