@@ -12,6 +12,7 @@
 #   openssl, qpdf        the signing tests make their own certificate authority and check the
 #                        signed PDF's structure (tests/it/pades.rs)
 #   pyHanko (PyPI, pinned)   a second signature validator beside poppler's pdfsig
+#   pikepdf (PyPI, pinned)   reads the annex's structure tree as a screen reader would (pdf_ua.rs)
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +24,9 @@ if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils 
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi
-if ! python3 -m pyhanko --version >/dev/null 2>&1; then
-    python3 -m pip install --quiet --disable-pip-version-check "pyhanko==0.38.0" "pyhanko-cli==0.6.0"
+if ! python3 -m pyhanko --version >/dev/null 2>&1 || ! python3 -c "import pikepdf" 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check "pyhanko==0.38.0" "pyhanko-cli==0.6.0" \
+        "pikepdf==9.11.0"
 fi
 cargo --version
 cargo test --locked "$@"

@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand};
 use crate::annex::AnnexOptions;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{self, Severity, peppers_label};
-use crate::core::signoff;
 use crate::core::workbook::Workbook;
 use crate::storage;
 
@@ -91,10 +90,13 @@ pub enum Command {
         /// De nieuwe werkmap.
         new: PathBuf,
     },
-    /// Controleer de vaststellingen: status, versie en of de vingerafdruk klopt (exit 0: alles klopt, 1: een vaststelling is ongeldig, 2: onleesbaar, 4: een vaststelling heeft een oude vingerafdruk die niet alles dekt).
+    /// Controleer de vaststellingen van een werkmap, of een bijlage (.pdf): de digitale handtekeningen, de bijgevoegde werkmap en haar controlegetal (exit 0: alles klopt, 1: een vaststelling of handtekening is ongeldig of de bijlage hoort niet bij de werkmap, 2: onleesbaar, 4: een vaststelling heeft een oude vingerafdruk die niet alles dekt).
     Verify {
-        /// De werkmap (.ron).
+        /// De werkmap (.ron) of de bijlage (.pdf).
         file: PathBuf,
+        /// Bij een bijlage: de werkmap (.ron) waar ze bij hoort te horen.
+        #[arg(long, value_name = "WERKMAP")]
+        werkmap: Option<PathBuf>,
     },
     /// Schrijf de keuzes, de budgetten, het regio-overzicht en de voortgang als Excel-bestand (.xlsx), met formules voor de totalen.
     Export {
@@ -150,7 +152,13 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
         } => new(&path, overwrite, out, err),
         Command::Check { file } => check(&file, out, err),
         Command::Summary { file } => summary(&file, out, err),
-        Command::Verify { file } => verify(&file, out, err),
+        Command::Verify { file, werkmap } => {
+            if crate::verification::is_pdf(&file) {
+                verify_annex(&file, werkmap.as_deref(), out, err)
+            } else {
+                verify(&file, out, err)
+            }
+        }
         Command::Diff { old, new } => diff(&old, &new, out, err),
         Command::NextTerm {
             file,
@@ -518,44 +526,28 @@ fn verify(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Res
              sha256sum geeft een ander getal; sla het op in de app om ze gelijk te maken"
         )?;
     }
-    let (mut broken, mut old) = (false, false);
-    for check in signoff::verify(&workbook) {
-        let version = if check.version == 0 {
-            String::new()
-        } else {
-            format!(", tussentijdse wijziging {}", check.version)
-        };
-        let verdict = match &check.seal {
-            None => "nog niet vastgesteld".to_owned(),
-            Some(signoff::Seal::Holds(_)) => "vingerafdruk klopt".to_owned(),
-            Some(signoff::Seal::OldRecipe(recipe)) => {
-                old = true;
-                format!(
-                    "NIET GEDEKT: vastgesteld {}; leg het besluit opnieuw vast",
-                    signoff::old_recipe_note(*recipe)
-                )
-            }
-            Some(signoff::Seal::Broken(reason)) => {
-                broken = true;
-                format!("ONGELDIG: {reason}")
-            }
-        };
-        writeln!(
-            out,
-            "{}: {}{version} — {verdict}",
-            check.gemeente,
-            check.status.label()
-        )?;
-        if let Some(fingerprint) = &check.fingerprint {
-            writeln!(out, "    vingerafdruk: {fingerprint}")?;
-        }
-    }
+    let (broken, old) = crate::verification::report_seals(&workbook, out)?;
     Ok(if broken {
         EXIT_RULE_ERRORS
     } else if old {
         EXIT_OLD_FINGERPRINT
     } else {
         EXIT_OK
+    })
+}
+
+fn verify_annex(
+    file: &Path,
+    werkmap: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    use crate::verification::{Outcome, verify_pdf};
+    Ok(match verify_pdf(file, werkmap, out, err)? {
+        Outcome::Holds => EXIT_OK,
+        Outcome::Fails => EXIT_RULE_ERRORS,
+        Outcome::Unreadable => EXIT_UNREADABLE,
+        Outcome::OldFingerprint => EXIT_OLD_FINGERPRINT,
     })
 }
 

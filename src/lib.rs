@@ -3,6 +3,7 @@
 //!
 //! - [`core`]: the domain (card, region, choices, rules, money, edits), with no GUI in it;
 //! - [`storage`]: workbook files;
+//! - [`signing`] and [`verification`]: the annex signed, and checked outside the app;
 //! - [`cli`]: the command line;
 //! - [`ui`]: the eframe/egui app.
 
@@ -14,3 +15,4 @@ pub mod spreadsheet;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod verification;

@@ -50,6 +50,10 @@ pub struct AnnexData {
     pub articles: Vec<Article>,
     /// Which workbook this is, for every page's footer.
     pub identity: super::register::Identity,
+    /// The workbook as the app writes it (its SHA-256 is the identity's fingerprint), attached to
+    /// the PDF/A-3 as its source file, so an archive holding only the PDF holds the workbook and
+    /// `keuzekaart verify bijlage.pdf` can check one against the other.
+    pub source: String,
     /// Every recorded version of the included gemeenten, for the register at the end.
     pub register: Vec<super::register::RegisterRow>,
     /// Texts that were changed so the annex could print them; for the app and the command line
@@ -232,11 +236,7 @@ pub fn annex_data_with(
     AnnexData {
         title: workbook.region.citation_title.clone(),
         term: workbook.region.term.label(),
-        term_full: format!(
-            "{} tot en met {}",
-            long_date(term.start),
-            long_date(term.end)
-        ),
+        term_full: term_full(term),
         term_start: long_date(term.start),
         term_end: long_date(term.end),
         fills,
@@ -251,6 +251,7 @@ pub fn annex_data_with(
         review: options.review,
         overview: overview(workbook, &gemeenten),
         articles,
+        source: crate::storage::to_ron(original),
         identity: super::register::Identity::of(
             original,
             options.source.as_deref(),
@@ -265,6 +266,15 @@ pub fn annex_data_with(
         ),
         replacements,
     }
+}
+
+/// The term in words: "1 januari 2021 tot en met 31 december 2022".
+fn term_full(term: &crate::core::region::Term) -> String {
+    format!(
+        "{} tot en met {}",
+        long_date(term.start),
+        long_date(term.end)
+    )
 }
 
 /// The articles of the included gemeenten, each with the findings about it.

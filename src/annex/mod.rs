@@ -41,7 +41,7 @@ fn fonts() -> &'static Fonts {
     FONTS.get_or_init(Fonts::shipped)
 }
 
-/// Makes the annex of a workbook as PDF/A-2b bytes.
+/// Makes the annex of a workbook as PDF/A-3a and PDF/UA-1 bytes, with the workbook attached.
 pub fn annex_pdf(workbook: &Workbook, options: &AnnexOptions) -> Result<Vec<u8>, AnnexError> {
     render(&annex_data(workbook, options), TEMPLATE)
 }
@@ -59,22 +59,32 @@ pub fn progress_pdf(
         json,
         PROGRESS_TEMPLATE,
         &format!("keuzekaart-voortgang {}", data.subtitle),
+        &[PdfStandard::A_2b],
     )
 }
 
-/// Renders annex data with a template (the bundled one, or an adjusted copy) to PDF/A-2b.
+/// Renders annex data with a template (the bundled one, or an adjusted copy) to PDF/A-3a and
+/// PDF/UA-1.
 pub fn render(data: &AnnexData, template: &str) -> Result<Vec<u8>, AnnexError> {
     let json = serde_json::to_vec(data).map_err(|e| AnnexError(e.to_string()))?;
     render_json(
         json,
         template,
         &format!("keuzekaart-bijlage {}", data.title),
+        // PDF/A-3: the one part of PDF/A that lets the workbook be attached; level A and
+        // PDF/UA-1: tagged for a screen reader, every figure with its text (EN 301 549 11.8).
+        &[PdfStandard::A_3a, PdfStandard::Ua_1],
     )
 }
 
-/// Compiles a template with its data (JSON, as `/data.json`) to PDF/A-2b; `ident` names the
-/// document in the PDF's identifier.
-fn render_json(json: Vec<u8>, template: &str, ident: &str) -> Result<Vec<u8>, AnnexError> {
+/// Compiles a template with its data (JSON, as `/data.json`) to PDF in `standards`; `ident`
+/// names the document in the PDF's identifier.
+fn render_json(
+    json: Vec<u8>,
+    template: &str,
+    ident: &str,
+    standards: &[PdfStandard],
+) -> Result<Vec<u8>, AnnexError> {
     let now = chrono::Local::now();
     use chrono::{Datelike, Timelike};
     let today =
@@ -95,8 +105,7 @@ fn render_json(json: Vec<u8>, template: &str, ident: &str) -> Result<Vec<u8>, An
         ident: Smart::Custom(ident.to_owned()),
         creator: Smart::Custom(Some(format!("Keuzekaart {}", env!("CARGO_PKG_VERSION")))),
         timestamp: typst_pdf::Timestamp::new_local(stamp, offset_minutes),
-        standards: PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| AnnexError(e.message().to_string()))?,
+        standards: PdfStandards::new(standards).map_err(|e| AnnexError(e.message().to_string()))?,
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|e| diagnostics(&e));

@@ -18,6 +18,9 @@ pub struct Identity {
     /// ([`crate::storage::content_fingerprint`]): what `sha256sum` prints for the file as the
     /// app saves it, and what `keuzekaart verify` prints.
     pub fingerprint: String,
+    /// The whole fingerprint (64 hex digits), put in the PDF's keywords (and so its XMP) as
+    /// `keuzekaart-controlegetal:<hex>`, where `verify bijlage.pdf` reads it.
+    pub full_fingerprint: String,
 }
 
 impl Identity {
@@ -32,6 +35,7 @@ impl Identity {
         Identity {
             workbook,
             fingerprint: fingerprint[..12].to_owned(),
+            full_fingerprint: fingerprint,
         }
     }
 }

@@ -51,8 +51,57 @@ impl SigningIdentity {
                 }
             }
         }
-        subject.to_string()
+        name_text(subject)
     }
+}
+
+/// A certificate's name as RFC 4514 writes it (`O=Gemeente Wijchen,CN=J. de Vries`), for the
+/// attributes a personal certificate carries; any other attribute by its number. Written here
+/// rather than with `x509-cert`'s `Display`, which links the whole table of OID names into the
+/// app for the dozen a person's certificate uses.
+pub fn name_text(name: &x509_cert::name::Name) -> String {
+    use const_oid::db::{rfc3280, rfc4519};
+    let label = |oid: &const_oid::ObjectIdentifier| -> String {
+        let known = [
+            (rfc4519::CN, "CN"),
+            (rfc4519::O, "O"),
+            (rfc4519::OU, "OU"),
+            (rfc4519::C, "C"),
+            (rfc4519::L, "L"),
+            (rfc4519::ST, "ST"),
+            (rfc4519::SERIAL_NUMBER, "serialNumber"),
+            (rfc4519::GIVEN_NAME, "GN"),
+            (rfc4519::SN, "SN"),
+            (rfc4519::TITLE, "title"),
+            (rfc4519::STREET, "street"),
+            (rfc3280::EMAIL_ADDRESS, "emailAddress"),
+        ];
+        known
+            .iter()
+            .find(|(known, _)| known == oid)
+            .map_or_else(|| oid.to_string(), |(_, label)| (*label).to_owned())
+    };
+    let value = |any: &der::Any| -> String {
+        der::asn1::Utf8StringRef::try_from(any)
+            .map(|s| s.as_str().to_owned())
+            .or_else(|_| {
+                der::asn1::PrintableStringRef::try_from(any).map(|s| s.as_str().to_owned())
+            })
+            .or_else(|_| der::asn1::Ia5StringRef::try_from(any).map(|s| s.as_str().to_owned()))
+            .unwrap_or_else(|_| String::from_utf8_lossy(any.value()).into_owned())
+    };
+    name.0
+        .iter()
+        .rev()
+        .map(|rdn| {
+            rdn.0
+                .iter()
+                .map(|atv| format!("{}={}", label(&atv.oid), value(&atv.value)))
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Reads a PKCS#12 file protected the current way (PBES2 with AES, an HMAC-SHA-256 MAC, as

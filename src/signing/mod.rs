@@ -10,9 +10,14 @@
 
 mod cms_signature;
 mod identity;
+mod pdf_check;
+mod pdf_file;
 mod pdf_signature;
 
 pub use identity::{SigningIdentity, load_pkcs12};
+pub use pdf_check::{
+    CertificateSummary, FINGERPRINT_KEYWORD, PdfFindings, SignatureFindings, check_pdf,
+};
 pub use pdf_signature::{SignatureDetails, sign_pdf};
 
 /// Why a signature could not be made, in the Dutch a user reads.

@@ -31,6 +31,13 @@ pub enum Dialog {
         /// What happened, in Dutch.
         text: String,
     },
+    /// A check's report (a verified annex): its verdict as the title, what was found below.
+    Report {
+        /// The verdict.
+        title: String,
+        /// What was checked and found, line by line, in Dutch.
+        text: String,
+    },
     /// What importing a gemeente's file would change: Importeren / Annuleren.
     Import(Box<ImportPreview>),
     /// Realisation figures from a spreadsheet: mapping and preview.
@@ -114,7 +121,7 @@ impl Dialog {
         match self {
             Dialog::UnsavedChanges { .. } => "Niet-opgeslagen wijzigingen".into(),
             Dialog::Recovery(_) => "Niet-opgeslagen werk gevonden".into(),
-            Dialog::Error { title, .. } => title.clone(),
+            Dialog::Error { title, .. } | Dialog::Report { title, .. } => title.clone(),
             Dialog::Import(preview) => format!("Keuzes van {} importeren", preview.plan.gemeente),
             Dialog::Decision(form) => format!("Besluit vastleggen: {}", form.gemeente),
             Dialog::Changes { title, .. } | Dialog::ConfirmSetup { title, .. } => title.clone(),
@@ -142,6 +149,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             Dialog::UnsavedChanges { then } => unsaved_changes(ui, then, actions),
             Dialog::Recovery(copy) => recovery(ui, copy, actions),
             Dialog::Error { text, .. } => error(ui, text, actions),
+            Dialog::Report { text, .. } => report(ui, text, actions),
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
             Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
@@ -245,6 +253,14 @@ fn recovery(ui: &mut egui::Ui, copy: &RecoveryCopy, actions: &mut Vec<Action>) {
 
 fn error(ui: &mut egui::Ui, text: &str, actions: &mut Vec<Action>) {
     ui.label(RichText::new(text).color(tokens::ERROR));
+    ui.add_space(tokens::SPACE_M);
+    close_button(ui, actions);
+}
+
+fn report(ui: &mut egui::Ui, text: &str, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| ui.label(text));
     ui.add_space(tokens::SPACE_M);
     close_button(ui, actions);
 }

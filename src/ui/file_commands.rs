@@ -29,6 +29,8 @@ pub enum FileCommand {
     ExportReviewCopy,
     /// Sign an annex PDF with a personal certificate (PAdES).
     SignAnnex,
+    /// Check an annex PDF: its signatures and the workbook attached to it.
+    VerifyAnnex,
     /// Write the shown gemeente's choices to a small file for exchange.
     ExportGemeente,
     /// Read a gemeente's choices from such a file.
@@ -159,6 +161,12 @@ impl FileCommand {
                 "Bijlage ondertekenen…",
                 "Onderteken een bijlage (PDF) digitaal met uw persoonlijke certificaat (.p12 of .pfx); PDF-lezers tonen wie ondertekende en of de PDF sindsdien veranderd is",
                 Picker::open("Bijlage ondertekenen", PDF),
+            ),
+            FileCommand::VerifyAnnex => keeps(
+                1,
+                "Bijlage controleren…",
+                "Controleer een bijlage (PDF): wie haar ondertekende, of ze sindsdien veranderd is, en of de werkmap erin de werkmap is waar de pagina's bij horen",
+                Picker::open("Bijlage controleren", PDF),
             ),
             FileCommand::ExportGemeente => keeps(
                 2,

@@ -297,9 +297,13 @@ fn the_annex_is_pdf_a_with_title_language_and_a4_pages() {
     assert!(info.contains("(A4)"), "{info}");
     let meta = pdfinfo(&pdf, &["-meta"]);
     assert!(
-        meta.contains("<pdfaid:part>2</pdfaid:part>")
-            && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        meta.contains("<pdfaid:part>3</pdfaid:part>")
+            && meta.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
         "{meta}"
+    );
+    assert!(
+        meta.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "PDF/UA-1: {meta}"
     );
     assert!(meta.contains("<rdf:li>nl</rdf:li>"), "language nl");
     // Every page is A4.
@@ -437,8 +441,10 @@ fn what_the_trimmed_typst_leaves_out_is_an_error_not_a_crash() {
             .to_string();
         assert!(error.contains(expected), "{template}: {error}");
     }
-    let still =
-        keuzekaart::annex::render(&data, "#json(\"/data.json\").title #csv(bytes(\"a,b\"))");
+    let still = keuzekaart::annex::render(
+        &data,
+        "#set document(title: \"t\")\n#json(\"/data.json\").title #csv(bytes(\"a,b\"))",
+    );
     assert!(still.is_ok(), "json and csv stay: {still:?}");
     assert!(keuzekaart::annex::render(&data, keuzekaart::annex::TEMPLATE).is_ok());
 }

@@ -21,6 +21,7 @@ mod core_setup;
 mod home;
 mod pades;
 mod page_identity;
+mod pdf_ua;
 mod signoff;
 mod spreadsheet;
 mod storage;

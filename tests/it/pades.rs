@@ -431,4 +431,209 @@ fn the_file_menu_signs_an_annex_after_a_wrong_password_left_it_untouched() {
         poppler.contains("Signature Validation: Signature is Valid."),
         "{poppler}"
     );
+
+    // The same menu checks it: who signed, and that nothing changed since.
+    picker.answer_path(&pdf);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Bijlage controleren…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(
+        h.query_by_label("De bijlage klopt").is_some(),
+        "the verdict"
+    );
+    assert!(
+        h.query_by_label_contains("Handtekening 1 van Jan de Wethouder")
+            .is_some(),
+        "the signer"
+    );
+    h.get_by_label("Sluiten").click();
+    h.run();
+
+    // And says so when it does not hold: the PDF changed after signing.
+    let mut forged = signed.clone();
+    forged.extend_from_slice(b"\n% later\n");
+    std::fs::write(&pdf, &forged).unwrap();
+    picker.answer_path(&pdf);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Bijlage controleren…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(
+        h.query_by_label("De bijlage klopt NIET").is_some(),
+        "the verdict"
+    );
+}
+
+/// `keuzekaart verify ARGS…` in `dir`: its exit code and what it printed.
+fn verify(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .arg("verify")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn annex(dir: &Path, out: &str) {
+    let made = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .args(["annex", "werkmap.ron", "--force", "--out", out])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+}
+
+#[test]
+fn an_annex_carries_its_workbook_and_verify_checks_one_against_the_other() {
+    if !have("pdfdetach", "poppler-utils") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let source = workbook(dir.path());
+    // Saved by the app, so that the file's own SHA-256 is the controlegetal.
+    let saved = keuzekaart::storage::read_workbook(&source).unwrap();
+    keuzekaart::storage::save_workbook(&source, &saved).unwrap();
+    annex(dir.path(), "bijlage.pdf");
+
+    // A reader the project did not write finds the workbook in the PDF, byte for byte.
+    let detach = Command::new("pdfdetach")
+        .args(["-save", "1", "-o", "uit.ron", "bijlage.pdf"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(detach.status.success(), "{detach:?}");
+    assert_eq!(
+        std::fs::read(dir.path().join("uit.ron")).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
+    let listed = Command::new("pdfdetach")
+        .args(["-list", "bijlage.pdf"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("werkmap.ron"));
+
+    let fingerprint = keuzekaart::storage::content_fingerprint(&saved);
+    let (code, said) = verify(dir.path(), &["bijlage.pdf", "--werkmap", "werkmap.ron"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains(&format!("controlegetal {fingerprint}")),
+        "{said}"
+    );
+    assert!(
+        said.contains("gelijk aan het controlegetal in de gegevens van de PDF"),
+        "{said}"
+    );
+    assert!(said.contains("Niet digitaal ondertekend"), "{said}");
+    assert!(said.contains("De bijlage hoort bij werkmap.ron"), "{said}");
+
+    // Against another workbook (one pepper moved): not its annex.
+    let mut other = saved.clone();
+    other.region.citation_title.push_str(" (gewijzigd)");
+    keuzekaart::storage::save_workbook(&dir.path().join("ander.ron"), &other).unwrap();
+    let (code, said) = verify(dir.path(), &["bijlage.pdf", "--werkmap", "ander.ron"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("De bijlage hoort NIET bij ander.ron"),
+        "{said}"
+    );
+
+    // The attached workbook swapped for another one, the pages and metadata left as they were.
+    let mut data = keuzekaart::annex::annex_data(&saved, &Default::default());
+    data.source = keuzekaart::storage::to_ron(&other);
+    let swapped = keuzekaart::annex::render(&data, keuzekaart::annex::TEMPLATE).unwrap();
+    std::fs::write(dir.path().join("verwisseld.pdf"), swapped).unwrap();
+    let (code, said) = verify(dir.path(), &["verwisseld.pdf"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("ANDERS dan het controlegetal"), "{said}");
+
+    // A PDF that is no annex, and a file that is no PDF.
+    std::fs::write(dir.path().join("kapot.pdf"), b"%PDF-1.7\nniets\n").unwrap();
+    let (code, said) = verify(dir.path(), &["kapot.pdf"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("geen leesbare PDF"), "{said}");
+}
+
+#[test]
+fn verify_checks_the_signature_of_a_signed_annex_and_names_the_signer() {
+    if !(have("openssl", "openssl") && have_pyhanko()) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pki = make_pki(dir.path());
+    workbook(dir.path());
+    let out = sign(dir.path(), &pki.p12, Some("geheim"), "", "bijlage.pdf");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let (code, said) = verify(dir.path(), &["bijlage.pdf"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("Handtekening 1 van Jan de Wethouder"),
+        "{said}"
+    );
+    assert!(said.contains(": geldig"), "{said}");
+    assert!(said.contains("CN=Jan de Wethouder"), "{said}");
+    assert!(
+        said.contains("uitgegeven door: O=Tests,CN=Test CA Keuzekaart"),
+        "{said}"
+    );
+
+    // One byte of the pages' metadata changed after signing.
+    let mut forged = std::fs::read(dir.path().join("bijlage.pdf")).unwrap();
+    let at = forged
+        .windows(b"Nijmegen".len())
+        .position(|w| w == b"Nijmegen")
+        .unwrap();
+    forged[at] = b'M';
+    std::fs::write(dir.path().join("vervalst.pdf"), &forged).unwrap();
+    let (code, said) = verify(dir.path(), &["vervalst.pdf"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("ONGELDIG: het bestand is na het ondertekenen gewijzigd"),
+        "{said}"
+    );
+
+    // A second signature made by pyHanko, a signer the project did not write, reads and holds;
+    // something appended after it is reported.
+    let added = Command::new("pyhanko")
+        .args([
+            "sign",
+            "addsig",
+            "--field",
+            "Tweede",
+            "pemder",
+            "--key",
+            "signer.key",
+            "--cert",
+            "signer.pem",
+            "--no-pass",
+            "bijlage.pdf",
+            "twee.pdf",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{added:?}");
+    let (code, said) = verify(dir.path(), &["twee.pdf"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("Handtekening 2 van"), "{said}");
+    assert!(!said.contains("ONGELDIG"), "{said}");
+    let mut appended = std::fs::read(dir.path().join("twee.pdf")).unwrap();
+    appended.extend_from_slice(b"\n% later toegevoegd\n");
+    std::fs::write(dir.path().join("later.pdf"), &appended).unwrap();
+    let (code, said) = verify(dir.path(), &["later.pdf"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("NA DEZE HANDTEKENING GEWIJZIGD"), "{said}");
 }

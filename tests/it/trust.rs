@@ -442,7 +442,7 @@ proptest! {
             Ok(_) => {
                 prop_assert!(check == 0 || check == 1);
                 prop_assert_eq!(run_command(Cli::Summary { file: path.clone() }, &mut sink, &mut err), 0);
-                let verify = run_command(Cli::Verify { file: path.clone() }, &mut sink, &mut err);
+                let verify = run_command(Cli::Verify { file: path.clone(), werkmap: None }, &mut sink, &mut err);
                 prop_assert!(verify == 0 || verify == 1);
                 let next = dir.path().join("n.ron");
                 prop_assert_eq!(run_command(Cli::NextTerm { file: path.clone(), out: next.clone(), overwrite: false }, &mut sink, &mut err), 0);

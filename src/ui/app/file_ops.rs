@@ -79,6 +79,7 @@ impl KeuzekaartApp {
                 app.export_annex(ctx, path, true, false)
             }),
             FileCommand::SignAnnex => on_path(self, Self::open_sign_form),
+            FileCommand::VerifyAnnex => on_path(self, Self::verify_annex),
             FileCommand::ExportReviewCopy => on_path(self, |app, ctx, path| {
                 app.export_annex(ctx, path, false, true)
             }),

@@ -1,11 +1,34 @@
-//! *Bijlage ondertekenen…*: the dialog's certificate picker and the signing itself, which reads
-//! the chosen PDF, appends the signature and writes it back atomically (the unsigned PDF stays
-//! as it was when anything fails).
+//! *Bijlage ondertekenen…* and *Bijlage controleren…*: the signing dialog's certificate picker
+//! and the signing itself, which reads the chosen PDF, appends the signature and writes it back
+//! atomically (the unsigned PDF stays as it was when anything fails); and the check of an annex.
 
 use super::*;
 use crate::ui::sign_dialog::SignForm;
 
 impl KeuzekaartApp {
+    /// *Bijlage controleren…*: the same report `keuzekaart verify bijlage.pdf` prints, checked
+    /// against the open workbook when it has a file, in a dialog.
+    pub(super) fn verify_annex(&mut self, _ctx: &egui::Context, pdf: &Path) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let outcome =
+            crate::verification::verify_pdf(pdf, self.file.as_deref(), &mut out, &mut err)
+                .unwrap_or(crate::verification::Outcome::Unreadable);
+        let mut text = String::from_utf8_lossy(&out).into_owned();
+        text.push_str(&String::from_utf8_lossy(&err));
+        let verdict = match outcome {
+            crate::verification::Outcome::Holds => "De bijlage klopt",
+            crate::verification::Outcome::Fails => "De bijlage klopt NIET",
+            crate::verification::Outcome::Unreadable => "De bijlage is niet te lezen",
+            crate::verification::Outcome::OldFingerprint => {
+                "De bijlage klopt, maar een vaststelling heeft een oude vingerafdruk"
+            }
+        };
+        self.dialog = Some(Dialog::Report {
+            title: verdict.to_owned(),
+            text,
+        });
+    }
+
     /// Opens the signing dialog for `pdf`, with the certificate used last time.
     pub(super) fn open_sign_form(&mut self, _ctx: &egui::Context, pdf: &Path) {
         self.dialog = Some(Dialog::Sign(Box::new(SignForm {
