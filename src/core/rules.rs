@@ -300,6 +300,22 @@ pub enum Problem {
         /// Why it does not hold, in Dutch.
         reason: String,
     },
+    /// A decision signed by someone whose office, by the DVO, does not sign for that body.
+    #[error(
+        "Het besluit van {side} over de keuzes van {gemeente} is ondertekend door {signatory} ({role}); volgens de DVO tekent daarvoor {competent}."
+    )]
+    SignatoryNotCompetent {
+        /// The gemeente.
+        gemeente: String,
+        /// The deciding body.
+        side: &'static str,
+        /// Who signed.
+        signatory: String,
+        /// In which role.
+        role: String,
+        /// Who should have, in words.
+        competent: &'static str,
+    },
     /// Agreed choices whose sign-off holds only with an old fingerprint recipe, which does not
     /// cover all the annex prints: they print as a concept until the decision is recorded again.
     #[error(
@@ -319,7 +335,8 @@ impl Problem {
         match self {
             Problem::BelowMinimumAllowed { .. }
             | Problem::Unspent { .. }
-            | Problem::SignOffOldRecipe { .. } => Severity::Warning,
+            | Problem::SignOffOldRecipe { .. }
+            | Problem::SignatoryNotCompetent { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -349,7 +366,8 @@ impl Problem {
             | Problem::Unspent { gemeente, .. }
             | Problem::Overspent { gemeente, .. }
             | Problem::SignOffInvalid { gemeente, .. }
-            | Problem::SignOffOldRecipe { gemeente, .. } => Some(gemeente),
+            | Problem::SignOffOldRecipe { gemeente, .. }
+            | Problem::SignatoryNotCompetent { gemeente, .. } => Some(gemeente),
         }
     }
 
@@ -416,7 +434,43 @@ pub fn check(workbook: &Workbook) -> Vec<Finding> {
     check_region(workbook, &mut findings);
     check_plans(workbook, &mut findings);
     check_sign_offs(workbook, &mut findings);
+    check_signatories(workbook, &mut findings);
     findings
+}
+
+/// The decisions on each gemeente's current version, signed by someone whose office does not sign
+/// for that body (the example once had an alderman sign for the MGR).
+fn check_signatories(workbook: &Workbook, findings: &mut Vec<Finding>) {
+    // A gemeente whose seal is broken has an error saying so; what its invalid record claims
+    // (an invented signatory) is not repeated.
+    let broken: Vec<String> = super::signoff::verify(workbook)
+        .into_iter()
+        .filter(|check| check.problem().is_some())
+        .map(|check| check.gemeente)
+        .collect();
+    for plan in workbook
+        .plans
+        .iter()
+        .filter(|p| !broken.contains(&p.gemeente))
+    {
+        let current = plan.sign_off.version;
+        for decision in plan
+            .sign_off
+            .decisions
+            .iter()
+            .filter(|d| d.version == current)
+        {
+            if !decision.side.may_sign(&decision.role) {
+                findings.push(Finding::new(Problem::SignatoryNotCompetent {
+                    gemeente: plan.gemeente.clone(),
+                    side: decision.side.label(),
+                    signatory: decision.signatory.clone(),
+                    role: decision.role.clone(),
+                    competent: decision.side.competent_signatory(),
+                }));
+            }
+        }
+    }
 }
 
 fn check_sign_offs(workbook: &Workbook, findings: &mut Vec<Finding>) {

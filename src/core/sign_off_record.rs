@@ -68,6 +68,26 @@ impl Side {
             Side::WerkBedrijf => "WerkBedrijf (Dagelijks Bestuur MGR)",
         }
     }
+
+    /// Who signs this body's decision under the DVO, in words: for the gemeente the college
+    /// (its mayor or an alderman), for the MGR its Dagelijks Bestuur, whose chair signs.
+    pub fn competent_signatory(self) -> &'static str {
+        match self {
+            Side::College => "de burgemeester of een wethouder",
+            Side::WerkBedrijf => "de voorzitter van het Dagelijks Bestuur van de MGR",
+        }
+    }
+
+    /// Whether a signatory with `role` ("wethouder Werk en Inkomen", "voorzitter Dagelijks
+    /// Bestuur") may sign this body's decision: the role names one of the offices of
+    /// [`Side::competent_signatory`]. A deputy ("loco-burgemeester", "plv. voorzitter") counts.
+    pub fn may_sign(self, role: &str) -> bool {
+        let role = role.to_lowercase();
+        match self {
+            Side::College => role.contains("burgemeester") || role.contains("wethouder"),
+            Side::WerkBedrijf => role.contains("voorzitter"),
+        }
+    }
 }
 
 /// The outcome of a decision, as on the college's advice form.

@@ -293,3 +293,62 @@ fn undo_and_redo_restore_exact_workbooks() {
     assert_eq!(model.workbook(), &after_three);
     assert!(model.redo().is_none());
 }
+
+#[test]
+fn a_decision_signed_by_an_office_that_does_not_sign_for_that_body_is_warned() {
+    use keuzekaart::core::signoff::{Decision, Outcome, Side, SignOffStep};
+    let mut model = Model::new(filled_workbook());
+    let decision = |side, role: &str| Decision {
+        side,
+        outcome: Outcome::Akkoord,
+        date: chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap(),
+        number: "2021-7".into(),
+        signatory: "J. de Vries".into(),
+        role: role.into(),
+        place: "Beuningen".into(),
+        version: 0,
+    };
+    for step in [
+        SignOffStep::Submit,
+        // A loco-burgemeester may sign for the college; an alderman may not sign for the MGR.
+        SignOffStep::Decide(decision(Side::College, "Loco-burgemeester")),
+        SignOffStep::Decide(decision(Side::WerkBedrijf, "wethouder Werk en Inkomen")),
+    ] {
+        model
+            .apply(Edit::SignOff {
+                gemeente: "Beuningen".into(),
+                step,
+            })
+            .unwrap();
+    }
+    let warned: Vec<String> = rules::check(model.workbook())
+        .into_iter()
+        .filter(|f| matches!(f.problem, Problem::SignatoryNotCompetent { .. }))
+        .map(|f| {
+            assert_eq!(f.severity, Severity::Warning);
+            f.problem.to_string()
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            "Het besluit van WerkBedrijf (Dagelijks Bestuur MGR) over de keuzes van Beuningen is \
+          ondertekend door J. de Vries (wethouder Werk en Inkomen); volgens de DVO tekent daarvoor \
+          de voorzitter van het Dagelijks Bestuur van de MGR."
+        ]
+    );
+    // The example workbooks the docs show sign the way the DVO says.
+    for example in [
+        "docs/voorbeeld-2021-2022.ron",
+        "docs/voortgang-voorbeeld-2021-2022.ron",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let workbook = keuzekaart::storage::read_workbook(&path).unwrap();
+        assert!(
+            !rules::check(&workbook)
+                .iter()
+                .any(|f| matches!(f.problem, Problem::SignatoryNotCompetent { .. })),
+            "{example}"
+        );
+    }
+}

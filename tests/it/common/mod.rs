@@ -73,7 +73,11 @@ pub fn agreed_workbook() -> Workbook {
         date: chrono::NaiveDate::parse_from_str(date, "%d-%m-%Y").unwrap(),
         number: "2021-0042".into(),
         signatory: "J. de Vries".into(),
-        role: "wethouder Werk".into(),
+        role: if side == Side::College {
+            "wethouder Werk".into()
+        } else {
+            "voorzitter Dagelijks Bestuur".into()
+        },
         place: "Beuningen".into(),
         version: 0,
     };
@@ -113,7 +117,11 @@ pub fn agree(
         date: chrono::NaiveDate::parse_from_str(date, "%d-%m-%Y").unwrap(),
         number: format!("{gemeente}-{version}"),
         signatory: "A. Jansen".into(),
-        role: "wethouder Werk".into(),
+        role: if side == Side::College {
+            "wethouder Werk".into()
+        } else {
+            "voorzitter Dagelijks Bestuur".into()
+        },
         place: gemeente.into(),
         version,
     };
