@@ -11,6 +11,8 @@
 #   e2fsprogs            chattr, for the test of a save into a read-only file
 #   openssl, qpdf        the signing tests make their own certificate authority and check the
 #                        signed PDF's structure (tests/it/pades.rs)
+#   softhsm2, opensc     a PKCS#11 token of the test's own (SoftHSM2) and pkcs11-tool to put
+#                        a certificate on it: signing with a key that never leaves a card
 #   pyHanko (PyPI, pinned)   a second signature validator beside poppler's pdfsig
 #   pikepdf (PyPI, pinned)   reads the annex's structure tree as a screen reader would (pdf_ua.rs)
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
@@ -20,7 +22,7 @@ cd "$(dirname "$0")/.."
 source scripts/apt-need.sh
 if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
         libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui \
-        openssl qpdf; then
+        openssl qpdf softhsm2 opensc; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi

@@ -79,9 +79,12 @@ pub enum Command {
         /// Overschrijf een bestaand PDF-bestand.
         #[arg(long)]
         overwrite: bool,
-        /// Onderteken de bijlage digitaal (PAdES) met het certificaat in dit PKCS#12-bestand (.p12/.pfx); het wachtwoord komt uit KEUZEKAART_WACHTWOORD of de eerste regel van standaardinvoer.
+        /// Onderteken de bijlage digitaal (PAdES) met het certificaat in dit PKCS#12-bestand (.p12/.pfx), of met de smartcard of token achter deze PKCS#11-bibliotheek (.so/.dll, bijvoorbeeld opensc-pkcs11.so); het wachtwoord of de pincode komt uit KEUZEKAART_WACHTWOORD of de eerste regel van standaardinvoer.
         #[arg(long, value_name = "CERTIFICAAT")]
         sign: Option<PathBuf>,
+        /// Bij een smartcard of token: de naam (label) van de kaart, als er meer zijn.
+        #[arg(long, value_name = "NAAM", requires = "sign")]
+        token_label: Option<String>,
     },
     /// Toon per gemeente wat er verschilt tussen twee werkmappen (activiteit, pepers en volume, was en wordt).
     Diff {
@@ -187,6 +190,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             force,
             overwrite,
             sign,
+            token_label,
         } => annex(
             &file,
             &pdf,
@@ -200,7 +204,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             },
             force,
             overwrite,
-            sign.as_deref(),
+            sign.as_deref().map(|path| (path, token_label.as_deref())),
             out,
             err,
         ),
@@ -613,12 +617,15 @@ fn annex(
     mut options: AnnexOptions,
     force: bool,
     overwrite: bool,
-    sign: Option<&Path>,
+    sign: Option<(&Path, Option<&str>)>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     // The certificate is opened first: a wrong password costs no rendering.
-    let signer = match sign.map(|path| open_certificate(path, err)).transpose()? {
+    let signer = match sign
+        .map(|(path, label)| open_certificate(path, label, err))
+        .transpose()?
+    {
         Some(None) => return Ok(EXIT_NOT_WRITTEN),
         Some(Some(identity)) => Some(identity),
         None => None,
@@ -735,18 +742,24 @@ fn signature_reason(workbook: &Workbook, file: &Path) -> String {
     )
 }
 
-/// Opens the PKCS#12 file with the password from `KEUZEKAART_WACHTWOORD`, or else the first line
-/// of standard input (so a script can pipe it in and it never shows in the process list).
+/// Opens the PKCS#12 file, or the card behind a PKCS#11 library (the one named `label` when
+/// there are more), with the password or PIN from `KEUZEKAART_WACHTWOORD`, or else the first
+/// line of standard input (so a script can pipe it in and it never shows in the process list).
 /// `Ok(None)` when it cannot be opened; the reason is written to `err`.
 fn open_certificate(
     path: &Path,
+    label: Option<&str>,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<crate::signing::SigningIdentity>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            writeln!(err, "{}: {}", path.display(), storage::io_reason(&e))?;
-            return Ok(None);
+    let bytes = if crate::signing::is_pkcs11_library(path) {
+        None
+    } else {
+        match std::fs::read(path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                writeln!(err, "{}: {}", path.display(), storage::io_reason(&e))?;
+                return Ok(None);
+            }
         }
     };
     let password = match std::env::var("KEUZEKAART_WACHTWOORD") {
@@ -758,7 +771,11 @@ fn open_certificate(
         }
     };
     let name = path.display().to_string();
-    match crate::signing::load_pkcs12(&bytes, &password, &name) {
+    let opened = match bytes {
+        Some(bytes) => crate::signing::load_pkcs12(&bytes, &password, &name),
+        None => crate::signing::SigningIdentity::from_token(path, label, &password),
+    };
+    match opened {
         Ok(identity) => Ok(Some(identity)),
         Err(e) => {
             writeln!(err, "{e}; de bijlage is niet gemaakt.")?;

@@ -9,13 +9,15 @@ use const_oid::db::rfc5911::{ID_AA_SIGNING_CERTIFICATE_V_2, ID_DATA};
 use const_oid::db::rfc5912::ID_SHA_256;
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode, Sequence};
-use rsa::pkcs1v15::SigningKey;
+use rsa::pkcs1v15::{SigningKey, VerifyingKey};
+use rsa::signature::{Keypair, Signer};
 use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::attr::Attribute;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::serial_number::SerialNumber;
 
+use super::identity::SigningKey as Key;
 use super::{SignError, SigningIdentity};
 
 /// `IssuerSerial` of RFC 5035: which certificate, by its issuer and serial number.
@@ -51,7 +53,7 @@ pub fn detached_signature(identity: &SigningIdentity, digest: &[u8]) -> Result<V
         econtent_type: ID_DATA,
         econtent: None,
     };
-    let signer = SigningKey::<Sha256>::new(identity.key.clone());
+    let signer = KeySigner::of(identity).map_err(|_| failed("sleutel"))?;
     let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
         issuer: certificate.tbs_certificate.issuer.clone(),
         serial_number: certificate.tbs_certificate.serial_number.clone(),
@@ -73,7 +75,7 @@ pub fn detached_signature(identity: &SigningIdentity, digest: &[u8]) -> Result<V
     }
     builder
         .add_signer_info::<_, rsa::pkcs1v15::Signature>(signer_info)
-        .map_err(|_| failed("RSA"))?;
+        .map_err(|_| signer.failure.take().unwrap_or_else(|| failed("RSA")))?;
     let info = builder.build().map_err(|_| failed("CMS"))?;
     info.to_der().map_err(|_| failed("DER"))
 }
@@ -101,4 +103,59 @@ fn signing_certificate(identity: &SigningIdentity) -> der::Result<Attribute> {
         oid: ID_AA_SIGNING_CERTIFICATE_V_2,
         values,
     })
+}
+
+/// What the CMS builder signs with: the key from a file, or the token that holds it. Both sign
+/// SHA-256 with RSA PKCS#1 v1.5; the builder learns the algorithm and public key from here.
+struct KeySigner<'a> {
+    identity: &'a SigningIdentity,
+    public: VerifyingKey<Sha256>,
+    /// Why the token refused, kept for the message (the builder's own error says only "failed").
+    failure: std::cell::RefCell<Option<SignError>>,
+}
+
+impl<'a> KeySigner<'a> {
+    fn of(identity: &'a SigningIdentity) -> Result<KeySigner<'a>, spki::Error> {
+        use rsa::pkcs8::DecodePublicKey;
+        let spki = identity
+            .certificate
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()?;
+        let public = rsa::RsaPublicKey::from_public_key_der(&spki)?;
+        Ok(KeySigner {
+            identity,
+            public: VerifyingKey::new(public),
+            failure: std::cell::RefCell::new(None),
+        })
+    }
+}
+
+impl Keypair for KeySigner<'_> {
+    type VerifyingKey = VerifyingKey<Sha256>;
+
+    fn verifying_key(&self) -> Self::VerifyingKey {
+        self.public.clone()
+    }
+}
+
+impl spki::DynSignatureAlgorithmIdentifier for KeySigner<'_> {
+    fn signature_algorithm_identifier(&self) -> spki::Result<AlgorithmIdentifierOwned> {
+        spki::DynSignatureAlgorithmIdentifier::signature_algorithm_identifier(&self.public)
+    }
+}
+
+impl Signer<rsa::pkcs1v15::Signature> for KeySigner<'_> {
+    fn try_sign(&self, message: &[u8]) -> Result<rsa::pkcs1v15::Signature, rsa::signature::Error> {
+        match &self.identity.key {
+            Key::File(key) => SigningKey::<Sha256>::new((**key).clone()).try_sign(message),
+            Key::Token(token) => {
+                let signature = token.sign(message).map_err(|e| {
+                    *self.failure.borrow_mut() = Some(e);
+                    rsa::signature::Error::new()
+                })?;
+                rsa::pkcs1v15::Signature::try_from(signature.as_slice())
+            }
+        }
+    }
 }

@@ -21,12 +21,21 @@ use x509_cert::Certificate;
 
 use super::SignError;
 
+/// Where the signer's RSA key is: read from a PKCS#12 file, or kept on a smart card or token
+/// that signs for us.
+pub enum SigningKey {
+    /// The key itself, decrypted from the file.
+    File(Box<RsaPrivateKey>),
+    /// A logged-in session on the token that holds the key.
+    Token(Box<super::token::TokenKey>),
+}
+
 /// Who signs: the private key, the certificate that names its holder, and the certificates of
 /// the authorities above it that came in the same file (put in the signature so a reader can
 /// build the chain).
 pub struct SigningIdentity {
-    /// The signer's RSA key.
-    pub key: RsaPrivateKey,
+    /// The signer's RSA key, or the token that holds it.
+    pub key: SigningKey,
     /// The signer's certificate (the one whose public key is the key's).
     pub certificate: Certificate,
     /// The other certificates of the file, usually the issuing authorities.
@@ -34,6 +43,21 @@ pub struct SigningIdentity {
 }
 
 impl SigningIdentity {
+    /// The identity on a smart card or token: the key stays on it, the certificate is read from
+    /// it (see [`super::token::TokenKey::open`]).
+    pub fn from_token(
+        module: &std::path::Path,
+        label: Option<&str>,
+        pin: &str,
+    ) -> Result<SigningIdentity, SignError> {
+        let token = super::token::TokenKey::open(module, label, pin)?;
+        Ok(SigningIdentity {
+            certificate: token.certificate.clone(),
+            key: SigningKey::Token(Box::new(token)),
+            chain: Vec::new(),
+        })
+    }
+
     /// The holder's name as the certificate gives it (its common name, else the whole subject).
     pub fn holder(&self) -> String {
         let subject = &self.certificate.tbs_certificate.subject;
@@ -181,7 +205,7 @@ fn pair_up(
         .next()
         .ok_or(SignError::Incomplete("geen certificaat bij de sleutel"))?;
     Ok(SigningIdentity {
-        key,
+        key: SigningKey::File(Box::new(key)),
         certificate,
         chain,
     })

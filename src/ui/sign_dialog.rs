@@ -35,9 +35,10 @@ impl std::fmt::Debug for SignForm {
 }
 
 /// The accessible name of the certificate field.
-pub const CERTIFICATE_FIELD: &str = "Certificaatbestand (.p12 of .pfx)";
+pub const CERTIFICATE_FIELD: &str =
+    "Certificaatbestand (.p12 of .pfx) of kaartbibliotheek (.so of .dll)";
 /// The accessible name of the password field.
-pub const PASSWORD_FIELD: &str = "Wachtwoord van het certificaat";
+pub const PASSWORD_FIELD: &str = "Wachtwoord van het certificaat of pincode van de kaart";
 
 /// The dialog's content.
 pub fn show(ui: &mut Ui, form: &mut SignForm, actions: &mut Vec<Action>) {

@@ -637,3 +637,190 @@ fn verify_checks_the_signature_of_a_signed_annex_and_names_the_signer() {
     assert_eq!(code, Some(1), "{said}");
     assert!(said.contains("NA DEZE HANDTEKENING GEWIJZIGD"), "{said}");
 }
+
+/// The SoftHSM2 PKCS#11 library, where Debian puts it.
+fn softhsm_module() -> Option<PathBuf> {
+    [
+        "/usr/lib/softhsm/libsofthsm2.so",
+        "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+fn run_in(dir: &Path, program: &str, args: &[&str]) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("SOFTHSM2_CONF", dir.join("softhsm2.conf"))
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_key_on_a_token_signs_over_pkcs11_and_a_wrong_pin_makes_nothing() {
+    if !(have("openssl", "openssl")
+        && have("softhsm2-util", "softhsm2")
+        && have("pkcs11-tool", "opensc")
+        && have("pdfsig", "poppler-utils")
+        && have_pyhanko())
+    {
+        return;
+    }
+    let Some(module) = softhsm_module() else {
+        return missing_tool("libsofthsm2.so", "softhsm2");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pki = make_pki(dir.path());
+    workbook(dir.path());
+    // A token of our own, with the signer's key and certificate on it, as a card would hold them.
+    std::fs::create_dir(dir.path().join("tokens")).unwrap();
+    std::fs::write(
+        dir.path().join("softhsm2.conf"),
+        format!(
+            "directories.tokendir = {}\n",
+            dir.path().join("tokens").display()
+        ),
+    )
+    .unwrap();
+    let module_arg = module.display().to_string();
+    for (program, args) in [
+        (
+            "softhsm2-util",
+            vec![
+                "--init-token",
+                "--free",
+                "--label",
+                "kaart",
+                "--pin",
+                "1234",
+                "--so-pin",
+                "0000",
+            ],
+        ),
+        (
+            "openssl",
+            vec![
+                "pkcs8",
+                "-topk8",
+                "-nocrypt",
+                "-in",
+                "signer.key",
+                "-out",
+                "signer.p8",
+            ],
+        ),
+        (
+            "softhsm2-util",
+            vec![
+                "--import",
+                "signer.p8",
+                "--token",
+                "kaart",
+                "--label",
+                "sleutel",
+                "--id",
+                "01",
+                "--pin",
+                "1234",
+            ],
+        ),
+        (
+            "openssl",
+            vec![
+                "x509",
+                "-in",
+                "signer.pem",
+                "-outform",
+                "der",
+                "-out",
+                "signer.der",
+            ],
+        ),
+        (
+            "pkcs11-tool",
+            vec![
+                "--module",
+                &module_arg,
+                "--token-label",
+                "kaart",
+                "--login",
+                "--pin",
+                "1234",
+                "--write-object",
+                "signer.der",
+                "--type",
+                "cert",
+                "--id",
+                "01",
+            ],
+        ),
+    ] {
+        run_in(dir.path(), program, &args);
+    }
+    let sign_with = |pin: &str, out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+            .args([
+                "annex",
+                "werkmap.ron",
+                "--force",
+                "--out",
+                out,
+                "--sign",
+                &module_arg,
+            ])
+            .current_dir(dir.path())
+            .env("SOFTHSM2_CONF", dir.path().join("softhsm2.conf"))
+            .env("KEUZEKAART_WACHTWOORD", pin)
+            .output()
+            .unwrap()
+    };
+
+    let wrong = sign_with("0000", "fout.pdf");
+    assert_eq!(wrong.status.code(), Some(3), "{wrong:?}");
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("De pincode van de kaart klopt niet"),
+        "{wrong:?}"
+    );
+    assert!(!dir.path().join("fout.pdf").exists(), "nothing written");
+
+    let signed = sign_with("1234", "bijlage.pdf");
+    assert_eq!(signed.status.code(), Some(0), "{signed:?}");
+    assert!(
+        String::from_utf8_lossy(&signed.stdout).contains("ondertekend door Jan de Wethouder"),
+        "{signed:?}"
+    );
+    let pdf = dir.path().join("bijlage.pdf");
+    let poppler = pdfsig(&pdf);
+    assert!(
+        poppler.contains("Signature Validation: Signature is Valid."),
+        "{poppler}"
+    );
+    let (valid, report) = pyhanko(&pdf, &pki.ca);
+    assert!(
+        valid && report.contains("The signature is judged VALID."),
+        "{report}"
+    );
+    let (code, said) = verify(dir.path(), &["bijlage.pdf"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("Handtekening 1 van Jan de Wethouder"),
+        "{said}"
+    );
+
+    // One changed byte fails both readers.
+    let mut forged = std::fs::read(&pdf).unwrap();
+    let at = forged.windows(8).position(|w| w == b"Nijmegen").unwrap();
+    forged[at] = b'M';
+    let forged_pdf = dir.path().join("vervalst.pdf");
+    std::fs::write(&forged_pdf, &forged).unwrap();
+    assert!(pdfsig(&forged_pdf).contains("Digest Mismatch"));
+    assert!(!pyhanko(&forged_pdf, &pki.ca).0);
+}

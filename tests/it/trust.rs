@@ -448,7 +448,7 @@ proptest! {
                 prop_assert_eq!(run_command(Cli::NextTerm { file: path.clone(), out: next.clone(), overwrite: false }, &mut sink, &mut err), 0);
                 prop_assert!(storage::read_workbook(&next).is_ok(), "next term's file loads");
                 let pdf = dir.path().join("a.pdf");
-                let annex = Cli::Annex { file: path.clone(), out: pdf, gemeente: None, review: false, force: check == 1, overwrite: false, sign: None };
+                let annex = Cli::Annex { file: path.clone(), out: pdf, gemeente: None, review: false, force: check == 1, overwrite: false, sign: None, token_label: None };
                 prop_assert_eq!(run_command(annex, &mut sink, &mut err), 0, "{}", String::from_utf8_lossy(&err));
             }
         }

@@ -110,10 +110,14 @@ impl KeuzekaartApp {
 
 /// Reads certificate and PDF, signs, and writes the PDF back atomically; says who signed.
 fn sign_file(pdf: &Path, certificate: &Path, password: &str) -> Result<String, String> {
-    let cert_bytes = std::fs::read(certificate)
-        .map_err(|e| format!("{}: {}", certificate.display(), storage::io_reason(&e)))?;
-    let identity = crate::signing::load_pkcs12(&cert_bytes, password, &display_name(certificate))
-        .map_err(|e| e.to_string())?;
+    let identity = if crate::signing::is_pkcs11_library(certificate) {
+        crate::signing::SigningIdentity::from_token(certificate, None, password)
+    } else {
+        let cert_bytes = std::fs::read(certificate)
+            .map_err(|e| format!("{}: {}", certificate.display(), storage::io_reason(&e)))?;
+        crate::signing::load_pkcs12(&cert_bytes, password, &display_name(certificate))
+    }
+    .map_err(|e| e.to_string())?;
     let bytes =
         std::fs::read(pdf).map_err(|e| format!("{}: {}", pdf.display(), storage::io_reason(&e)))?;
     let details = crate::signing::SignatureDetails {
