@@ -296,7 +296,8 @@ fn report_attachment(
                 return Ok((true, old));
             }
         };
-        if crate::storage::content_fingerprint(&given) == actual {
+        let theirs = crate::storage::content_fingerprint(&given);
+        if theirs == actual {
             writeln!(out, "De bijlage hoort bij {}", path.display())?;
         } else {
             failed = true;
@@ -304,7 +305,7 @@ fn report_attachment(
                 out,
                 "De bijlage hoort NIET bij {}: die werkmap heeft controlegetal {}",
                 path.display(),
-                crate::storage::content_fingerprint(&given)
+                theirs
             )?;
         }
     }

@@ -120,16 +120,7 @@ fn key_and_certificate(session: &Session) -> Result<(ObjectHandle, Certificate),
         ])
         .map_err(|e| SignError::Token(format!("de sleutels zijn niet te lezen ({e})")))?;
     for key in keys {
-        let id = session
-            .get_attributes(key, &[AttributeType::Id])
-            .ok()
-            .and_then(|attributes| {
-                attributes.into_iter().find_map(|a| match a {
-                    Attribute::Id(id) => Some(id),
-                    _ => None,
-                })
-            })
-            .unwrap_or_default();
+        let id = bytes_attribute(session, key, AttributeType::Id).unwrap_or_default();
         let certificates = session
             .find_objects(&[
                 Attribute::Class(ObjectClass::CERTIFICATE),
@@ -137,15 +128,7 @@ fn key_and_certificate(session: &Session) -> Result<(ObjectHandle, Certificate),
             ])
             .unwrap_or_default();
         for certificate in certificates {
-            let value = session
-                .get_attributes(certificate, &[AttributeType::Value])
-                .ok()
-                .and_then(|attributes| {
-                    attributes.into_iter().find_map(|a| match a {
-                        Attribute::Value(v) => Some(v),
-                        _ => None,
-                    })
-                });
+            let value = bytes_attribute(session, certificate, AttributeType::Value);
             if let Some(certificate) = value.and_then(|v| Certificate::from_der(&v).ok()) {
                 return Ok((key, certificate));
             }
@@ -154,4 +137,20 @@ fn key_and_certificate(session: &Session) -> Result<(ObjectHandle, Certificate),
     Err(missing(
         "geen sleutel om mee te ondertekenen met een certificaat erbij",
     ))
+}
+
+/// An object's `CKA_ID` or `CKA_VALUE` (the attributes that are bytes), if the token gives it.
+fn bytes_attribute(
+    session: &Session,
+    object: ObjectHandle,
+    kind: AttributeType,
+) -> Option<Vec<u8>> {
+    session
+        .get_attributes(object, &[kind])
+        .ok()?
+        .into_iter()
+        .find_map(|attribute| match attribute {
+            Attribute::Id(bytes) | Attribute::Value(bytes) => Some(bytes),
+            _ => None,
+        })
 }

@@ -364,12 +364,7 @@ fn the_file_menu_signs_an_annex_after_a_wrong_password_left_it_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let pki = make_pki(dir.path());
     workbook(dir.path());
-    let made = Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
-        .args(["annex", "werkmap.ron", "--force", "--out", "bijlage.pdf"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(made.status.success());
+    annex(dir.path(), "bijlage.pdf");
     let pdf = dir.path().join("bijlage.pdf");
     let unsigned = std::fs::read(&pdf).unwrap();
 
@@ -433,13 +428,16 @@ fn the_file_menu_signs_an_annex_after_a_wrong_password_left_it_untouched() {
     );
 
     // The same menu checks it: who signed, and that nothing changed since.
-    picker.answer_path(&pdf);
-    h.get_by_label("Bestand").click();
-    h.run();
-    h.get_by_label("Bijlage controleren…").click();
-    for _ in 0..3 {
+    let check_through_menu = |h: &mut egui_kittest::Harness<'static, _>| {
+        picker.answer_path(&pdf);
+        h.get_by_label("Bestand").click();
         h.run();
-    }
+        h.get_by_label("Bijlage controleren…").click();
+        for _ in 0..3 {
+            h.run();
+        }
+    };
+    check_through_menu(&mut h);
     assert!(
         h.query_by_label("De bijlage klopt").is_some(),
         "the verdict"
@@ -456,13 +454,7 @@ fn the_file_menu_signs_an_annex_after_a_wrong_password_left_it_untouched() {
     let mut forged = signed.clone();
     forged.extend_from_slice(b"\n% later\n");
     std::fs::write(&pdf, &forged).unwrap();
-    picker.answer_path(&pdf);
-    h.get_by_label("Bestand").click();
-    h.run();
-    h.get_by_label("Bijlage controleren…").click();
-    for _ in 0..3 {
-        h.run();
-    }
+    check_through_menu(&mut h);
     assert!(
         h.query_by_label("De bijlage klopt NIET").is_some(),
         "the verdict"
