@@ -453,8 +453,7 @@ fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
         crate::core::words::long_date(region.term.start),
         crate::core::words::long_date(region.term.end)
     )?;
-    let (mut used_total, mut eur_total) =
-        (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+    let mut eur_total = rust_decimal::Decimal::ZERO;
     for gemeente in &region.gemeenten {
         let budget = workbook.budget(gemeente);
         writeln!(out)?;
@@ -472,7 +471,7 @@ fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
             writeln!(
                 out,
                 "  {:>3}  {:<48} {:>18} {:>7} {:>15}",
-                "Nr", "Activiteit", "Volume", "Pepers", "Euro"
+                "Nr", "Activiteit", "Volume per jaar", "Pepers", "Euro"
             )?;
             for line in &lines {
                 writeln!(
@@ -495,17 +494,26 @@ fn summary(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
             format_eur(budget.used_eur),
             format_eur(budget.budget_eur)
         )?;
-        used_total += budget.used;
         eur_total += budget.used_eur;
     }
     writeln!(out)?;
+    // Red and green peppers differ ten times in value: each colour apart, the euros together.
+    let peppers: Vec<String> = workbook
+        .peppers_per_colour()
+        .iter()
+        .map(|t| {
+            format!(
+                "{} van {}",
+                format_number(t.used),
+                rules::coloured_peppers_label(t.available, t.colour)
+            )
+        })
+        .collect();
     writeln!(
         out,
-        "Regio {}: {} van {} gebruikt, {} over ({} van {})",
+        "Regio {}: {} gebruikt ({} van {})",
         region.name,
-        format_number(used_total),
-        peppers_label(region.total_peppers()),
-        format_number(region.total_peppers() - used_total),
+        crate::core::words::list(&peppers),
         format_eur(eur_total),
         format_eur(region.total_budget())
     )?;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::core::money::{format_eur, format_number};
-use crate::core::rules::{Finding, Severity, peppers_label};
+use crate::core::rules::{Finding, Severity, coloured_peppers_label, peppers_label};
 use crate::core::signoff::{Decision, Side, SignOff, SignOffCheck, Statement, Status, verify};
 use crate::core::words::long_date;
 use crate::core::workbook::BudgetFigures;
@@ -30,7 +30,8 @@ pub struct AnnexData {
     pub fills_short: String,
     /// Whether this is one gemeente's article only (then the region is context, not a page).
     pub single: bool,
-    /// "68 pepers" for the whole region, per year.
+    /// "56 rode pepers en 12 groene pepers" for the whole region, per year: the colours apart,
+    /// as they differ ten times in value.
     pub region_peppers: String,
     /// What a pepper of each colour in use is worth: "een rode peper circa € 10.000".
     pub pepper_values: Vec<String>,
@@ -69,8 +70,17 @@ pub struct Overview {
     pub gemeenten: Vec<OverviewRow>,
     /// "€ 1.731.616".
     pub total_budget: String,
-    /// "68 van 68".
-    pub total_peppers: String,
+    /// The peppers used per colour, never added up: ("Totaal rode pepers", "44 van 56").
+    pub total_peppers: Vec<ColourTotalRow>,
+}
+
+/// The region's peppers of one colour on the overview page.
+#[derive(Clone, Debug, Serialize)]
+pub struct ColourTotalRow {
+    /// "Totaal rode pepers".
+    pub label: String,
+    /// "44 van 56".
+    pub used: String,
 }
 
 /// One gemeente on the overview page.
@@ -242,7 +252,7 @@ pub fn annex_data_with(
         fills,
         fills_short,
         single: options.gemeente.is_some(),
-        region_peppers: peppers_label(workbook.region.total_peppers()),
+        region_peppers: region_peppers(workbook),
         pepper_values: pepper_values(workbook),
         reading_note: workbook.card.reading_note.clone(),
         region: workbook.region.name.clone(),
@@ -325,14 +335,18 @@ fn pepper_values(workbook: &Workbook) -> Vec<String> {
         .collect()
 }
 
+/// The region's peppers a year, each colour apart: "56 rode pepers en 12 groene pepers".
+fn region_peppers(workbook: &Workbook) -> String {
+    let colours: Vec<String> = workbook
+        .peppers_per_colour()
+        .iter()
+        .map(|t| coloured_peppers_label(t.available, t.colour))
+        .collect();
+    crate::core::words::list(&colours)
+}
+
 /// The region's overview table: per gemeente its budget, peppers, use and status, and the totals.
 fn overview(workbook: &Workbook, gemeenten: &[(&Gemeente, &SignOffCheck, &str)]) -> Overview {
-    let used_total: rust_decimal::Decimal = workbook
-        .region
-        .gemeenten
-        .iter()
-        .map(|g| workbook.budget(g).used)
-        .sum();
     Overview {
         gemeenten: gemeenten
             .iter()
@@ -358,11 +372,18 @@ fn overview(workbook: &Workbook, gemeenten: &[(&Gemeente, &SignOffCheck, &str)])
             })
             .collect(),
         total_budget: format_eur(workbook.region.total_budget()),
-        total_peppers: format!(
-            "{} van {}",
-            format_number(used_total),
-            format_number(workbook.region.total_peppers())
-        ),
+        total_peppers: workbook
+            .peppers_per_colour()
+            .iter()
+            .map(|t| ColourTotalRow {
+                label: format!("Totaal {} pepers", t.colour.adjective()),
+                used: format!(
+                    "{} van {}",
+                    format_number(t.used),
+                    format_number(t.available)
+                ),
+            })
+            .collect(),
     }
 }
 

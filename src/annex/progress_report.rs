@@ -11,7 +11,7 @@ use super::printable::{Coverage, printable};
 use crate::core::capacity::CapacityAssumptions;
 use crate::core::money::{format_number, round_shown};
 use crate::core::period::{Period, PeriodKind};
-use crate::core::progress_figures::{Figure, Flag, GemeenteProgress, region_progress};
+use crate::core::progress_figures::{Figure, FigureState, Flag, GemeenteProgress, region_progress};
 use crate::core::workbook::Workbook;
 
 /// The Typst layout of the report.
@@ -75,6 +75,9 @@ pub struct ReportData {
     pub as_of: String,
     /// The period's label when the report is for a period, else empty.
     pub period: String,
+    /// Why the report's figures are not final, when they are not: "voorlopig: 2021-H2 is nog niet
+    /// afgesloten" (empty once every period it covers is closed).
+    pub provisional: String,
     /// When the report was made.
     pub produced: String,
     /// How progress is measured, in Dutch.
@@ -124,8 +127,10 @@ pub struct ReportRow {
     pub unit: String,
     /// In the period (empty for a term report).
     pub period_agreed: String,
-    /// In the period.
+    /// In the period: the figure, or "niet aangeleverd" (never a zero for a missing figure).
     pub period_delivered: String,
+    /// Where the period's figure stands: "voorlopig", "vastgesteld", "gecorrigeerd" or empty.
+    pub period_state: String,
     /// To date.
     pub agreed: String,
     /// To date.
@@ -149,6 +154,7 @@ fn flag_key(flag: Option<Flag>) -> String {
         Some(Flag::OnTrack) => "on",
         Some(Flag::Behind) => "behind",
         Some(Flag::FarBehind) => "far",
+        Some(Flag::NotDelivered) => "missing",
         None => "",
     }
     .to_owned()
@@ -187,6 +193,7 @@ pub fn report_data(
         citation: text(&workbook.region.citation_title),
         as_of: as_of.format("%d-%m-%Y").to_string(),
         period: period.map(|p| p.label()).unwrap_or_default(),
+        provisional: provisional(workbook, as_of),
         produced: produced.to_owned(),
         notes: workbook
             .progress
@@ -208,45 +215,89 @@ pub fn report_data(
                 rows: g
                     .activities
                     .iter()
-                    .map(|a| {
-                        let in_period = period
-                            .and_then(|p| a.periods.iter().find(|f| f.period == p))
-                            .map(|f| f.figure.clone());
-                        ReportRow {
-                            title: text(&format!("{}. {}", a.activity, a.title)),
-                            unit: text(&a.unit.many),
-                            period_agreed: in_period
-                                .as_ref()
-                                .map_or(String::new(), |f| amount(f.agreed)),
-                            period_delivered: in_period
-                                .as_ref()
-                                .map_or(String::new(), |f| amount(f.delivered)),
-                            agreed: amount(a.to_date.agreed),
-                            delivered: amount(a.to_date.delivered),
-                            percent: percent_text(&a.to_date),
-                            bar: a.to_date.percent().map(|p| {
-                                use rust_decimal::prelude::ToPrimitive;
-                                p.min(Decimal::from(150)).to_f64().unwrap_or_default()
-                            }),
-                            flag: a.flag.map(Flag::label).unwrap_or_default().to_owned(),
-                            flag_key: flag_key(a.flag),
-                        }
-                    })
+                    .map(|a| report_row(a, period, &text))
                     .collect(),
             })
             .collect(),
     }
 }
 
+/// One activity's line of the report; `period` is the report's own period, if any.
+fn report_row(
+    a: &crate::core::progress_figures::ActivityProgress,
+    period: Option<Period>,
+    text: &dyn Fn(&str) -> String,
+) -> ReportRow {
+    let in_period = period
+        .and_then(|p| a.periods.iter().find(|f| f.period == p))
+        .map(|f| (f.figure.clone(), f.state));
+    let missing = a.flag == Some(Flag::NotDelivered);
+    ReportRow {
+        title: text(&format!("{}. {}", a.activity, a.title)),
+        unit: text(&a.unit.many),
+        period_agreed: in_period
+            .as_ref()
+            .map_or(String::new(), |(f, _)| amount(f.agreed)),
+        period_delivered: in_period
+            .as_ref()
+            .map_or(String::new(), |(f, state)| match state {
+                Some(FigureState::NotDelivered) => FigureState::NotDelivered.label().to_owned(),
+                _ => amount(f.delivered),
+            }),
+        period_state: in_period
+            .and_then(|(_, state)| state)
+            .filter(|s| *s != FigureState::NotDelivered)
+            .map(|s| s.label().to_owned())
+            .unwrap_or_default(),
+        agreed: amount(a.to_date.agreed),
+        delivered: if missing {
+            Flag::NotDelivered.label().to_owned()
+        } else {
+            amount(a.to_date.delivered)
+        },
+        percent: percent_text(&a.to_date),
+        bar: a.to_date.percent().map(|p| {
+            use rust_decimal::prelude::ToPrimitive;
+            p.min(Decimal::from(150)).to_f64().unwrap_or_default()
+        }),
+        flag: a.flag.map(Flag::label).unwrap_or_default().to_owned(),
+        flag_key: flag_key(a.flag),
+    }
+}
+
+/// "voorlopig: 2021-H2 is nog niet afgesloten" when a period the report covers (begun by `as_of`)
+/// is open; empty when all are closed.
+fn provisional(workbook: &Workbook, as_of: NaiveDate) -> String {
+    let open: Vec<String> =
+        Period::of_term(&workbook.region.term, workbook.progress.settings.periods)
+            .into_iter()
+            .filter(|p| p.start() <= as_of && !workbook.progress.is_closed(*p))
+            .map(|p| p.label())
+            .collect();
+    match open.as_slice() {
+        [] => String::new(),
+        [one] => format!("voorlopig: {one} is nog niet afgesloten"),
+        many => format!(
+            "voorlopig: {} zijn nog niet afgesloten",
+            crate::core::words::list(many)
+        ),
+    }
+}
+
 fn summary_row(g: &GemeenteProgress, text: &dyn Fn(&str) -> String) -> SummaryRow {
     let flagged: Vec<Flag> = g.activities.iter().filter_map(|a| a.flag).collect();
+    let missing = flagged.iter().filter(|f| **f == Flag::NotDelivered).count();
     let standing = if g.measured_against.is_empty() {
         "geen vastgestelde keuzes".to_owned()
     } else if flagged.is_empty() {
         "nog niets afgesproken tot nu".to_owned()
     } else {
         let on = flagged.iter().filter(|f| **f == Flag::OnTrack).count();
-        format!("{on} van {} op schema", flagged.len())
+        let mut standing = format!("{on} van {} op schema", flagged.len());
+        if missing > 0 {
+            standing.push_str(&format!(", {missing} niet aangeleverd"));
+        }
+        standing
     };
     SummaryRow {
         gemeente: text(&g.gemeente),
@@ -274,5 +325,11 @@ mod tests {
         };
         assert_eq!(percent_text(&figure), "63%");
         assert_eq!(percent_text(&Figure::default()), "—");
+        // Agreed, but never delivered: no percentage at all, not 0 %.
+        let missing = Figure {
+            agreed: Some(Decimal::from(8)),
+            delivered: None,
+        };
+        assert_eq!(percent_text(&missing), "—");
     }
 }

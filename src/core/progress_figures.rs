@@ -28,6 +28,9 @@ pub enum Flag {
     Behind,
     /// Below that.
     FarBehind,
+    /// Something was agreed for the days elapsed but no figure was delivered: not a zero, and
+    /// not "ver achter" — WerkBedrijf has not reported yet. The most urgent to follow up.
+    NotDelivered,
 }
 
 impl Flag {
@@ -37,6 +40,32 @@ impl Flag {
             Flag::OnTrack => "op schema",
             Flag::Behind => "achter",
             Flag::FarBehind => "ver achter",
+            Flag::NotDelivered => "niet aangeleverd",
+        }
+    }
+}
+
+/// Where one period's delivered figure stands: what a controller asks before trusting it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureState {
+    /// The period has begun and something was agreed for it, but no figure was entered.
+    NotDelivered,
+    /// Entered for a period that is not closed: it may still change.
+    Provisional,
+    /// Entered for a closed period.
+    Final,
+    /// Changed after its period was closed (the reasons are kept with the figure).
+    Corrected,
+}
+
+impl FigureState {
+    /// The state in Dutch, as the screen, the report and the Excel export write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureState::NotDelivered => "niet aangeleverd",
+            FigureState::Provisional => "voorlopig",
+            FigureState::Final => "vastgesteld",
+            FigureState::Corrected => "gecorrigeerd",
         }
     }
 }
@@ -51,11 +80,11 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Delivered as a percentage of agreed (unrounded); `None` without both, or when nothing
-    /// was agreed for these days.
+    /// Delivered as a percentage of agreed (unrounded); `None` without both (a figure never
+    /// delivered is not 0 %), or when nothing was agreed for these days.
     pub fn percent(&self) -> Option<Decimal> {
         let agreed = self.agreed.filter(|a| !a.is_zero())?;
-        Some(self.delivered.unwrap_or_default() / agreed * Decimal::ONE_HUNDRED)
+        Some(self.delivered? / agreed * Decimal::ONE_HUNDRED)
     }
 }
 
@@ -68,6 +97,9 @@ pub struct PeriodFigure {
     pub figure: Figure,
     /// The part of the period elapsed (0 before it starts, 1 once it ended).
     pub elapsed: Decimal,
+    /// Where its delivered figure stands; `None` for a period not begun, or one with neither
+    /// an agreement nor a figure.
+    pub state: Option<FigureState>,
 }
 
 /// One activity's progress for a gemeente.
@@ -225,7 +257,10 @@ fn activity_progress(
         title: activity.title_for(&gemeente.name),
         unit: settings.delivered_unit(&offer.unit),
         periods: figures,
-        flag: to_date.percent().map(|percent| flag_for(settings, percent)),
+        flag: match to_date.delivered {
+            None if to_date.agreed.is_some_and(|a| !a.is_zero()) => Some(Flag::NotDelivered),
+            _ => to_date.percent().map(|percent| flag_for(settings, percent)),
+        },
         to_date,
         term_agreed,
     })
@@ -248,16 +283,27 @@ impl PeriodsOf<'_> {
             .map(|period| {
                 let agreed =
                     agreed_between(self.workbook, self.versions, self.annual, *period, as_of);
-                let delivered = self
-                    .workbook
-                    .progress
+                let progress = &self.workbook.progress;
+                let entry = progress
                     .delivered(self.gemeente, self.activity, *period)
-                    .map(|d| d.volume)
                     .filter(|_| period.start() <= as_of);
+                let agreed_some = agreed.is_some_and(|a| !a.is_zero());
+                let state = match entry {
+                    _ if period.start() > as_of => None,
+                    None if agreed_some => Some(FigureState::NotDelivered),
+                    None => None,
+                    Some(d) if !d.corrections.is_empty() => Some(FigureState::Corrected),
+                    Some(_) if progress.is_closed(*period) => Some(FigureState::Final),
+                    Some(_) => Some(FigureState::Provisional),
+                };
                 PeriodFigure {
                     period: *period,
-                    figure: Figure { agreed, delivered },
+                    figure: Figure {
+                        agreed,
+                        delivered: entry.map(|d| d.volume),
+                    },
                     elapsed: elapsed_part(self.workbook, *period, as_of),
+                    state,
                 }
             })
             .collect()

@@ -113,7 +113,9 @@ impl Region {
         self.pepper_values.get(&colour).copied().unwrap_or_default()
     }
 
-    /// All peppers of the region together (68 in 2021–2022).
+    /// All peppers of the region counted together (68 in 2021–2022, the DVO's "circa 70"): a count
+    /// to hold a region against its DVO, never printed as one sum, since a red and a green pepper
+    /// differ ten times in value ([`crate::core::Workbook::peppers_per_colour`]).
     pub fn total_peppers(&self) -> Decimal {
         self.gemeenten.iter().map(|g| g.peppers).sum()
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::card::Card;
 pub use super::choice::Choice;
-use super::region::{Gemeente, Region};
+use super::region::{Gemeente, PepperColour, Region};
 use super::sign_off_record::SignOff;
 
 /// The version of the workbook file format this build writes. Older files are migrated on load;
@@ -141,6 +141,17 @@ impl BudgetFigures {
             (self.used / self.available).to_f32().unwrap_or(0.0)
         }
     }
+}
+
+/// The peppers of one colour over the region ([`Workbook::peppers_per_colour`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColourTotal {
+    /// The colour.
+    pub colour: PepperColour,
+    /// Peppers of this colour placed by the gemeenten that have it.
+    pub used: Decimal,
+    /// Their budgets in peppers.
+    pub available: Decimal,
 }
 
 /// One line of a gemeente's choices as it is shown and printed.
@@ -279,6 +290,25 @@ impl Workbook {
             ),
             budget_eur: gemeente.budget,
         }
+    }
+
+    /// The region's peppers used and available per colour, red before green. Red and green
+    /// peppers differ ten times in value: every screen, printer and sheet totals them apart,
+    /// from this one sum, and never adds them up.
+    pub fn peppers_per_colour(&self) -> Vec<ColourTotal> {
+        let mut totals: std::collections::BTreeMap<PepperColour, ColourTotal> =
+            std::collections::BTreeMap::new();
+        for gemeente in &self.region.gemeenten {
+            let budget = self.budget(gemeente);
+            let total = totals.entry(gemeente.colour).or_insert(ColourTotal {
+                colour: gemeente.colour,
+                used: Decimal::ZERO,
+                available: Decimal::ZERO,
+            });
+            total.used += budget.used;
+            total.available += budget.available;
+        }
+        totals.into_values().collect()
     }
 
     /// The gemeente's chosen activities as lines for screens and the annex, in card order;

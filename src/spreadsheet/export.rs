@@ -143,10 +143,11 @@ fn choices_sheet(
         "Eenheid",
         "Euro's",
         "Notitie",
+        "Kleur",
         "Status",
     ];
     let mut row: u32 = 1;
-    let (mut peppers, mut euros) = (Decimal::ZERO, Decimal::ZERO);
+    let mut euros = Decimal::ZERO;
     for gemeente in &workbook.region.gemeenten {
         let status = &status_of(checks, &gemeente.name);
         let colour = workbook.region.gemeente(&gemeente.name).map(|g| g.colour);
@@ -170,8 +171,8 @@ fn choices_sheet(
             sheet.write_string(row, 6, &unit)?;
             sheet.write_number_with_format(row, 7, f(line.euros), &fm.euros)?;
             sheet.write_string(row, 8, &line.note)?;
-            sheet.write_string(row, 9, status.as_str())?;
-            peppers += line.peppers;
+            sheet.write_string(row, 9, gemeente.colour.adjective())?;
+            sheet.write_string(row, 10, status.as_str())?;
             euros += line.euros;
             row += 1;
         }
@@ -184,22 +185,47 @@ fn choices_sheet(
         (headers.len() - 1) as u16,
         &table("Keuzes", &headers),
     )?;
-    let total = last + 1;
+    choices_totals(sheet, workbook, last, euros, fm)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_autofit_max_width(420).autofit();
+    Ok(())
+}
+
+/// The totals under "Keuzes" (`last` is the last line's row): red and green peppers differ ten
+/// times in value, so a total per colour (a SUMIFS on the colour column), and the euros together.
+fn choices_totals(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    last: u32,
+    euros: Decimal,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    let mut total = last + 1;
+    for colour_total in workbook.peppers_per_colour() {
+        let adjective = colour_total.colour.adjective();
+        sheet.write_string_with_format(total, 0, format!("Totaal {adjective} pepers"), &fm.bold)?;
+        sheet.write_string_with_format(total, 9, adjective, &fm.bold)?;
+        sheet.write_formula_with_format(
+            total,
+            4,
+            Formula::new(format!(
+                "=SUMIFS(E2:E{end},J2:J{end},J{r})",
+                end = last + 1,
+                r = total + 1
+            ))
+            .set_result(result(colour_total.used)),
+            &fm.bold_number,
+        )?;
+        total += 1;
+    }
     sheet.write_string_with_format(total, 0, "Totaal", &fm.bold)?;
-    sheet.write_formula_with_format(
-        total,
-        4,
-        Formula::new(format!("=SUM(E2:E{})", last + 1)).set_result(result(peppers)),
-        &fm.bold_number,
-    )?;
+    sheet.write_string_with_format(total, 3, "in euro", &fm.bold)?;
     sheet.write_formula_with_format(
         total,
         7,
         Formula::new(format!("=SUM(H2:H{})", last + 1)).set_result(result(euros)),
         &fm.bold_euros,
     )?;
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.set_autofit_max_width(420).autofit();
     Ok(())
 }
 
@@ -223,11 +249,13 @@ fn budget_sheet(
         "Status",
     ];
     let count = workbook.region.gemeenten.len() as u32;
-    let mut totals = [Decimal::ZERO; 5];
+    // Per colour (peppers and euros) and for the region (euros): the cached formula results.
+    let mut per_colour: std::collections::BTreeMap<_, [Decimal; 5]> = Default::default();
     for (i, gemeente) in workbook.region.gemeenten.iter().enumerate() {
         let figures = workbook.budget(gemeente);
         let status = status_of(checks, &gemeente.name);
         budget_row(sheet, i as u32 + 1, gemeente, &figures, &status, fm)?;
+        let totals = per_colour.entry(gemeente.colour).or_default();
         for (total, value) in totals.iter_mut().zip([
             gemeente.peppers,
             figures.used,
@@ -246,23 +274,58 @@ fn budget_sheet(
         (headers.len() - 1) as u16,
         &table("Budget", &headers),
     )?;
-    let total = last + 1;
-    sheet.write_string_with_format(total, 0, "Regio", &fm.bold)?;
-    for (i, column) in (2u16..=6).enumerate() {
-        let format = if column >= 5 {
-            &fm.bold_euros
-        } else {
-            &fm.bold_number
-        };
+    budget_totals(sheet, &per_colour, last, fm)?;
+    sheet.set_autofit_max_width(300).autofit();
+    Ok(())
+}
+
+/// The totals under "Budget": red and green peppers differ ten times in value, so a row per
+/// colour (a SUMIFS on the colour column, peppers and euros) and the region's total in euros only.
+/// `per_colour` holds the app's own figures (budget, used, left in peppers; budget, used in euros)
+/// as the formulas' cached results; `last` is the last gemeente row.
+fn budget_totals(
+    sheet: &mut Worksheet,
+    per_colour: &std::collections::BTreeMap<crate::core::PepperColour, [Decimal; 5]>,
+    last: u32,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    let mut row = last + 1;
+    for (colour, values) in per_colour {
+        let adjective = colour.adjective();
+        sheet.write_string_with_format(row, 0, format!("Regio, {adjective} pepers"), &fm.bold)?;
+        sheet.write_string_with_format(row, 1, adjective, &fm.bold)?;
+        for (value, column) in values.iter().zip(2u16..=6) {
+            let l = letter(column);
+            sheet.write_formula_with_format(
+                row,
+                column,
+                Formula::new(format!(
+                    "=SUMIFS({l}2:{l}{end},$B2:$B{end},$B{r})",
+                    end = last + 1,
+                    r = row + 1
+                ))
+                .set_result(result(*value)),
+                if column >= 5 {
+                    &fm.bold_euros
+                } else {
+                    &fm.bold_number
+                },
+            )?;
+        }
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 0, "Regio", &fm.bold)?;
+    sheet.write_string_with_format(row, 1, "in euro", &fm.bold)?;
+    for (i, column) in [(3, 5u16), (4, 6)] {
+        let total: Decimal = per_colour.values().map(|v| v[i]).sum();
         let l = letter(column);
         sheet.write_formula_with_format(
-            total,
+            row,
             column,
-            Formula::new(format!("=SUM({l}2:{l}{})", last + 1)).set_result(result(totals[i])),
-            format,
+            Formula::new(format!("=SUM({l}2:{l}{})", last + 1)).set_result(result(total)),
+            &fm.bold_euros,
         )?;
     }
-    sheet.set_autofit_max_width(300).autofit();
     Ok(())
 }
 
@@ -305,7 +368,9 @@ fn budget_row(
     Ok(())
 }
 
-/// "Regio-overzicht": peppers per activity (rows) and gemeente (columns), totals as formulas.
+/// "Regio-overzicht": peppers per activity (rows) and gemeente (columns), totals as formulas. The
+/// region's columns are one per colour ("Regio rode pepers"): red and green differ ten times in
+/// value and are never added up.
 fn overview_sheet(
     sheet: &mut Worksheet,
     workbook: &Workbook,
@@ -313,71 +378,113 @@ fn overview_sheet(
 ) -> Result<(), ExportError> {
     sheet.set_name("Regio-overzicht")?;
     let gemeenten = &workbook.region.gemeenten;
+    let first_g: u16 = 2;
+    let colours: Vec<crate::core::PepperColour> = workbook
+        .peppers_per_colour()
+        .iter()
+        .map(|t| t.colour)
+        .collect();
+    // Per colour, the sheet's columns of the gemeenten that have it.
+    let columns_of = |colour| -> Vec<u16> {
+        (0..gemeenten.len())
+            .filter(|j| gemeenten[*j].colour == colour)
+            .map(|j| first_g + j as u16)
+            .collect()
+    };
     let mut headers: Vec<String> = vec!["Nr.".into(), "Activiteit".into()];
     headers.extend(gemeenten.iter().map(|g| g.name.clone()));
-    headers.push("Regio".into());
+    headers.extend(
+        colours
+            .iter()
+            .map(|c| format!("Regio {} pepers", c.adjective())),
+    );
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let first_g: u16 = 2;
-    let last_g = first_g + gemeenten.len() as u16 - 1;
-    let region_column = last_g + 1;
-    let mut column_totals = vec![Decimal::ZERO; gemeenten.len()];
+    let region_column = first_g + gemeenten.len() as u16;
     let activities = &workbook.card.activities;
+    let columns = overview_columns(workbook, &colours);
     for (i, activity) in activities.iter().enumerate() {
         let row = i as u32 + 1;
         sheet.write_number(row, 0, f64::from(activity.number))?;
         sheet.write_string(row, 1, activity.title_for("[Gemeentenaam]"))?;
-        let mut sum = Decimal::ZERO;
-        for (j, gemeente) in gemeenten.iter().enumerate() {
-            let peppers = workbook
-                .plan(&gemeente.name)
-                .map(|p| p.peppers_on(activity.number))
-                .unwrap_or_default();
-            sum += peppers;
-            column_totals[j] += peppers;
-            sheet.write_number_with_format(row, first_g + j as u16, f(peppers), &fm.number)?;
+        for (j, values) in columns.iter().enumerate().take(gemeenten.len()) {
+            sheet.write_number_with_format(row, first_g + j as u16, f(values[i]), &fm.number)?;
         }
-        sheet.write_formula_with_format(
-            row,
-            region_column,
-            Formula::new(format!(
-                "=SUM({}{}:{}{})",
-                letter(first_g),
-                row + 1,
-                letter(last_g),
-                row + 1
-            ))
-            .set_result(result(sum)),
-            &fm.bold_number,
-        )?;
+        for (k, colour) in colours.iter().enumerate() {
+            let cells: Vec<String> = columns_of(*colour)
+                .iter()
+                .map(|c| format!("{}{}", letter(*c), row + 1))
+                .collect();
+            sheet.write_formula_with_format(
+                row,
+                region_column + k as u16,
+                Formula::new(format!("=SUM({})", cells.join(",")))
+                    .set_result(result(columns[gemeenten.len() + k][i])),
+                &fm.bold_number,
+            )?;
+        }
     }
     let last = activities.len().max(1) as u32;
+    let last_column = (region_column + colours.len() as u16).saturating_sub(1);
     sheet.add_table(
         0,
         0,
         last,
-        region_column,
+        last_column,
         &table("Regio_overzicht", &header_refs),
     )?;
     let total = last + 1;
     sheet.write_string_with_format(total, 1, "Totaal pepers", &fm.bold)?;
-    let grand: Decimal = column_totals.iter().copied().sum();
-    for (j, value) in column_totals
-        .iter()
-        .chain(std::iter::once(&grand))
-        .enumerate()
-    {
+    for (j, values) in columns.iter().enumerate() {
         let column = first_g + j as u16;
         let l = letter(column);
         sheet.write_formula_with_format(
             total,
             column,
-            Formula::new(format!("=SUM({l}2:{l}{})", last + 1)).set_result(result(*value)),
+            Formula::new(format!("=SUM({l}2:{l}{})", last + 1))
+                .set_result(result(values.iter().copied().sum())),
             &fm.bold_number,
         )?;
     }
     sheet.set_freeze_panes(1, 2)?;
     sheet.set_autofit_max_width(360).autofit();
     Ok(())
+}
+
+/// The figures of "Regio-overzicht", per column (the gemeenten, then the region per colour),
+/// the peppers on each activity in card order.
+fn overview_columns(
+    workbook: &Workbook,
+    colours: &[crate::core::PepperColour],
+) -> Vec<Vec<Decimal>> {
+    let gemeenten = &workbook.region.gemeenten;
+    let mut columns: Vec<Vec<Decimal>> = gemeenten
+        .iter()
+        .map(|gemeente| {
+            workbook
+                .card
+                .activities
+                .iter()
+                .map(|activity| {
+                    workbook
+                        .plan(&gemeente.name)
+                        .map(|p| p.peppers_on(activity.number))
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    for colour in colours {
+        let region = (0..workbook.card.activities.len())
+            .map(|i| {
+                (0..gemeenten.len())
+                    .filter(|j| gemeenten[*j].colour == *colour)
+                    .map(|j| columns[j][i])
+                    .sum()
+            })
+            .collect();
+        columns.push(region);
+    }
+    columns
 }
 
 /// "Voortgang": agreed (pro rata to `as_of`) and delivered per gemeente, activity and period, the
@@ -390,6 +497,9 @@ fn progress_sheet(
     fm: &Formats,
 ) -> Result<(), ExportError> {
     sheet.set_name("Voortgang")?;
+    // A share with nothing delivered is empty, not 0 %, also for a reader that shows the stored
+    // results instead of calculating.
+    sheet.set_formula_result_default("");
     let headers = [
         "Gemeente",
         "Nr.",
@@ -400,6 +510,7 @@ fn progress_sheet(
         "Gerealiseerd",
         "Percentage",
         "Notitie",
+        "Stand",
     ];
     let mut row: u32 = 1;
     for gemeente in region_progress(workbook, as_of, assumptions) {
@@ -438,6 +549,9 @@ fn progress_sheet(
                     .map(|d| d.note.as_str())
                     .unwrap_or("");
                 sheet.write_string(row, 8, note)?;
+                // The figure's state as text: an empty Gerealiseerd is "niet aangeleverd", never
+                // a zero; an open period's figure is "voorlopig".
+                sheet.write_string(row, 9, period.state.map_or("", |s| s.label()))?;
                 row += 1;
             }
         }
@@ -457,13 +571,13 @@ fn progress_sheet(
 
 /// Column H of a Voortgang row: delivered over agreed as a formula, with the result stored that
 /// the formula gives on the rounded agreed figure of column F (so a reader that does not
-/// recalculate shows the same share).
+/// recalculate shows the same share). Empty where nothing was delivered: no figure is not 0 %.
 fn share_formula(r: u32, agreed: &Option<Decimal>, delivered: &Option<Decimal>) -> Formula {
     let shown_agreed = agreed.map(|a| round_shown(a, 2)).filter(|a| !a.is_zero());
-    let stored = shown_agreed.map_or(String::new(), |a| {
-        result(round_shown(delivered.unwrap_or_default() / a, 6))
-    });
-    Formula::new(format!("=IF(N(F{r})>0,N(G{r})/F{r},\"\")")).set_result(stored)
+    let stored = shown_agreed
+        .zip(*delivered)
+        .map_or(String::new(), |(a, d)| result(round_shown(d / a, 6)));
+    Formula::new(format!("=IF(AND(N(F{r})>0,ISNUMBER(G{r})),G{r}/F{r},\"\")")).set_result(stored)
 }
 
 /// A gemeente's status as every printer writes it: through the one sign-off check, so a sheet

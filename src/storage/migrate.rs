@@ -5,6 +5,10 @@
 //!
 //! Version 1 is version 2 without the realisation: it reads as the current format with no figures
 //! delivered, on the bundled settings of the term (half-years, volumes per year).
+//!
+//! Both were written before the card said whether its prices are confirmed: a card from such a
+//! file without a reading note gets [`UNCONFIRMED_NOTE`], so its annex does not print a reading of
+//! the card as if WerkBedrijf had confirmed it. Beheer clears the note once they have.
 
 use std::collections::BTreeMap;
 
@@ -33,6 +37,7 @@ pub struct WorkbookV0 {
 /// peppers become choices in card order. Free activities in v0 were marked with 0 peppers.
 pub fn from_v0(old: WorkbookV0) -> Workbook {
     let mut workbook = Workbook::new(old.region, old.card);
+    mark_unconfirmed(&mut workbook.card);
     for (gemeente, peppers) in old.keuzes {
         let colour = workbook.region.gemeente(&gemeente).map(|g| g.colour);
         let choices = peppers
@@ -60,5 +65,20 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
 /// into the current format.
 pub fn from_v1(mut workbook: Workbook) -> Workbook {
     workbook.version = crate::core::workbook::FORMAT_VERSION;
+    mark_unconfirmed(&mut workbook.card);
     workbook
+}
+
+/// What the annex of a file from before the reading note says about its card's prices: an older
+/// file without a note cannot tell a confirmed card from one nobody checked, so it says the latter.
+pub const UNCONFIRMED_NOTE: &str = "Dit bestand is gemaakt met een eerdere versie van de app, die \
+     niet vastlegde of WerkBedrijf de volumes en prijzen in pepers van de keuzekaart heeft \
+     bevestigd. Ze gelden daarom als een lezing van de keuzekaart, niet als bevestigd; Beheer haalt \
+     deze zin weg zodra WerkBedrijf ze heeft bevestigd.";
+
+/// Gives a card from an older file [`UNCONFIRMED_NOTE`] when it has no reading note of its own.
+fn mark_unconfirmed(card: &mut Card) {
+    if card.reading_note.trim().is_empty() {
+        card.reading_note = UNCONFIRMED_NOTE.to_owned();
+    }
 }

@@ -249,15 +249,8 @@ fn peppers_row(ui: &mut Ui, workbook: &Workbook) {
         "Pepers gebruikt",
         &[("Pepers gebruikt".to_owned(), Look::Strong)],
     );
-    // Red and green peppers differ ten times in value: totalled apart, never added up.
-    let mut per_colour = std::collections::BTreeMap::new();
     for gemeente in &workbook.region.gemeenten {
         let budget = workbook.budget(gemeente);
-        let total = per_colour
-            .entry(gemeente.colour)
-            .or_insert((Decimal::ZERO, Decimal::ZERO));
-        total.0 += budget.used;
-        total.1 += budget.available;
         // The column header names the colour; the cell's accessible name says it again.
         let text = format!(
             "{} van {}",
@@ -280,13 +273,15 @@ fn peppers_row(ui: &mut Ui, workbook: &Workbook) {
             &[(text, look)],
         );
     }
-    let totals: Vec<String> = per_colour
+    // Red and green peppers differ ten times in value: totalled apart, never added up.
+    let totals: Vec<String> = workbook
+        .peppers_per_colour()
         .iter()
-        .map(|(colour, (used, available))| {
+        .map(|t| {
             format!(
                 "{} van {}",
-                format_number(*used),
-                coloured_peppers_label(*available, *colour)
+                format_number(t.used),
+                coloured_peppers_label(t.available, t.colour)
             )
         })
         .collect();

@@ -89,11 +89,16 @@ fn flag_colour(flag: Option<Flag>, look: &Tokens) -> Color32 {
         Some(Flag::OnTrack) => tokens::FLAG_ON_TRACK,
         Some(Flag::Behind) => tokens::FLAG_BEHIND,
         Some(Flag::FarBehind) => tokens::FLAG_FAR_BEHIND,
+        // No figure is not a zero: in the text colour, told by its words.
+        Some(Flag::NotDelivered) => look.text,
         None => look.weak_text,
     }
 }
 
 fn percent_text(activity: &ActivityProgress) -> String {
+    if activity.flag == Some(Flag::NotDelivered) {
+        return Flag::NotDelivered.label().to_owned();
+    }
     activity.to_date.percent().map_or("—".to_owned(), |p| {
         format!("{}%", format_number(round_shown(p, 0)))
     })
@@ -300,7 +305,12 @@ fn share_cell(
 /// What the colours of the region's table mean, and what an fte is.
 fn flag_legend(ui: &mut Ui, look: &Tokens) {
     ui.horizontal_wrapped(|ui| {
-        for flag in [Flag::OnTrack, Flag::Behind, Flag::FarBehind] {
+        for flag in [
+            Flag::OnTrack,
+            Flag::Behind,
+            Flag::FarBehind,
+            Flag::NotDelivered,
+        ] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, flag_colour(Some(flag), look));
@@ -577,9 +587,15 @@ fn agreed_label(
     look: &Tokens,
 ) {
     let agreed = figure.figure.agreed.filter(|_| !figure.elapsed.is_zero());
+    // Where the figure stands (voorlopig, vastgesteld, gecorrigeerd, niet aangeleverd), so an
+    // empty field never reads as a zero and an open period never as a closed one.
+    let state = figure
+        .state
+        .map(|s| format!(" · {}", s.label()))
+        .unwrap_or_default();
     ui.label(
         RichText::new(format!(
-            "van {}{}",
+            "van {}{}{state}",
             amount(agreed),
             if has_note { " ·N" } else { "" }
         ))

@@ -31,10 +31,16 @@ fn it_says_which_agreement_which_articles_and_which_dates() {
         "Volgens artikel 4 van de DVO (Uitgangspunten voor lokale keuzes)",
         "bijlage 2 van de DVO",
         "per gemeente en per jaar 25% van het (klassieke) Participatiebudget",
-        "voor de hele regio 68 pepers per jaar: een rode peper circa € 10.000 en een groene peper circa € 100.000",
+        "voor de hele regio 56 rode pepers en 12 groene pepers per jaar: een rode peper circa € 10.000 en een groene peper circa € 100.000",
+        // The overview totals the colours apart: they differ ten times in value.
+        "Totaal rode pepers",
+        "Totaal groene pepers",
         "schriftelijk instemmen (artikel 16.3)",
         "Budget lokale accenten per jaar",
         "Euro (indicatief)",
+        // The card's volumes are what a yearly budget buys: yearly.
+        "Volume per jaar",
+        "De volumes gelden per jaar, zoals het budget waarmee ze gekocht zijn",
     ] {
         assert!(text.contains(expected), "missing: {expected}");
     }
@@ -49,6 +55,45 @@ fn it_says_which_agreement_which_articles_and_which_dates() {
     let mut confirmed = filled_workbook();
     confirmed.card.reading_note.clear();
     assert!(!annex_text(&confirmed, &AnnexOptions::default()).contains("Lezing van de keuzekaart"));
+}
+
+#[test]
+fn a_file_from_before_the_reading_note_does_not_print_its_prices_as_confirmed() {
+    // A version 1 file (the first wave wrote no reading note): its empty note cannot mean that
+    // WerkBedrijf confirmed the card, so the annex says the prices are a reading.
+    let mut old = filled_workbook();
+    old.card.reading_note.clear();
+    let text = keuzekaart::storage::to_ron(&old).replacen("version: 2,", "version: 1,", 1);
+    assert!(!text.contains("reading_note"), "the first wave wrote none");
+    let read = keuzekaart::storage::parse_workbook(&text).unwrap();
+    let annex = annex_text(&read, &AnnexOptions::default());
+    assert!(
+        annex.contains(
+            "Lezing van de keuzekaart. Dit bestand is gemaakt met een eerdere versie van de app"
+        ),
+        "{annex}"
+    );
+    assert!(annex.contains("niet als bevestigd"));
+    // Saved again, the note stays until Beheer clears it: the file now says what it is.
+    let saved = keuzekaart::storage::to_ron(&read);
+    assert_eq!(
+        keuzekaart::storage::parse_workbook(&saved)
+            .unwrap()
+            .card
+            .reading_note,
+        read.card.reading_note
+    );
+    // A note of its own is kept as it was.
+    let mut noted = filled_workbook();
+    noted.card.reading_note = "Eigen lezing van WerkBedrijf.".into();
+    let text = keuzekaart::storage::to_ron(&noted).replacen("version: 2,", "version: 1,", 1);
+    assert_eq!(
+        keuzekaart::storage::parse_workbook(&text)
+            .unwrap()
+            .card
+            .reading_note,
+        "Eigen lezing van WerkBedrijf."
+    );
 }
 
 #[test]

@@ -183,14 +183,15 @@ fn figures_match_a_hand_calculation_for_two_gemeenten() {
     // week = 0,6 fte.
     assert_eq!(progress.fte_planned, d("1"));
     assert_eq!(progress.fte_used, Some(d("0.6")));
-    // Heumen's activity 13 (3 × 15 kandidaten) was agreed but nothing delivered: 0 %.
+    // Heumen's activity 13 (3 × 15 kandidaten) was agreed but no figure was delivered: that is
+    // not 0 % and "ver achter" but "niet aangeleverd".
     let samen = progress
         .activities
         .iter()
         .find(|a| a.activity == 13)
         .unwrap();
-    assert_eq!(samen.to_date.percent(), Some(d("0")));
-    assert_eq!(samen.flag, Some(Flag::FarBehind));
+    assert_eq!(samen.to_date.percent(), None);
+    assert_eq!(samen.flag, Some(Flag::NotDelivered));
 }
 
 #[test]
@@ -390,4 +391,79 @@ fn the_progress_example_in_docs_is_current() {
     );
     let read = keuzekaart::storage::read_workbook(&path).unwrap();
     assert_eq!(read.progress.closed.len(), 3);
+}
+
+#[test]
+fn a_figure_says_whether_it_was_delivered_and_whether_its_period_is_closed() {
+    use keuzekaart::core::progress_figures::FigureState;
+    let mut model = Model::new(agreed_workbook());
+    let figures = |model: &Model, activity: u32| {
+        let wb = model.workbook();
+        let beuningen = wb.region.gemeente("Beuningen").unwrap();
+        gemeente_progress(
+            wb,
+            beuningen,
+            day("30-09-2021"),
+            &CapacityAssumptions::bundled(),
+        )
+        .activities
+        .into_iter()
+        .find(|a| a.activity == activity)
+        .unwrap()
+    };
+    // Agreed, nothing delivered: not 0 % and "ver achter", but "niet aangeleverd".
+    let screening = figures(&model, 4);
+    assert_eq!(screening.flag, Some(Flag::NotDelivered));
+    assert_eq!(screening.to_date.percent(), None);
+    assert_eq!(screening.periods[0].state, Some(FigureState::NotDelivered));
+    assert_eq!(screening.periods[2].state, None, "2022-H1 has not begun");
+
+    // Entered in an open period: voorlopig; once the period is closed: vastgesteld; changed
+    // after closing: gecorrigeerd.
+    model
+        .apply(enter(vec![cell("Beuningen", 4, "2021-H1", "12")], ""))
+        .unwrap();
+    let screening = figures(&model, 4);
+    assert_eq!(screening.periods[0].state, Some(FigureState::Provisional));
+    assert_ne!(screening.flag, Some(Flag::NotDelivered));
+    assert!(screening.to_date.percent().is_some());
+    assert_eq!(
+        screening.periods[1].state,
+        Some(FigureState::NotDelivered),
+        "2021-H2 has begun without a figure"
+    );
+    model
+        .apply(Edit::Progress(ProgressEdit::Close {
+            period: period("2021-H1"),
+            by: "Controller".into(),
+            on: day("15-07-2021"),
+        }))
+        .unwrap();
+    assert_eq!(
+        figures(&model, 4).periods[0].state,
+        Some(FigureState::Final)
+    );
+    model
+        .apply(enter(
+            vec![cell("Beuningen", 4, "2021-H1", "14")],
+            "twee screenings laat geregistreerd",
+        ))
+        .unwrap();
+    let state = figures(&model, 4).periods[0].state.unwrap();
+    assert_eq!(state, FigureState::Corrected);
+    assert_eq!(
+        [
+            FigureState::NotDelivered,
+            FigureState::Provisional,
+            FigureState::Final,
+            state
+        ]
+        .map(FigureState::label),
+        [
+            "niet aangeleverd",
+            "voorlopig",
+            "vastgesteld",
+            "gecorrigeerd"
+        ]
+    );
 }

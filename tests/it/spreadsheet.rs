@@ -423,12 +423,49 @@ fn libreoffice_opens_the_export_and_its_formulas_give_the_same_figures() {
     let region = budget.iter().find(|r| r[0] == "Regio").unwrap();
     let total: String = region[5].chars().filter(char::is_ascii_digit).collect();
     assert_eq!(total, "1731616");
+    // Red and green totalled apart, as the app's overview does, never added up; LibreOffice's own
+    // sums of the formulas give the app's figures.
+    let per_colour = wb.peppers_per_colour();
+    assert_eq!(per_colour.len(), 2, "red and green");
+    for total in &per_colour {
+        let adjective = total.colour.adjective();
+        let row = budget
+            .iter()
+            .find(|r| r[0] == format!("Regio, {adjective} pepers"))
+            .unwrap_or_else(|| panic!("a row for {adjective} peppers: {budget:?}"));
+        let cell = |i: usize| row[i].replace(',', "").parse::<f64>().unwrap();
+        let exact = |d: rust_decimal::Decimal| d.to_string().parse::<f64>().unwrap();
+        assert_eq!(cell(2), exact(total.available), "{row:?}");
+        assert_eq!(cell(3), exact(total.used), "{row:?}");
+    }
+    let choices = sheet("Keuzes");
+    for total in &per_colour {
+        let label = format!("Totaal {} pepers", total.colour.adjective());
+        let row = choices.iter().find(|r| r[0] == label).unwrap();
+        assert_eq!(
+            row[4].replace(',', "").parse::<f64>().unwrap(),
+            total.used.to_string().parse::<f64>().unwrap(),
+            "{label}"
+        );
+    }
     let overview = sheet("Regio-overzicht");
+    let headers = &overview[0];
     let totals = overview.iter().find(|r| r[1] == "Totaal pepers").unwrap();
-    let used: rust_decimal::Decimal = wb.plans.iter().map(|p| p.peppers_used()).sum();
-    assert_eq!(
-        totals.last().unwrap().replace(',', ""),
-        used.normalize().to_string()
+    for total in &per_colour {
+        let header = format!("Regio {} pepers", total.colour.adjective());
+        let column = headers
+            .iter()
+            .position(|h| *h == header)
+            .unwrap_or_else(|| panic!("{header} in {headers:?}"));
+        assert_eq!(
+            totals[column].replace(',', "").parse::<f64>().unwrap(),
+            total.used.to_string().parse::<f64>().unwrap(),
+            "{header}"
+        );
+    }
+    assert!(
+        !headers.iter().any(|h| h == "Regio"),
+        "no column adding red to green: {headers:?}"
     );
     let progress = sheet("Voortgang");
     let row = progress
@@ -703,4 +740,102 @@ fn a_file_that_crashes_the_spreadsheet_library_costs_only_the_reading_process() 
         .expect_err("refused")
         .to_string();
     assert!(error.contains("het lezen stopte voortijdig"), "{error}");
+}
+
+#[test]
+fn a_figure_never_delivered_prints_and_exports_as_niet_aangeleverd_and_an_open_period_as_voorlopig()
+{
+    // Beuningen agreed screening (4) and trajecten (12); only screening in 2021-H1 was delivered.
+    let mut model = Model::new(agreed_workbook());
+    model
+        .apply(Edit::Progress(ProgressEdit::Enter {
+            cells: vec![keuzekaart::core::progress::CellValue {
+                gemeente: "Beuningen".into(),
+                activity: 4,
+                period: period("2021-H1"),
+                volume: Some(d("12")),
+                note: None,
+            }],
+            source: Source::Typed,
+            reason: String::new(),
+            by: "Toetser".into(),
+            at: NaiveDate::from_ymd_opt(2021, 7, 5)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+        }))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("werkmap.ron");
+    std::fs::write(&file, keuzekaart::storage::to_ron(model.workbook())).unwrap();
+
+    // The report for 2021-H2, as a reader copies it.
+    let pdf = dir.path().join("voortgang.pdf");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
+        .args([
+            "voortgang",
+            file.to_str().unwrap(),
+            "--periode",
+            "2021-H2",
+            "--out",
+        ])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = crate::annex::tool("pdftotext", &["-raw"], &pdf);
+    // Activity 12's row (its title wraps in its column), up to the chart under the table.
+    let start = text.find("12. Subsidiëren").expect("activity 12's row");
+    let trajecten = &text[start..start + text[start..].find("Balk:").unwrap()];
+    assert!(trajecten.contains("niet aangeleverd"), "{trajecten}");
+    assert!(
+        !trajecten.contains("0%"),
+        "no figure is not 0 %: {trajecten}"
+    );
+    assert!(!trajecten.contains("ver achter"), "{trajecten}");
+    assert!(
+        text.contains("Cijfers voorlopig: 1e halfjaar 2021 en 2e halfjaar 2021 zijn nog niet afgesloten; ze kunnen nog veranderen."),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 niet aangeleverd"),
+        "the summary counts it: {text}"
+    );
+
+    // The Excel export: the state as text, no share where nothing was delivered.
+    let bytes = export_xlsx(
+        model.workbook(),
+        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        &CapacityAssumptions::bundled(),
+    )
+    .unwrap();
+    let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = xlsx.worksheet_range("Voortgang").unwrap();
+    let headers: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(headers.last().map(String::as_str), Some("Stand"));
+    let row = |activity: f64, code: &str| {
+        sheet
+            .rows()
+            .find(|r| {
+                r[0] == Data::String("Beuningen".into())
+                    && r[1] == Data::Float(activity)
+                    && r[3] == Data::String(code.into())
+            })
+            .unwrap_or_else(|| panic!("Beuningen {activity} {code}"))
+            .to_vec()
+    };
+    let delivered = row(4.0, "2021-H1");
+    assert_eq!(delivered[9], Data::String("voorlopig".into()));
+    let missing = row(12.0, "2021-H1");
+    assert_eq!(missing[9], Data::String("niet aangeleverd".into()));
+    assert!(
+        matches!(missing[6], Data::Empty) && !matches!(missing[7], Data::Float(_)),
+        "neither a delivered zero nor a share: {missing:?}"
+    );
 }

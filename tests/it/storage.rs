@@ -247,7 +247,13 @@ fn a_version_0_file_is_migrated() {
     );
     assert_eq!(workbook.plan("Nijmegen").unwrap().peppers_on(10), d("4"));
     assert!(crate::common::findings_besides_unspent(&workbook).is_empty());
-    // Saved again, it is a version 1 file that reads back the same.
+    // The first drafts did not say whether the card's prices were confirmed: now they say not.
+    assert!(
+        workbook.card.reading_note.contains("niet als bevestigd"),
+        "{}",
+        workbook.card.reading_note
+    );
+    // Saved again, it is a version 2 file that reads back the same.
     let text = storage::to_ron(&workbook);
     assert!(text.contains("version: 2"));
     assert_eq!(storage::parse_workbook(&text).unwrap(), workbook);
