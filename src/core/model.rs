@@ -110,7 +110,8 @@ impl Model {
                 decision: matches!(
                     edit,
                     Edit::SignOff {
-                        step: super::signoff::SignOffStep::Decide(_),
+                        step: super::signoff::SignOffStep::Decide(_)
+                            | super::signoff::SignOffStep::Reseal,
                         ..
                     }
                 ),

@@ -319,7 +319,7 @@ pub enum Problem {
     /// Agreed choices whose sign-off holds only with an old fingerprint recipe, which does not
     /// cover all the annex prints: they print as a concept until the decision is recorded again.
     #[error(
-        "De keuzes van {gemeente} zijn vastgesteld {note}; de bijlage drukt ze af als concept tot het college en WerkBedrijf hun besluit opnieuw vastleggen (tussentijdse wijziging)."
+        "De keuzes van {gemeente} zijn vastgesteld {note}; de bijlage drukt ze af als concept tot het besluit opnieuw is vastgelegd (Besluitvorming: Besluit opnieuw vastleggen…)."
     )]
     SignOffOldRecipe {
         /// The gemeente.

@@ -57,7 +57,7 @@ pub struct CertificateSummary {
     pub subject: String,
     /// Who issued it.
     pub issuer: String,
-    /// Valid from and until (UTC).
+    /// Valid from and until, as Dutch dates in UTC ("07-12-2026").
     pub valid: (String, String),
 }
 
@@ -309,8 +309,8 @@ fn summary(certificate: &Certificate) -> CertificateSummary {
         subject: super::identity::name_text(&tbs.subject),
         issuer: super::identity::name_text(&tbs.issuer),
         valid: (
-            tbs.validity.not_before.to_string(),
-            tbs.validity.not_after.to_string(),
+            day_text(&tbs.validity.not_before),
+            day_text(&tbs.validity.not_after),
         ),
     }
 }
@@ -328,4 +328,12 @@ pub fn text_of(bytes: &[u8]) -> String {
         }
         None => bytes.iter().map(|&b| b as char).collect(),
     }
+}
+
+/// A certificate's time as a Dutch date (UTC), as an official reads a validity ("07-12-2026").
+fn day_text(time: &x509_cert::time::Time) -> String {
+    i64::try_from(time.to_unix_duration().as_secs())
+        .ok()
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map_or_else(|| time.to_string(), |t| t.format("%d-%m-%Y").to_string())
 }

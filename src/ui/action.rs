@@ -134,6 +134,8 @@ pub enum Action {
         /// The changes.
         changes: Vec<crate::core::diff::ChoiceChange>,
     },
+    /// Ask before a gemeente's decision is re-recorded with the current fingerprint recipe.
+    ConfirmReseal(ResealQuestion),
     /// In the signing dialog: choose the certificate file with the file dialog.
     ChooseCertificate,
     /// In the signing dialog: sign the annex with the certificate and password typed there.
@@ -197,4 +199,15 @@ impl UiCommand {
             actions.push(Action::Command(self));
         }
     }
+}
+
+/// What the app asks before a decision agreed with an old fingerprint is recorded again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResealQuestion {
+    /// The gemeente.
+    pub gemeente: String,
+    /// What the old fingerprint leaves out ("met een oude vingerafdruk — …").
+    pub uncovered: String,
+    /// Budget, goal, date and decisions as the file has them now.
+    pub lines: Vec<String>,
 }

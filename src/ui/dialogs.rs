@@ -72,6 +72,9 @@ pub enum Dialog {
         /// The change.
         edit: crate::core::SetupEdit,
     },
+    /// A decision agreed with an old fingerprint, to be recorded again with the current one:
+    /// what it will cover, and Opnieuw vastleggen / Annuleren.
+    ConfirmReseal(super::action::ResealQuestion),
     /// No file dialog could be shown: the path typed by hand, checked like a chosen one.
     PathEntry {
         /// What the path is for.
@@ -134,6 +137,9 @@ impl Dialog {
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
             Dialog::ImportRealisation(_) => "Realisatie importeren".into(),
             Dialog::ConfirmUndo { .. } => "Besluit ongedaan maken?".into(),
+            Dialog::ConfirmReseal(question) => {
+                format!("Besluit van {} opnieuw vastleggen", question.gemeente)
+            }
         }
     }
 }
@@ -154,6 +160,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
             Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
             Dialog::ConfirmUndo { label } => confirm_undo(ui, label, actions),
+            Dialog::ConfirmReseal(question) => confirm_reseal(ui, question, actions),
             Dialog::AnnexWritten { path, replaced } => annex_written(ui, path, replaced, actions),
             Dialog::Sign(form) => super::sign_dialog::show(ui, form, actions),
             Dialog::ConfirmSetup {
@@ -278,6 +285,53 @@ fn confirm_undo(ui: &mut egui::Ui, label: &str, actions: &mut Vec<Action>) {
             (
                 "Besluit ongedaan maken",
                 vec![Action::CloseDialog, Action::UndoConfirmed],
+            ),
+            cancel(),
+        ],
+    );
+}
+
+fn confirm_reseal(
+    ui: &mut egui::Ui,
+    question: &super::action::ResealQuestion,
+    actions: &mut Vec<Action>,
+) {
+    let super::action::ResealQuestion {
+        gemeente,
+        uncovered,
+        lines,
+    } = question;
+    ui.label(format!(
+        "De keuzes van {gemeente} zijn vastgesteld {uncovered}; de bijlage drukt ze daarom af als \
+         concept. Controleer of het besluit van het college en van het Dagelijks Bestuur hierover \
+         ging, zoals het bestand het nu zegt:"
+    ));
+    ui.add_space(tokens::SPACE_S);
+    for line in lines {
+        ui.label(RichText::new(line.as_str()).small());
+    }
+    ui.add_space(tokens::SPACE_S);
+    ui.label(
+        "Opnieuw vastleggen legt dezelfde besluiten vast met de vingerafdruk van nu, die alles dekt \
+         wat de bijlage afdrukt. Klopt iets niet, annuleer dan en start een tussentijdse wijziging.",
+    );
+    ui.add_space(tokens::SPACE_M);
+    buttons(
+        ui,
+        actions,
+        vec![
+            (
+                "Opnieuw vastleggen",
+                vec![
+                    Action::CloseDialog,
+                    Action::Edit(
+                        crate::core::Edit::SignOff {
+                            gemeente: gemeente.clone(),
+                            step: crate::core::signoff::SignOffStep::Reseal,
+                        },
+                        None,
+                    ),
+                ],
             ),
             cancel(),
         ],

@@ -249,19 +249,7 @@ fn next_step(
             }
         }
         Status::Vastgesteld => {
-            if let Some((agreed, short)) = sign_off
-                .in_force()
-                .zip(check.and_then(SignOffCheck::short_fingerprint))
-            {
-                ui.label(agreed.describe());
-                ui.label(format!(
-                    "Controlegetal {short}: staat ook op de getekende bijlage."
-                ))
-                .on_hover_text(
-                    "Berekend uit alles wat de bijlage voor deze gemeente afdrukt. Verschilt het \
-                     getal op papier van dit getal, dan is er na het vaststellen iets veranderd.",
-                );
-            }
+            agreed_details(ui, gemeente, sign_off, check, actions);
             if ui
                 .button("Tussentijdse wijziging starten")
                 .on_hover_text(
@@ -273,6 +261,80 @@ fn next_step(
             }
         }
     }
+}
+
+/// For agreed choices: the version and its check number, and where the sign-off holds only with
+/// an old fingerprint, the one step that records the decision again.
+fn agreed_details(
+    ui: &mut Ui,
+    gemeente: &Gemeente,
+    sign_off: &crate::core::signoff::SignOff,
+    check: Option<&SignOffCheck>,
+    actions: &mut Vec<Action>,
+) {
+    if let Some((agreed, short)) = sign_off
+        .in_force()
+        .zip(check.and_then(SignOffCheck::short_fingerprint))
+    {
+        ui.label(agreed.describe());
+        ui.label(format!(
+            "Controlegetal {short}: staat ook op de getekende bijlage."
+        ))
+        .on_hover_text(
+            "Berekend uit alles wat de bijlage voor deze gemeente afdrukt. Verschilt het \
+             getal op papier van dit getal, dan is er na het vaststellen iets veranderd.",
+        );
+    }
+    if let Some(recipe) = check.and_then(SignOffCheck::old_recipe)
+        && let Some(agreed) = sign_off.in_force()
+        && ui
+            .button("Besluit opnieuw vastleggen…")
+            .on_hover_text(
+                "Legt dezelfde besluiten vast met de vingerafdruk van nu, die ook budget, \
+                 teksten en datums dekt",
+            )
+            .clicked()
+    {
+        actions.push(Action::ConfirmReseal(super::action::ResealQuestion {
+            gemeente: gemeente.name.clone(),
+            uncovered: crate::core::signoff::old_recipe_note(recipe),
+            lines: reseal_lines(gemeente, sign_off, agreed),
+        }));
+    }
+}
+
+/// What a re-recorded decision will cover that the old fingerprint did not, as the file has it
+/// now: the user reads it against the decisions before sealing it.
+fn reseal_lines(
+    gemeente: &Gemeente,
+    sign_off: &crate::core::signoff::SignOff,
+    agreed: &crate::core::signoff::AgreedVersion,
+) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "Budget: {} ({} {} pepers per jaar)",
+            crate::core::money::format_eur(gemeente.budget),
+            crate::core::money::format_number(gemeente.peppers),
+            gemeente.colour.adjective()
+        ),
+        format!("Doel (artikel {}.1): {}", gemeente.article, gemeente.goal),
+        agreed.describe(),
+    ];
+    for side in [Side::College, Side::WerkBedrijf] {
+        if let Some(d) = crate::core::signoff::decision_on(sign_off, side, agreed.version) {
+            lines.push(format!(
+                "Besluit {} {}: {}, nr. {}, {} ({}), {}",
+                side.label(),
+                d.date.format("%d-%m-%Y"),
+                d.outcome.label(),
+                d.number,
+                d.signatory,
+                d.role,
+                d.place
+            ));
+        }
+    }
+    lines
 }
 
 /// The decisions and agreed versions recorded, each agreed version with what changed from the one

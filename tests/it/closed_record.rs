@@ -437,3 +437,132 @@ fn a_budget_changed_in_beheer_and_agreed_again_by_amendment_leaves_a_record_that
     assert!(matches!(&check.versions[0], signoff::Seal::Holds(s) if s.gemeente.budget == "78395"));
     assert_eq!(check.statement().unwrap().gemeente.budget, "80000");
 }
+
+#[test]
+fn an_old_fingerprint_is_re_recorded_in_one_step_and_only_over_a_seal_that_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let reseal = |model: &mut Model| {
+        model.apply(keuzekaart::core::Edit::SignOff {
+            gemeente: "Beuningen".into(),
+            step: signoff::SignOffStep::Reseal,
+        })
+    };
+    // Beuningen agreed with recipe 2, which left the date and the region uncovered: a concept on
+    // paper. Re-recorded, the same decisions are sealed with the current recipe.
+    let old = downgraded(false);
+    let decisions = old.plan("Beuningen").unwrap().sign_off.decisions.clone();
+    let agreed_on = old.plan("Beuningen").unwrap().sign_off.agreed[0].agreed_on;
+    let mut model = Model::new(old);
+    reseal(&mut model).unwrap();
+    let check = signoff::verify_gemeente(model.workbook(), "Beuningen").unwrap();
+    assert!(check.is_agreed(), "{:?}", check.seal);
+    assert_eq!(check.recipe, signoff::STATEMENT_RECIPE);
+    let statement = check.statement().unwrap();
+    assert_eq!(
+        statement.gemeente.budget, "178395",
+        "what the file says now"
+    );
+    assert_eq!(
+        statement.agreed_on, agreed_on,
+        "the day it was agreed stays"
+    );
+    assert_eq!(
+        statement.decisions, decisions,
+        "the same decisions, none added"
+    );
+    let sign_off = &model.workbook().plan("Beuningen").unwrap().sign_off;
+    assert_eq!((sign_off.agreed.len(), sign_off.version), (1, 0));
+    // verify and the annex now say plainly Vastgesteld.
+    let path = write(dir.path(), "opnieuw.ron", model.workbook());
+    let (code, out) = verify(&path);
+    assert_eq!(code, Some(0), "{out}");
+    let text = annex_text(dir.path(), model.workbook());
+    let status = beuningen(&text)
+        .lines()
+        .find(|l| l.starts_with("Status:"))
+        .unwrap()
+        .to_owned();
+    assert!(!status.contains("oude vingerafdruk"), "{status}");
+    assert!(status.contains("Vastgesteld"), "{status}");
+    // Undo takes the re-recording back (it is a decision: the app asks first).
+    assert!(model.undo_takes_back_a_decision());
+    model.undo();
+    let check = signoff::verify_gemeente(model.workbook(), "Beuningen").unwrap();
+    assert_eq!(check.old_recipe(), Some(2));
+
+    // Never over a seal that does not hold: that would launder a changed file.
+    let mut forged = downgraded(false);
+    forged.region.gemeenten[1]
+        .goal
+        .push_str(" Met de hand erbij.");
+    let mut model = Model::new(forged.clone());
+    let refused = reseal(&mut model).unwrap_err().to_string();
+    assert!(
+        refused.contains("De vaststelling van Beuningen klopt niet")
+            && refused.contains("start een tussentijdse wijziging"),
+        "{refused}"
+    );
+    assert_eq!(model.workbook(), &forged, "nothing changed");
+    // And not where nothing is old.
+    let mut model = Model::new(agreed_workbook());
+    let refused = reseal(&mut model).unwrap_err().to_string();
+    assert!(refused.contains("hebben er geen"), "{refused}");
+}
+
+#[test]
+fn the_sign_off_panel_re_records_an_old_fingerprint_after_showing_what_it_will_cover() {
+    use egui_kittest::kittest::Queryable;
+    let mut h = crate::common::app::harness_with(
+        downgraded(false),
+        "Beuningen",
+        egui::Vec2::new(1366.0, 1600.0),
+    );
+    h.run();
+    assert!(
+        h.query_all_by_label("Beuningen: Vastgesteld — oude vingerafdruk")
+            .count()
+            >= 1
+    );
+    h.get_by_label("Besluit opnieuw vastleggen…").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog_title().as_deref(),
+        Some("Besluit van Beuningen opnieuw vastleggen")
+    );
+    // The budget as the file has it now, which the old recipe never covered.
+    h.get_by_label("Budget: € 178.395 (8 rode pepers per jaar)");
+    h.snapshot("besluit-opnieuw-vastleggen");
+    // Cancel changes nothing.
+    h.get_by_label("Annuleren").click();
+    h.run();
+    assert_eq!(h.state().dialog_title(), None);
+    let old = |h: &egui_kittest::Harness<'static, keuzekaart::ui::KeuzekaartApp>| {
+        h.state()
+            .model()
+            .sign_off_check("Beuningen")
+            .and_then(|c| c.old_recipe())
+    };
+    assert_eq!(old(&h), Some(2));
+
+    h.get_by_label("Besluit opnieuw vastleggen…").click();
+    h.run();
+    h.get_by_label("Opnieuw vastleggen").click();
+    h.run();
+    h.run();
+    assert_eq!(old(&h), None);
+    assert!(
+        h.state()
+            .model()
+            .sign_off_check("Beuningen")
+            .unwrap()
+            .is_agreed()
+    );
+    assert!(
+        h.query_all_by_label("Beuningen: Vastgesteld").count() >= 1,
+        "the badge says plainly Vastgesteld"
+    );
+    assert_eq!(
+        h.query_all_by_label("Besluit opnieuw vastleggen…").count(),
+        0
+    );
+}

@@ -85,6 +85,11 @@ pub enum SignOffStep {
     Decide(Decision),
     /// Vastgesteld → a new Concept version; the agreed one stays in the history.
     StartAmendment,
+    /// Vastgesteld with an old fingerprint that still holds → the same version, date and decisions
+    /// sealed again with the current recipe, which covers everything the annex prints. The one step
+    /// in which a gemeente re-records its decision once the user has seen what the old recipe left
+    /// out (budget, texts, dates) as the file has it now.
+    Reseal,
 }
 
 impl SignOffStep {
@@ -95,6 +100,7 @@ impl SignOffStep {
             SignOffStep::SendBack => "Terug naar concept".into(),
             SignOffStep::Decide(d) => format!("Besluit {}: {}", d.side.label(), d.outcome.label()),
             SignOffStep::StartAmendment => "Tussentijdse wijziging gestart".into(),
+            SignOffStep::Reseal => "Besluit opnieuw vastgelegd".into(),
         }
     }
 }
@@ -125,6 +131,21 @@ pub enum SignOffRefusal {
     /// An amendment of choices that are not agreed.
     #[error("Een tussentijdse wijziging begint bij vastgestelde keuzes.")]
     NothingToAmend,
+    /// A re-recording of choices that are not agreed with an old fingerprint.
+    #[error(
+        "Alleen vastgestelde keuzes met een oude vingerafdruk worden opnieuw vastgelegd; die van {0} hebben er geen."
+    )]
+    NothingToReseal(String),
+    /// A re-recording of a sign-off that does not hold: it would hide what was changed.
+    #[error(
+        "De vaststelling van {gemeente} klopt niet ({reason}). Opnieuw vastleggen zou dat verbergen; start een tussentijdse wijziging en laat het college en WerkBedrijf opnieuw besluiten."
+    )]
+    BrokenSeal {
+        /// The gemeente.
+        gemeente: String,
+        /// Why the sign-off does not hold.
+        reason: String,
+    },
 }
 
 /// Applies a sign-off step to a plan; refuses steps that do not fit the current status.
@@ -205,7 +226,38 @@ pub fn step(
             plan.sign_off.version += 1;
             plan.sign_off.status = Status::Concept;
         }
+        SignOffStep::Reseal => reseal(plan, gemeente, terms)?,
     }
+    Ok(())
+}
+
+/// Seals the version in force again with the current recipe, when all that stands against it is
+/// an old recipe: never over a seal that does not hold, which would launder a changed file.
+fn reseal(plan: &mut Plan, gemeente: &Gemeente, terms: Terms<'_>) -> Result<(), SignOffRefusal> {
+    let check = verify::check(terms, gemeente, &plan.sign_off, &plan.choices);
+    if let Some(reason) = check.problem() {
+        return Err(SignOffRefusal::BrokenSeal {
+            gemeente: gemeente.name.clone(),
+            reason: reason.to_owned(),
+        });
+    }
+    if plan.sign_off.status != Status::Vastgesteld || check.old_recipe().is_none() {
+        return Err(SignOffRefusal::NothingToReseal(gemeente.name.clone()));
+    }
+    let old = plan
+        .sign_off
+        .agreed
+        .pop()
+        .expect("a sign-off with an old recipe has a version in force");
+    let resealed = AgreedVersion::seal(
+        terms,
+        gemeente,
+        &plan.sign_off,
+        old.version,
+        old.agreed_on,
+        old.choices,
+    );
+    plan.sign_off.agreed.push(resealed);
     Ok(())
 }
 

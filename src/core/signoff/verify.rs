@@ -149,7 +149,8 @@ fn check_gemeente(workbook: &Workbook, gemeente: &Gemeente) -> SignOffCheck {
     check(terms, gemeente, sign_off, current)
 }
 
-fn check(
+/// Checks a sign-off against the choices in force (what [`verify`] does per gemeente).
+pub(super) fn check(
     terms: Terms<'_>,
     gemeente: &Gemeente,
     sign_off: &SignOff,

@@ -70,6 +70,7 @@ impl KeuzekaartApp {
             Action::ShowChanges { title, changes } => {
                 self.dialog = Some(Dialog::Changes { title, changes })
             }
+            Action::ConfirmReseal(question) => self.dialog = Some(Dialog::ConfirmReseal(question)),
             Action::OpenExternally(path) => self.open_externally(ctx, &path),
             Action::ChooseCertificate => self.choose_certificate(),
             Action::SignAnnex => self.sign_annex(ctx),
