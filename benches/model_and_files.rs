@@ -183,9 +183,10 @@ fn import(c: &mut Criterion) {
                 .apply(keuzekaart::core::Edit::Progress(
                     keuzekaart::core::progress::ProgressEdit::Enter {
                         cells: result.cells,
-                        source: keuzekaart::core::progress::Source::Imported(
-                            "registratie.csv".into(),
-                        ),
+                        source: keuzekaart::core::progress::Source::Imported {
+                            file: "registratie.csv".into(),
+                            sha256: sheet.sha256.clone(),
+                        },
                         reason: "herberekening".into(),
                         by: "bench".into(),
                         at: chrono::NaiveDate::from_ymd_opt(2022, 7, 1)

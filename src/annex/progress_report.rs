@@ -88,6 +88,19 @@ pub struct ReportData {
     pub summary_fte: (String, String),
     /// Per gemeente.
     pub gemeenten: Vec<GemeenteSection>,
+    /// The appendix: every line of the realisation's history, oldest first.
+    pub history: Vec<HistoryRow>,
+}
+
+/// One line of the history in the report's appendix.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryRow {
+    /// "03-04-2022 10:15".
+    pub when: String,
+    /// "A. de Vries (LAPTOP-7)".
+    pub who: String,
+    /// What changed ("Heumen, activiteit 4, 2e kwartaal 2022: 3 → 5, getypt").
+    pub what: String,
 }
 
 /// One gemeente in the regional summary.
@@ -217,6 +230,14 @@ pub fn report_data(
                     .iter()
                     .map(|a| report_row(a, period, &text))
                     .collect(),
+            })
+            .collect(),
+        history: crate::core::history::all_lines(&workbook.progress.history)
+            .iter()
+            .map(|line| HistoryRow {
+                when: line.change.at.format("%d-%m-%Y %H:%M").to_string(),
+                who: text(&line.change.who()),
+                what: text(&line.change.description(line.file)),
             })
             .collect(),
     }

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod compare;
 pub mod diff;
 pub mod edit;
+pub mod history;
 pub mod limits;
 pub mod model;
 pub mod money;

@@ -155,6 +155,9 @@ pub struct Progress {
     /// The closed periods, in order.
     #[serde(default)]
     pub closed: Vec<Closed>,
+    /// Every change of a figure, closing and import, oldest first ([`super::history`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::Change>,
 }
 
 impl Delivered {
@@ -205,8 +208,13 @@ pub enum Source {
     Typed,
     /// A block pasted from a spreadsheet.
     Pasted,
-    /// Imported from a file, by name.
-    Imported(String),
+    /// Imported from a file.
+    Imported {
+        /// The file's name.
+        file: String,
+        /// The SHA-256 of its bytes, in hexadecimal.
+        sha256: String,
+    },
     /// A note typed for a figure (the figure itself unchanged).
     Note,
 }
@@ -223,7 +231,7 @@ pub enum ProgressEdit {
         /// Why, when a closed period changes (empty otherwise).
         reason: String,
         /// Who enters them.
-        by: String,
+        by: super::history::Author,
         /// When.
         at: NaiveDateTime,
     },
@@ -232,9 +240,20 @@ pub enum ProgressEdit {
         /// The period.
         period: Period,
         /// Who closes it.
-        by: String,
+        by: super::history::Author,
         /// When.
-        on: NaiveDate,
+        at: NaiveDateTime,
+    },
+    /// Move the history to an archive file already written, leaving one line that names it.
+    ArchiveHistory {
+        /// The archive's file name.
+        file: String,
+        /// The SHA-256 of the archive's bytes, in hexadecimal.
+        sha256: String,
+        /// Who archives it.
+        by: super::history::Author,
+        /// When.
+        at: NaiveDateTime,
     },
     /// Report in quarters or half-years; only while no figure is entered.
     SetPeriods(PeriodKind),
@@ -258,10 +277,11 @@ impl ProgressEdit {
                     Source::Note => what.replacen("Gerealiseerd", "Notitie bij", 1),
                     Source::Typed => what,
                     Source::Pasted => format!("{what} geplakt"),
-                    Source::Imported(file) => format!("{what} geïmporteerd uit {file}"),
+                    Source::Imported { file, .. } => format!("{what} geïmporteerd uit {file}"),
                 }
             }
             ProgressEdit::Close { period, .. } => format!("{} afgesloten", period.label()),
+            ProgressEdit::ArchiveHistory { .. } => "Geschiedenis gearchiveerd".into(),
             ProgressEdit::SetPeriods(kind) => format!("Voortgang per {}", kind.noun()),
         }
     }
@@ -292,6 +312,9 @@ pub enum ProgressRefusal {
     /// The kind of period can change only while nothing is entered.
     #[error("De voortgang heeft al cijfers per {}; die indeling blijft.", .0.noun())]
     PeriodsInUse(PeriodKind),
+    /// The history is full; it is to be archived first.
+    #[error("De geschiedenis van de voortgang is vol (hoogstens {} regels); archiveer haar eerst via het menu Bestand, Geschiedenis archiveren….", format_number(super::history::MAX_HISTORY.into()))]
+    HistoryFull,
     /// More figures than a workbook holds.
     #[error("Zoveel realisatiecijfers passen niet in een werkmap (hoogstens {}).", format_number(MAX_DELIVERED.into()))]
     TooMany,

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
+use super::history::{Author, Change, Changed, MAX_HISTORY, Origin};
 use super::limits::{self, NumberKind};
 use super::period::Period;
 use super::progress::*;
@@ -27,63 +28,164 @@ pub fn apply_progress(
             progress.settings.periods = *kind;
             progress.closed.clear();
         }
-        ProgressEdit::Close { period, by, on } => {
+        ProgressEdit::Close { period, by, at } => {
             if !periods.contains(period) {
                 return Err(not_in_term(workbook, *period).into());
             }
             if workbook.progress.is_closed(*period) {
                 return Err(ProgressRefusal::AlreadyClosed(*period).into());
             }
+            let line = Changed::Closed { period: *period };
+            record(&mut workbook.progress.history, vec![line], by, *at)?;
             let closed = &mut workbook.progress.closed;
             closed.push(Closed {
                 period: *period,
-                on: *on,
-                by: by.clone(),
+                on: at.date(),
+                by: by.name.clone(),
             });
             closed.sort_by_key(|c| c.period);
         }
+        ProgressEdit::ArchiveHistory {
+            file,
+            sha256,
+            by,
+            at,
+        } => {
+            let lines = workbook.progress.history.len();
+            let line = Changed::Archived {
+                file: file.clone(),
+                sha256: sha256.clone(),
+                lines: u32::try_from(lines).unwrap_or(u32::MAX),
+            };
+            let mut history = Vec::new();
+            record(&mut history, vec![line], by, *at)?;
+            workbook.progress.history = history;
+        }
         ProgressEdit::Enter {
             cells,
+            source,
             reason,
             by,
             at,
-            ..
-        } => {
-            let mut progress = workbook.progress.clone();
-            // Where each cell's figure stands, so a block of thousands of figures (an import)
-            // is entered in one pass.
-            let mut index: HashMap<(String, u32, Period), usize> = progress
-                .delivered
-                .iter()
-                .enumerate()
-                .map(|(i, d)| ((d.gemeente.clone(), d.activity, d.period), i))
-                .collect();
-            let mut removed = vec![false; progress.delivered.len()];
-            for cell in cells {
-                check_cell(workbook, &periods, cell)?;
-                let key = (cell.gemeente.clone(), cell.activity, cell.period);
-                let at_index = index.get(&key).copied().filter(|i| !removed[*i]);
-                match enter(&mut progress, at_index, cell, reason, by, *at)? {
-                    Entered::Added(i) => {
-                        index.insert(key, i);
-                        removed.push(false);
-                    }
-                    Entered::Removed(i) => removed[i] = true,
-                    Entered::Changed => {}
-                }
-            }
-            let mut keep = removed.iter().map(|r| !r);
-            progress.delivered.retain(|_| keep.next().unwrap_or(true));
-            if progress.delivered.len() > MAX_DELIVERED {
-                return Err(ProgressRefusal::TooMany.into());
-            }
-            progress.delivered.sort_by(|a, b| {
-                (&a.gemeente, a.activity, a.period).cmp(&(&b.gemeente, b.activity, b.period))
-            });
-            workbook.progress = progress;
-        }
+        } => enter_all(workbook, &periods, cells, source, reason, by, *at)?,
     }
     Ok(())
+}
+
+/// Enters (or clears) figures as one step, with a history line for every figure that changed
+/// (and one for the import they came from); refused as a whole when any figure is.
+fn enter_all(
+    workbook: &mut Workbook,
+    periods: &[Period],
+    cells: &[CellValue],
+    source: &Source,
+    reason: &str,
+    by: &Author,
+    at: NaiveDateTime,
+) -> Result<(), super::refusal::Refusal> {
+    let mut lines = Vec::new();
+    let mut progress = workbook.progress.clone();
+    // Where each cell's figure stands, so a block of thousands of figures (an import)
+    // is entered in one pass.
+    let mut index: HashMap<(String, u32, Period), usize> = progress
+        .delivered
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.gemeente.clone(), d.activity, d.period), i))
+        .collect();
+    let mut removed = vec![false; progress.delivered.len()];
+    for cell in cells {
+        check_cell(workbook, periods, cell)?;
+        let key = (cell.gemeente.clone(), cell.activity, cell.period);
+        let at_index = index.get(&key).copied().filter(|i| !removed[*i]);
+        let old = at_index.map(|i| progress.delivered[i].volume);
+        let new = match enter(&mut progress, at_index, cell, reason, &by.name, at)? {
+            Entered::Added(i) => {
+                index.insert(key, i);
+                removed.push(false);
+                Some(progress.delivered[i].volume)
+            }
+            Entered::Removed(i) => {
+                removed[i] = true;
+                None
+            }
+            Entered::Changed => at_index.map(|i| progress.delivered[i].volume),
+        };
+        if old != new {
+            lines.push(figure_line(cell, old, new, source, reason, &progress));
+        }
+    }
+    if let Source::Imported { file, sha256 } = source {
+        let figures = u32::try_from(lines.len()).unwrap_or(u32::MAX);
+        let line = Changed::Imported {
+            file: file.clone(),
+            sha256: sha256.clone(),
+            figures,
+        };
+        lines.insert(0, line);
+    }
+    record(&mut progress.history, lines, by, at)?;
+    let mut keep = removed.iter().map(|r| !r);
+    progress.delivered.retain(|_| keep.next().unwrap_or(true));
+    if progress.delivered.len() > MAX_DELIVERED {
+        return Err(ProgressRefusal::TooMany.into());
+    }
+    progress.delivered.sort_by(|a, b| {
+        (&a.gemeente, a.activity, a.period).cmp(&(&b.gemeente, b.activity, b.period))
+    });
+    workbook.progress = progress;
+    Ok(())
+}
+
+/// Appends lines to the history, all by one author at one moment; refused when the history
+/// would grow beyond its bound (nothing is appended then).
+fn record(
+    history: &mut Vec<Change>,
+    lines: Vec<Changed>,
+    by: &Author,
+    at: NaiveDateTime,
+) -> Result<(), ProgressRefusal> {
+    if history.len() + lines.len() > MAX_HISTORY {
+        return Err(ProgressRefusal::HistoryFull);
+    }
+    history.extend(lines.into_iter().map(|what| Change {
+        at,
+        by: by.name.clone(),
+        machine: by.machine.clone(),
+        what,
+    }));
+    Ok(())
+}
+
+/// The history line of one figure that changed: from `old` to `new`, with the reason when its
+/// period is closed.
+fn figure_line(
+    cell: &CellValue,
+    old: Option<Decimal>,
+    new: Option<Decimal>,
+    source: &Source,
+    reason: &str,
+    progress: &Progress,
+) -> Changed {
+    let origin = match source {
+        Source::Typed | Source::Note => Origin::Typed,
+        Source::Pasted => Origin::Pasted,
+        Source::Imported { .. } => Origin::Imported,
+    };
+    let closed = progress.is_closed(cell.period);
+    Changed::Figure {
+        gemeente: cell.gemeente.clone(),
+        activity: cell.activity,
+        period: cell.period,
+        old,
+        new,
+        source: origin,
+        reason: if closed {
+            reason.trim().to_owned()
+        } else {
+            String::new()
+        },
+    }
 }
 
 fn not_in_term(workbook: &Workbook, period: Period) -> ProgressRefusal {

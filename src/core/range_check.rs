@@ -161,6 +161,14 @@ fn check_progress_into(w: &mut Walker, progress: &super::progress::Progress) {
         || "Voortgang".into(),
         check_entries(progress.closed.len(), MAX_ENTRIES, "afgesloten perioden"),
     );
+    w.at(
+        || "Voortgang, geschiedenis".into(),
+        check_entries(
+            progress.history.len(),
+            super::history::MAX_HISTORY,
+            "regels geschiedenis",
+        ),
+    );
     for d in &progress.delivered {
         let place = || d.place();
         w.at(place, check_number(d.volume, NumberKind::Volume));

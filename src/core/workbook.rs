@@ -13,8 +13,10 @@ use super::sign_off_record::SignOff;
 /// The version of the workbook file format this build writes. Older files are migrated on load;
 /// newer ones are refused with a message.
 /// Version 2 added the realisation ([`Workbook::progress`]); a version 1 file reads as one
-/// without figures, on the bundled settings of its term.
-pub const FORMAT_VERSION: u32 = 2;
+/// without figures, on the bundled settings of its term. Version 3 added the realisation's
+/// history ([`super::history`]); a version 2 file reads as one whose history starts now, and an
+/// older app refuses a version 3 file as newer instead of stumbling on the unknown field.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The bundled region of the 2021–2022 term, as RON data.
 pub const BUNDLED_REGION: &str = include_str!("../../assets/regio-rijk-van-nijmegen-2021-2022.ron");

@@ -122,6 +122,7 @@ pub fn export_xlsx(
     budget_sheet(xlsx.add_worksheet(), workbook, &checks, &formats)?;
     overview_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     progress_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
+    history_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     Ok(xlsx.save_to_buffer()?)
 }
 
@@ -563,6 +564,86 @@ fn progress_sheet(
         last,
         (headers.len() - 1) as u16,
         &table("Voortgang", &headers),
+    )?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_autofit_max_width(360).autofit();
+    Ok(())
+}
+
+/// "Geschiedenis": every line of the realisation's history, oldest first, one column per part
+/// (who, computer, cell, old and new value, source, reason), so a controller can filter a figure
+/// and trace it to its file.
+fn history_sheet(
+    sheet: &mut Worksheet,
+    workbook: &Workbook,
+    fm: &Formats,
+) -> Result<(), ExportError> {
+    use crate::core::history::Changed;
+    sheet.set_name("Geschiedenis")?;
+    let headers = [
+        "Wanneer",
+        "Wie",
+        "Computer",
+        "Soort",
+        "Gemeente",
+        "Nr.",
+        "Periode",
+        "Oud",
+        "Nieuw",
+        "Bron",
+        "Reden",
+        "Omschrijving",
+    ];
+    let mut row: u32 = 1;
+    for line in crate::core::history::all_lines(&workbook.progress.history) {
+        let change = line.change;
+        sheet.write_string(row, 0, change.at.format("%Y-%m-%d %H:%M").to_string())?;
+        sheet.write_string(row, 1, &change.by)?;
+        sheet.write_string(row, 2, &change.machine)?;
+        let kind = match &change.what {
+            Changed::Figure {
+                gemeente,
+                activity,
+                period,
+                old,
+                new,
+                source,
+                reason,
+            } => {
+                sheet.write_string(row, 4, gemeente)?;
+                sheet.write_number(row, 5, f64::from(*activity))?;
+                sheet.write_string(row, 6, period.code())?;
+                for (column, value) in [(7, old), (8, new)] {
+                    if let Some(value) = value {
+                        sheet.write_number_with_format(row, column, f(*value), &fm.number)?;
+                    }
+                }
+                let from = match line.file {
+                    Some(file) => format!("{} uit {file}", source.label()),
+                    None => source.label().to_owned(),
+                };
+                sheet.write_string(row, 9, from)?;
+                sheet.write_string(row, 10, reason)?;
+                "cijfer"
+            }
+            Changed::Closed { period } => {
+                sheet.write_string(row, 6, period.code())?;
+                "afgesloten"
+            }
+            Changed::Imported { .. } => "import",
+            Changed::Archived { .. } => "gearchiveerd",
+        };
+        sheet.write_string(row, 3, kind)?;
+        sheet.write_string(row, 11, change.description(line.file))?;
+        row += 1;
+    }
+    let last = row.max(2) - 1;
+    sheet.add_table(
+        0,
+        0,
+        last,
+        (headers.len() - 1) as u16,
+        &table("Geschiedenis", &headers),
     )?;
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_autofit_max_width(360).autofit();

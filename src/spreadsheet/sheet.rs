@@ -24,6 +24,10 @@ pub struct Sheet {
     /// Rows with nothing in them, skipped (said in the import dialog, so every row is accounted
     /// for: taken, refused or skipped).
     pub skipped_empty: usize,
+    /// The SHA-256 of the file's bytes, in hexadecimal (empty for a pasted block): the
+    /// realisation's history names each import by it, so the file can be found again.
+    #[serde(default)]
+    pub sha256: String,
 }
 
 /// Why a sheet could not be read; `Display` is a Dutch message.

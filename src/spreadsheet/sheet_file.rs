@@ -29,6 +29,23 @@ fn mb(bytes: u64) -> String {
 /// Reads the first sheet with data of an .xlsx, .xlsm, .xls, .xlsb or .ods file, or a .csv
 /// (separated by semicolons, commas or tabs, as it is found), within the bounds above.
 pub fn read(path: &Path) -> Result<Sheet, SheetError> {
+    let mut sheet = read_contents(path)?;
+    // Read again for the hash, within the size just checked: the history names the import by
+    // the SHA-256 of the file as it lies on disk, which `sha256sum` gives for the same file.
+    let bytes = std::fs::read(path).map_err(|e| {
+        SheetError(format!(
+            "{} kon niet worden gelezen: {}.",
+            path.display(),
+            crate::storage::io_reason(&e)
+        ))
+    })?;
+    use sha2::Digest;
+    sheet.sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
+    Ok(sheet)
+}
+
+/// The sheet in a file, without its hash.
+fn read_contents(path: &Path) -> Result<Sheet, SheetError> {
     let name = path.display();
     let unreadable = |e: std::io::Error| {
         SheetError(format!(

@@ -4,7 +4,8 @@
 //! table `keuzes: { "Beuningen": { 4: "3" } }` of peppers per activity per gemeente, without notes.
 //!
 //! Version 1 is version 2 without the realisation: it reads as the current format with no figures
-//! delivered, on the bundled settings of the term (half-years, volumes per year).
+//! delivered, on the bundled settings of the term (half-years, volumes per year). Version 2 is
+//! version 3 without the realisation's history: it reads as one whose history starts now.
 //!
 //! Both were written before the card said whether its prices are confirmed: a card from such a
 //! file without a reading note gets [`UNCONFIRMED_NOTE`], so its annex does not print a reading of
@@ -66,6 +67,13 @@ pub fn from_v0(old: WorkbookV0) -> Workbook {
 pub fn from_v1(mut workbook: Workbook) -> Workbook {
     workbook.version = crate::core::workbook::FORMAT_VERSION;
     mark_unconfirmed(&mut workbook.card);
+    workbook
+}
+
+/// Turns a version 2 workbook (read with the current reader: it has no history) into the
+/// current format; its history starts with the next change.
+pub fn from_v2(mut workbook: Workbook) -> Workbook {
+    workbook.version = crate::core::workbook::FORMAT_VERSION;
     workbook
 }
 

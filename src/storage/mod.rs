@@ -6,6 +6,7 @@
 
 mod card_file;
 mod exchange;
+mod history_file;
 mod load;
 pub mod lock;
 mod migrate;
@@ -16,6 +17,7 @@ mod save;
 
 pub use card_file::{CARD_FILE_VERSION, CardFile, export_card, read_card_file};
 pub use exchange::{ExchangeFile, ImportPreview, export_gemeente, preview_import, read_exchange};
+pub use history_file::export_history;
 pub use load::{
     LoadError, MAX_FILE_BYTES, parse_ron, parse_workbook, parse_workbook_bytes, read_text,
     read_workbook, read_workbook_stamped,

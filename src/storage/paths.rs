@@ -86,3 +86,22 @@ pub fn remember(recent: &mut Vec<PathBuf>, file: &Path) {
     recent.insert(0, file);
     recent.truncate(MAX_RECENT);
 }
+
+/// This computer's name, for the realisation's history: a figure's line says on which laptop it
+/// was changed, beside the name set in Instellingen. Empty when the system gives none that is
+/// text; cut to the length every name in a workbook keeps to.
+pub fn machine_name() -> String {
+    let name = gethostname::gethostname();
+    let name = name.to_str().unwrap_or("").trim();
+    let name: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(crate::core::limits::MAX_NAME_CHARS)
+        .collect();
+    // A name the file's own check would refuse (a bidi control, say) is left out rather than
+    // written into a workbook that then would not load.
+    match crate::core::limits::check_text(&name, crate::core::limits::MAX_NAME_CHARS, "") {
+        Ok(()) => name,
+        Err(_) => String::new(),
+    }
+}

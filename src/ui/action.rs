@@ -105,8 +105,8 @@ pub enum Action {
     /// Enter the figures of a realisation import the user looked at, as one edit, and remember
     /// the column mapping.
     ImportRealisation {
-        /// The file's name.
-        file: String,
+        /// The file, by name and SHA-256 (`Source::Imported`).
+        source: crate::core::progress::Source,
         /// The figures.
         cells: Vec<crate::core::progress::CellValue>,
         /// How many rows were refused (for the message).

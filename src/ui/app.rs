@@ -132,11 +132,22 @@ pub struct KeuzekaartApp {
     tab_pacing: super::tab_pacing::TabPacing,
     allow_close: bool,
     title: String,
+    /// This computer's name, read once at start (see [`Self::author`]).
+    machine: String,
     /// Set when the start-up measurement asked to close after the first frame.
     first_frame_probe: Option<std::time::Instant>,
 }
 
 impl KeuzekaartApp {
+    /// Who makes a change here: the name from Instellingen and this computer's name, for the
+    /// realisation's history.
+    pub(super) fn author(&self) -> crate::core::history::Author {
+        crate::core::history::Author {
+            name: self.settings.author.clone(),
+            machine: self.machine.clone(),
+        }
+    }
+
     /// Creates the app as eframe starts it: settings from eframe's storage, the user's folders
     /// from the platform, the file from the command line if given, else the bundled workbook.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
@@ -178,8 +189,7 @@ impl KeuzekaartApp {
         ctx.set_theme(egui::Theme::Light);
         // The tokens' colours and text sizes, which meet WCAG 2.1 AA (see design_tokens.rs).
         tokens::Tokens::set_mode(ctx, tokens::Mode::Normal);
-        // Labels are read, not selected: without selection tracking every label costs less in a
-        // frame, which counts while a drag redraws the screen.
+        // Labels are read, not selected: cheaper per frame, which counts while a drag redraws.
         ctx.all_styles_mut(|style| style.interaction.selectable_labels = false);
         ctx.set_zoom_factor(startup.settings.zoom.clamp(0.5, 3.0));
         let recent = startup
@@ -204,6 +214,7 @@ impl KeuzekaartApp {
         };
         let mut app = KeuzekaartApp {
             model: Model::new(startup.workbook.unwrap_or_else(Workbook::bundled)),
+            machine: storage::paths::machine_name(),
             file: None,
             stamp: None,
             lock: None,

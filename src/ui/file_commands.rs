@@ -39,6 +39,8 @@ pub enum FileCommand {
     CompareWithFile,
     /// Read realisation figures from a registration system's spreadsheet.
     ImportRealisation,
+    /// Move the realisation's history to a file of its own.
+    ArchiveHistory,
     /// Write the choices, budgets, overview and progress as an Excel file.
     ExportExcel,
     /// Make the progress report (art. 14.2) as PDF/A.
@@ -193,6 +195,14 @@ impl FileCommand {
                 "Realisatie importeren…",
                 "Lees gerealiseerde volumes uit een export van de registratie (.xlsx, .ods of .csv); u ziet eerst wat er verandert",
                 Picker::open("Realisatie importeren", ("Spreadsheet", "xlsx")),
+            ),
+            FileCommand::ArchiveHistory => keeps(
+                3,
+                "Geschiedenis archiveren…",
+                "Zet de geschiedenis van de realisatiecijfers in een eigen bestand; in de werkmap blijft één regel die naar dat bestand wijst",
+                Picker::save("Geschiedenis archiveren", ("Geschiedenis", "ron"), |n| {
+                    format!("Geschiedenis voortgang DVO {}.ron", n.term())
+                }),
             ),
             FileCommand::ExportExcel => keeps(
                 3,

@@ -267,7 +267,10 @@ fn confirm(
         {
             actions.push(Action::CloseDialog);
             actions.push(Action::ImportRealisation {
-                file: form.file.clone(),
+                source: crate::core::progress::Source::Imported {
+                    file: form.file.clone(),
+                    sha256: form.sheet.sha256.clone(),
+                },
                 cells: result.cells.clone(),
                 refused: result.refused.len(),
                 reason: form.reason.trim().to_owned(),

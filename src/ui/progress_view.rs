@@ -17,6 +17,7 @@ use super::action::Action;
 use super::design_tokens::{self as tokens, Tokens};
 use crate::annex::Scope;
 use crate::core::capacity::CapacityAssumptions;
+use crate::core::history::Author;
 use crate::core::money::{format_number, parse_dutch_decimal, round_shown};
 use crate::core::period::Period;
 use crate::core::progress::{CellValue, ProgressEdit, Source};
@@ -113,7 +114,7 @@ pub fn show(
     ui: &mut Ui,
     model: &Model,
     gemeente: &str,
-    author: &str,
+    author: &mut Author,
     state: &mut ProgressState,
     actions: &mut Vec<Action>,
 ) {
@@ -147,7 +148,10 @@ pub fn show(
         periods_choice(ui, model, actions);
         ui.add_space(tokens::SPACE_L);
         report_choice(ui, model, state, actions);
+        ui.add_space(tokens::SPACE_L);
+        name_field(ui, author);
     });
+    let author = &*author;
     ui.add_space(tokens::SPACE_S);
     egui::ScrollArea::vertical().show(ui, |ui| {
         dashboard(ui, model, &figures, look, actions);
@@ -168,6 +172,19 @@ pub fn show(
 }
 
 /// Half-years or quarters, set per term; it can change only while no figure is entered.
+/// Who enters the figures: the name that goes with every change into the history (beside the
+/// computer's name), kept in the app's settings.
+fn name_field(ui: &mut Ui, author: &mut Author) {
+    ui.label("Uw naam:");
+    ui.add(
+        egui::TextEdit::singleline(&mut author.name)
+            .desired_width(200.0)
+            .hint_text("komt bij elke wijziging in de geschiedenis")
+            .char_limit(crate::core::limits::MAX_NAME_CHARS),
+    )
+    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Uw naam"));
+}
+
 fn periods_choice(ui: &mut Ui, model: &Model, actions: &mut Vec<Action>) {
     let progress = &model.workbook().progress;
     let current = progress.settings.periods;
@@ -330,7 +347,7 @@ fn gemeente_section(
     model: &Model,
     progress: &GemeenteProgress,
     today: NaiveDate,
-    author: &str,
+    author: &Author,
     state: &mut ProgressState,
     look: &Tokens,
     actions: &mut Vec<Action>,
@@ -383,6 +400,7 @@ fn gemeente_section(
         state.typing.remove(&key);
     }
     entry::note_field(ui, model, progress, author, now, state, actions);
+    entry::figure_history(ui, model, &progress.gemeente, state, look);
     if !workbook.progress.closed.is_empty() {
         reason_field(ui, state);
     }
@@ -430,7 +448,7 @@ fn reason_field(ui: &mut Ui, state: &mut ProgressState) {
 struct FigureGrid<'a> {
     workbook: &'a crate::core::Workbook,
     gemeente: &'a str,
-    author: &'a str,
+    author: &'a Author,
     now: chrono::NaiveDateTime,
     /// The reason typed for a change in a closed period.
     reason: &'a str,
@@ -471,8 +489,8 @@ impl FigureGrid<'_> {
                     actions.push(Action::Edit(
                         Edit::Progress(ProgressEdit::Close {
                             period: *period,
-                            by: self.author.to_owned(),
-                            on: today,
+                            by: self.author.clone(),
+                            at: self.now,
                         }),
                         None,
                     ));
@@ -570,7 +588,7 @@ impl FigureGrid<'_> {
                 }],
                 source: Source::Typed,
                 reason: self.reason.to_owned(),
-                by: self.author.to_owned(),
+                by: self.author.clone(),
                 at: self.now,
             }),
             Some(response.rect.center()),

@@ -292,7 +292,7 @@ fn a_closed_period_changes_only_with_a_recorded_reason() {
         .apply(Edit::Progress(ProgressEdit::Close {
             period: period("2021-H1"),
             by: "Controller".into(),
-            on: day("15-07-2021"),
+            at: day("15-07-2021").and_hms_opt(9, 0, 0).unwrap(),
         }))
         .unwrap();
     let refusal = model
@@ -341,26 +341,26 @@ fn a_closed_period_changes_only_with_a_recorded_reason() {
 }
 
 #[test]
-fn a_version_1_file_opens_as_version_2_without_figures_and_keeps_its_choices() {
+fn a_version_1_file_opens_as_the_current_version_without_figures_and_keeps_its_choices() {
     let wb = agreed_workbook();
     let mut text = keuzekaart::storage::to_ron(&wb);
     // The same workbook as a version 1 file holds it: no realisation.
     let start = text
         .find("    progress: (")
-        .expect("version 2 writes its realisation");
+        .expect("the current version writes its realisation");
     let end = start + text[start..].find("\n    ),\n").unwrap() + "\n    ),\n".len();
     text.replace_range(start..end, "");
-    text = text.replacen("version: 2,", "version: 1,", 1);
+    text = text.replacen("version: 3,", "version: 1,", 1);
     assert!(!text.contains("progress"));
     let read = keuzekaart::storage::parse_workbook(&text).unwrap();
-    assert_eq!(read.version, 2);
+    assert_eq!(read.version, keuzekaart::core::workbook::FORMAT_VERSION);
     assert_eq!(read.plans, wb.plans);
     assert!(read.progress.delivered.is_empty());
     assert_eq!(read.progress.settings.periods, PeriodKind::HalfYear);
     // Its sign-offs still hold: the realisation is not part of what was signed.
     let checks = keuzekaart::core::signoff::verify(&read);
     assert!(checks.iter().all(|c| c.problem().is_none()));
-    // And a version 2 file with figures reads back equal.
+    // And a file of the current version with figures (and their history) reads back equal.
     let mut model = Model::new(read);
     model
         .apply(enter(vec![cell("Beuningen", 4, "2021-H1", "12.5")], ""))
@@ -436,7 +436,7 @@ fn a_figure_says_whether_it_was_delivered_and_whether_its_period_is_closed() {
         .apply(Edit::Progress(ProgressEdit::Close {
             period: period("2021-H1"),
             by: "Controller".into(),
-            on: day("15-07-2021"),
+            at: day("15-07-2021").and_hms_opt(9, 0, 0).unwrap(),
         }))
         .unwrap();
     assert_eq!(

@@ -23,7 +23,10 @@ fn period(code: &str) -> Period {
 fn import_edit(cells: Vec<keuzekaart::core::progress::CellValue>, file: &str) -> Edit {
     Edit::Progress(ProgressEdit::Enter {
         cells,
-        source: Source::Imported(file.into()),
+        source: Source::Imported {
+            file: file.into(),
+            sha256: "0".repeat(64),
+        },
         reason: String::new(),
         by: "Toetser".into(),
         at: NaiveDate::from_ymd_opt(2021, 7, 5)
@@ -273,11 +276,26 @@ fn the_excel_export_reads_back_with_its_tables_totals_and_percentages() {
     let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         xlsx.sheet_names(),
-        ["Keuzes", "Budget", "Regio-overzicht", "Voortgang"]
+        [
+            "Keuzes",
+            "Budget",
+            "Regio-overzicht",
+            "Voortgang",
+            "Geschiedenis"
+        ]
     );
     xlsx.load_tables().unwrap();
     let tables = xlsx.table_names().into_iter().cloned().collect::<Vec<_>>();
-    assert_eq!(tables, ["Keuzes", "Budget", "Regio_overzicht", "Voortgang"]);
+    assert_eq!(
+        tables,
+        [
+            "Keuzes",
+            "Budget",
+            "Regio_overzicht",
+            "Voortgang",
+            "Geschiedenis"
+        ]
+    );
 
     // Budget: a row per gemeente; peppers used (a SUMIFS over Keuzes) and the region's total.
     let budget = xlsx.worksheet_range("Budget").unwrap();

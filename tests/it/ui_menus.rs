@@ -110,10 +110,18 @@ fn every_file_command_does_with_its_path_what_its_dialog_said() {
     let source = docs.path().join("bron");
     std::fs::create_dir(&source).unwrap();
     let workbook = source.join("werkmap.ron");
-    storage::save_workbook(&workbook, &filled_workbook()).unwrap();
+    storage::save_workbook(&workbook, &crate::common::progress_workbook()).unwrap();
     let before = std::fs::read(&workbook).unwrap();
     let picker = ScriptedPicker::new();
-    let mut h = app(home.path(), &picker);
+    // A workbook with figures and their history, so that every command has something to write
+    // (Geschiedenis archiveren… has nothing to archive in a workbook without figures).
+    let mut h = crate::common::app::app_at_home_on(
+        home.path(),
+        Some(crate::common::progress_workbook()),
+        "Heumen",
+        std::time::Duration::from_secs(30),
+        Some(picker.clone()),
+    );
     let mut checked = 0;
     for command in FileCommand::all() {
         let spec = command.spec();

@@ -50,12 +50,12 @@ impl KeuzekaartApp {
             Action::Restore(copy) => self.restore(ctx, *copy),
             Action::Message(text) => self.show_message(ctx, text, None, true),
             Action::ImportRealisation {
-                file,
+                source,
                 cells,
                 refused,
                 reason,
                 mapping,
-            } => self.import_realisation(ctx, file, cells, refused, reason, mapping),
+            } => self.import_realisation(ctx, source, cells, refused, reason, mapping),
             Action::DiscardRecovery => {
                 if let Some(autosaver) = &mut self.autosaver {
                     autosaver.discard();
@@ -175,18 +175,22 @@ impl KeuzekaartApp {
     fn import_realisation(
         &mut self,
         ctx: &egui::Context,
-        file: String,
+        source: crate::core::progress::Source,
         cells: Vec<crate::core::progress::CellValue>,
         refused: usize,
         reason: String,
         mapping: crate::spreadsheet::RememberedMapping,
     ) {
         let count = cells.len();
+        let file = match &source {
+            crate::core::progress::Source::Imported { file, .. } => file.clone(),
+            _ => String::new(),
+        };
         let edit = Edit::Progress(crate::core::progress::ProgressEdit::Enter {
             cells,
-            source: crate::core::progress::Source::Imported(file.clone()),
+            source,
             reason,
-            by: self.settings.author.clone(),
+            by: self.author(),
             at: chrono::Local::now().naive_local(),
         });
         self.settings.import_mapping = Some(mapping);

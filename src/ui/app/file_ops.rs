@@ -66,6 +66,7 @@ impl KeuzekaartApp {
             FileCommand::ExportGemeente => on_path(self, Self::export_gemeente),
             FileCommand::ImportGemeente => on_path(self, Self::import_gemeente),
             FileCommand::ImportRealisation => on_path(self, Self::import_realisation_file),
+            FileCommand::ArchiveHistory => on_path(self, Self::archive_history),
             FileCommand::ExportExcel => on_path(self, Self::export_excel),
             FileCommand::ExportProgressReport => on_path(self, Self::export_progress_report),
             FileCommand::ExportCard => on_path(self, Self::export_card),
@@ -193,6 +194,43 @@ impl KeuzekaartApp {
                 false,
             ),
             Err(e) => self.error("Keuzekaart exporteren mislukt", e.to_string()),
+        }
+    }
+
+    /// Writes the realisation's history to its own file, then leaves in the workbook one line
+    /// that names it (one undoable edit; the file stays when it is undone).
+    fn archive_history(&mut self, ctx: &egui::Context, path: &Path) {
+        let lines = self.model.workbook().progress.history.len();
+        if lines == 0 {
+            return self.show_message(
+                ctx,
+                "Er is nog geen geschiedenis om te archiveren.".into(),
+                None,
+                false,
+            );
+        }
+        let sha256 = match storage::export_history(path, self.model.workbook()) {
+            Ok(sha256) => sha256,
+            Err(e) => return self.error("Geschiedenis archiveren mislukt", e.to_string()),
+        };
+        let edit = Edit::Progress(crate::core::progress::ProgressEdit::ArchiveHistory {
+            file: display_name(path),
+            sha256,
+            by: self.author(),
+            at: chrono::Local::now().naive_local(),
+        });
+        match self.model.apply(edit) {
+            Ok(()) => self.show_message(
+                ctx,
+                format!(
+                    "De geschiedenis ({} regels) staat in {}; de werkmap houdt één regel die ernaar wijst. Sla de werkmap op.",
+                    crate::core::money::format_number(lines.into()),
+                    path.display()
+                ),
+                None,
+                false,
+            ),
+            Err(refusal) => self.show_message(ctx, refusal.to_string(), None, true),
         }
     }
 

@@ -92,11 +92,13 @@ impl KeuzekaartApp {
             (View::Admin, _) => admin::show(ui, model, &mut self.admin, actions),
             (View::Progress, _) => {
                 let gemeente_name = self.navigation.gemeente().to_owned();
-                let author = self.settings.author.clone();
+                let mut author = self.author();
                 let state = &mut self.progress;
                 egui::CentralPanel::default().show(ui, |ui| {
-                    progress_view::show(ui, model, &gemeente_name, &author, state, actions)
+                    progress_view::show(ui, model, &gemeente_name, &mut author, state, actions)
                 });
+                // The name typed on the screen is the user's, kept with the settings.
+                self.settings.author = author.name;
             }
             (View::Capacity, _) => {
                 egui::CentralPanel::default().show(ui, |ui| {

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use egui::Ui;
 
 use super::{ProgressState, amount};
+use crate::core::history::Author;
 use crate::core::period::Period;
 use crate::core::progress::{CellValue, ProgressEdit, Source};
 use crate::core::progress_figures::GemeenteProgress;
@@ -44,7 +45,7 @@ pub(super) fn note_field(
     ui: &mut Ui,
     model: &Model,
     progress: &GemeenteProgress,
-    author: &str,
+    author: &Author,
     now: NaiveDateTime,
     state: &mut ProgressState,
     actions: &mut Vec<Action>,
@@ -100,7 +101,7 @@ pub(super) fn note_field(
                 }],
                 source: Source::Note,
                 reason: state.reason.clone(),
-                by: author.to_owned(),
+                by: author.clone(),
                 at: now,
             }),
             None,
@@ -115,7 +116,7 @@ pub(super) fn take_paste(
     progress: &GemeenteProgress,
     rows: &[u32],
     periods: &[Period],
-    author: &str,
+    author: &Author,
     now: NaiveDateTime,
     state: &mut ProgressState,
     actions: &mut Vec<Action>,
@@ -152,9 +153,65 @@ pub(super) fn take_paste(
             cells: block.cells,
             source: Source::Pasted,
             reason: state.reason.clone(),
-            by: author.to_owned(),
+            by: author.clone(),
             at: now,
         }),
         None,
     ));
+}
+
+/// Most lines "Geschiedenis van dit getal" lists on screen; the report and the Excel export
+/// hold them all.
+const SHOWN_HISTORY_LINES: usize = 30;
+
+/// "Geschiedenis van dit getal": every change of the figure in the cell that had the focus
+/// last, newest first, with who (name and computer), when, old → new, how it got in (typed,
+/// pasted, or imported from which file) and the reason of a correction.
+pub(super) fn figure_history(
+    ui: &mut Ui,
+    model: &Model,
+    gemeente: &str,
+    state: &ProgressState,
+    look: &crate::ui::design_tokens::Tokens,
+) {
+    let Some((activity, period)) = state.selected else {
+        return;
+    };
+    let history = &model.workbook().progress.history;
+    let lines = crate::core::history::figure_lines(history, gemeente, activity, period);
+    let heading = format!(
+        "Geschiedenis van dit getal (activiteit {activity}, {})",
+        period.label()
+    );
+    egui::CollapsingHeader::new(heading)
+        .id_salt("geschiedenis-van-dit-getal")
+        .default_open(true)
+        .show(ui, |ui| {
+            if lines.is_empty() {
+                ui.label(
+                    egui::RichText::new(
+                        "Nog geen wijzigingen vastgelegd (een cijfer van vóór de geschiedenis, of nog niet ingevuld).",
+                    )
+                    .color(look.weak_text),
+                );
+                return;
+            }
+            for line in lines.iter().rev().take(SHOWN_HISTORY_LINES) {
+                ui.label(format!(
+                    "{} · {} · {}",
+                    line.change.at.format("%d-%m-%Y %H:%M"),
+                    line.change.who(),
+                    line.change.step(line.file)
+                ));
+            }
+            if lines.len() > SHOWN_HISTORY_LINES {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "… en {} eerdere wijzigingen; het voortgangsrapport en de Excel-export hebben ze allemaal.",
+                        lines.len() - SHOWN_HISTORY_LINES
+                    ))
+                    .color(look.weak_text),
+                );
+            }
+        });
 }

@@ -190,7 +190,11 @@ pub fn progress_workbook() -> Workbook {
     model
         .apply(Edit::Progress(ProgressEdit::Enter {
             cells,
-            source: Source::Imported("registratie-2022.xlsx".into()),
+            source: Source::Imported {
+                file: "registratie-2022.xlsx".into(),
+                // The SHA-256 of the registration's export the example stands for.
+                sha256: "4f2a9c1e7b3d5a8f0c6e2b9d4a7f1c3e5b8d0a2f4c6e8b1d3f5a7c9e0b2d4f6a".into(),
+            },
             reason: String::new(),
             by: "WerkBedrijf, team Regie".into(),
             at,
@@ -201,7 +205,7 @@ pub fn progress_workbook() -> Workbook {
             .apply(Edit::Progress(ProgressEdit::Close {
                 period: Period::parse(code).unwrap(),
                 by: "WerkBedrijf, controller".into(),
-                on: at.date(),
+                at,
             }))
             .unwrap();
     }
