@@ -279,17 +279,17 @@ impl Workbook {
             used,
             available: gemeente.peppers,
             left: gemeente.peppers - used,
-            // The same sum the lines are spread from, so they add up to it.
-            used_eur: super::money::round_whole(
-                self.plan(&gemeente.name)
-                    .map(|p| {
-                        p.choices
-                            .iter()
-                            .map(|c| self.exact_euros(gemeente, c.peppers))
-                            .sum()
-                    })
-                    .unwrap_or_default(),
-            ),
+            // The sum of the lines themselves, so they add up to it; a choice the card does not
+            // have (a hand-edited file, which the rules report) has no line and adds no euros.
+            used_eur: self
+                .plan(&gemeente.name)
+                .map(|p| {
+                    self.euros_per_activity(gemeente, &p.choices)
+                        .into_iter()
+                        .map(|(_, euros)| euros)
+                        .sum()
+                })
+                .unwrap_or_default(),
             budget_eur: gemeente.budget,
         }
     }
