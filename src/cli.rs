@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod council;
+
 use crate::annex::AnnexOptions;
 use crate::core::money::{format_eur, format_number};
 use crate::core::rules::{self, Severity, peppers_label};
@@ -126,6 +128,20 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Maak de raadsinformatie als PDF: per gemeente één A4 met haar keuzes, wat ze kosten, de vergelijking met de regio en de vorige looptijd, en de realisatie tot nu.
+    Raadsinfo {
+        /// De werkmap (.ron).
+        file: PathBuf,
+        /// Alleen de pagina van deze gemeente.
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Het PDF-bestand om te maken.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overschrijf een bestaand bestand.
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Maak een werkmap voor de volgende looptijd: de vastgestelde (of laatste) keuzes als concept en als 'vorige looptijd'.
     NextTerm {
         /// De werkmap van deze looptijd.
@@ -182,6 +198,12 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             out: path,
             overwrite,
         } => voortgang(&file, periode.as_deref(), &path, overwrite, out, err),
+        Command::Raadsinfo {
+            file,
+            gemeente,
+            out: path,
+            overwrite,
+        } => council::raadsinfo(&file, gemeente.as_deref(), &path, overwrite, out, err),
         Command::Annex {
             file,
             out: pdf,
@@ -286,6 +308,20 @@ fn next_term(
 
 /// Writes what a command made to its output file (unless the file exists and `overwrite` was not
 /// given), then says `done`; a document that could not be made, or written, is reported instead.
+/// "De gemeente 'X' staat niet in de werkmap; kies uit: …".
+fn unknown_gemeente(workbook: &Workbook, name: &str) -> String {
+    let names: Vec<&str> = workbook
+        .region
+        .gemeenten
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    format!(
+        "De gemeente '{name}' staat niet in de werkmap; kies uit: {}.",
+        names.join(", ")
+    )
+}
+
 fn deliver(
     path: &Path,
     input: &Path,
@@ -655,17 +691,7 @@ fn annex(
     if let Some(name) = &options.gemeente
         && workbook.region.gemeente(name).is_none()
     {
-        let names: Vec<&str> = workbook
-            .region
-            .gemeenten
-            .iter()
-            .map(|g| g.name.as_str())
-            .collect();
-        writeln!(
-            err,
-            "De gemeente '{name}' staat niet in de werkmap; kies uit: {}.",
-            names.join(", ")
-        )?;
+        writeln!(err, "{}", unknown_gemeente(&workbook, name))?;
         return Ok(EXIT_NOT_WRITTEN);
     }
     if report_errors(&workbook, options.gemeente.as_deref(), err)? && !force {

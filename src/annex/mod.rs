@@ -2,6 +2,7 @@
 //! by the Typst compiler embedded as a library (fonts inside the binary, no network, no external
 //! program). The layout lives in `assets/bijlage.typ`; the data goes in as JSON.
 
+mod council;
 mod data;
 mod library;
 mod printable;
@@ -15,6 +16,9 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+pub use council::{
+    COUNCIL_TEMPLATE, CouncilData, CouncilLine, CouncilPage, RealisedLine, council_data,
+};
 pub use data::{AnnexData, AnnexOptions, annex_data, annex_data_with};
 pub use printable::{Coverage, REPLACEMENT, Replacement, printable};
 pub use progress_report::{PROGRESS_TEMPLATE, ReportData, Scope, report_data};
@@ -60,6 +64,24 @@ pub fn progress_pdf(
         PROGRESS_TEMPLATE,
         &format!("keuzekaart-voortgang {}", data.subtitle),
         &[PdfStandard::A_2b],
+    )
+}
+
+/// Makes the council pages ("Raadsinformatie", one A4 per gemeente, or only `options.gemeente`'s)
+/// as PDF/A-2a and PDF/UA-1 bytes, with the realisation reckoned on `as_of`.
+pub fn council_pdf(
+    workbook: &Workbook,
+    options: &AnnexOptions,
+    as_of: chrono::NaiveDate,
+) -> Result<Vec<u8>, AnnexError> {
+    let data = council_data(workbook, options, as_of, fonts());
+    let json = serde_json::to_vec(&data).map_err(|e| AnnexError(e.to_string()))?;
+    render_json(
+        json,
+        COUNCIL_TEMPLATE,
+        &format!("keuzekaart-raadsinformatie {}", data.term),
+        // Level A and PDF/UA-1, as the annex: a council member may read it with a screen reader.
+        &[PdfStandard::A_2a, PdfStandard::Ua_1],
     )
 }
 

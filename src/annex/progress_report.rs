@@ -288,7 +288,7 @@ fn report_row(
 
 /// "voorlopig: 2021-H2 is nog niet afgesloten" when a period the report covers (begun by `as_of`)
 /// is open; empty when all are closed.
-fn provisional(workbook: &Workbook, as_of: NaiveDate) -> String {
+pub(super) fn provisional(workbook: &Workbook, as_of: NaiveDate) -> String {
     let open: Vec<String> =
         Period::of_term(&workbook.region.term, workbook.progress.settings.periods)
             .into_iter()

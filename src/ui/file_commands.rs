@@ -27,6 +27,8 @@ pub enum FileCommand {
     ExportAnnexGemeente,
     /// Print the review copy (with a "Wijziging" column) to PDF.
     ExportReviewCopy,
+    /// Print the council pages: one A4 per gemeente, in plain Dutch.
+    ExportCouncil,
     /// Sign an annex PDF with a personal certificate (PAdES).
     SignAnnex,
     /// Check an annex PDF: its signatures and the workbook attached to it.
@@ -156,6 +158,14 @@ impl FileCommand {
                 "Bijlage met een lege kolom ‘Wijziging’, voor raadsleden die op papier lezen",
                 Picker::save("Bijlage exporteren", PDF, |n| {
                     format!("Exemplaar voor de raad DVO {}.pdf", n.term())
+                }),
+            ),
+            FileCommand::ExportCouncil => keeps(
+                1,
+                "Raadsinformatie…",
+                "Maak per gemeente één A4 voor de gemeenteraad: de keuzes, wat ze kosten, de vergelijking met de regio en de vorige looptijd, en wat er tot nu is gerealiseerd",
+                Picker::save("Raadsinformatie maken", PDF, |n| {
+                    format!("Raadsinformatie DVO {}.pdf", n.term())
                 }),
             ),
             FileCommand::SignAnnex => keeps(

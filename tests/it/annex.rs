@@ -25,7 +25,7 @@ pub(crate) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn pdfinfo(pdf: &Path, extra: &[&str]) -> String {
+pub(crate) fn pdfinfo(pdf: &Path, extra: &[&str]) -> String {
     let out = Command::new("pdfinfo")
         .args(extra)
         .arg(pdf)

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn keuzekaart(args: &[&str], dir: &Path) -> Output {
+pub(crate) fn keuzekaart(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_keuzekaart"))
         .args(args)
         .current_dir(dir)
@@ -11,7 +11,7 @@ fn keuzekaart(args: &[&str], dir: &Path) -> Output {
         .expect("binary runs")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 

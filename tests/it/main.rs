@@ -18,6 +18,7 @@ mod core_progress;
 mod core_properties;
 mod core_rules;
 mod core_setup;
+mod council;
 mod history;
 mod home;
 mod pades;

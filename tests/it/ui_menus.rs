@@ -44,7 +44,7 @@ fn item<'t>(h: &'t Harness<'static, KeuzekaartApp>, label: &'t str) -> egui_kitt
 }
 
 /// Opens a menu of the menu bar and clicks one of its items, both by their labels.
-fn menu(h: &mut Harness<'static, KeuzekaartApp>, menu: &str, label: &str) {
+pub(crate) fn menu(h: &mut Harness<'static, KeuzekaartApp>, menu: &str, label: &str) {
     h.get_by_label(menu).click();
     h.run();
     item(h, label).click();
@@ -61,7 +61,7 @@ fn type_path(h: &mut Harness<'static, KeuzekaartApp>, text: &str) {
     h.run();
 }
 
-fn pdfinfo_pages(pdf: &Path) -> usize {
+pub(crate) fn pdfinfo_pages(pdf: &Path) -> usize {
     let out = Command::new("pdfinfo")
         .arg(pdf)
         .output()

@@ -79,6 +79,7 @@ impl KeuzekaartApp {
             FileCommand::ExportAnnexGemeente => on_path(self, |app, ctx, path| {
                 app.export_annex(ctx, path, true, false)
             }),
+            FileCommand::ExportCouncil => on_path(self, Self::export_council),
             FileCommand::SignAnnex => on_path(self, Self::open_sign_form),
             FileCommand::VerifyAnnex => on_path(self, Self::verify_annex),
             FileCommand::ExportReviewCopy => on_path(self, |app, ctx, path| {
@@ -183,6 +184,22 @@ impl KeuzekaartApp {
             path.display()
         );
         self.write_document(ctx, path, made, done, "Voortgangsrapport maken mislukt");
+    }
+
+    /// The council pages of every gemeente, one A4 each, with the realisation as the Voortgang
+    /// screen reckons it.
+    fn export_council(&mut self, ctx: &egui::Context, path: &Path) {
+        let as_of = crate::ui::progress_view::as_of(&self.model);
+        let options = self.print_options(None, false);
+        let made = crate::annex::council_pdf(self.model.workbook(), &options, as_of)
+            .map_err(|e| e.to_string());
+        let done = format!(
+            "De raadsinformatie ({} pagina's, één per gemeente; realisatie per {}) staat in {}.",
+            self.model.workbook().region.gemeenten.len(),
+            as_of.format("%d-%m-%Y"),
+            path.display()
+        );
+        self.write_document(ctx, path, made, done, "Raadsinformatie maken mislukt");
     }
 
     fn export_card(&mut self, ctx: &egui::Context, path: &Path) {
@@ -300,9 +317,11 @@ impl KeuzekaartApp {
     }
 
     /// Prints the annex (all gemeenten, or only the shown one; or the council's review copy).
-    fn export_annex(&mut self, _ctx: &egui::Context, path: &Path, only_shown: bool, review: bool) {
-        let options = crate::annex::AnnexOptions {
-            gemeente: only_shown.then(|| self.selected_gemeente().to_owned()),
+    /// What every printed document of the open workbook says of it: its file name, and whether
+    /// the footer's controlegetal is not that of the file on disk.
+    fn print_options(&self, gemeente: Option<String>, review: bool) -> crate::annex::AnnexOptions {
+        crate::annex::AnnexOptions {
+            gemeente,
             review,
             produced: None,
             source: self
@@ -317,7 +336,12 @@ impl KeuzekaartApp {
                     .file
                     .as_ref()
                     .is_some_and(|f| !crate::storage::file_matches(self.model.workbook(), f)),
-        };
+        }
+    }
+
+    fn export_annex(&mut self, _ctx: &egui::Context, path: &Path, only_shown: bool, review: bool) {
+        let shown = only_shown.then(|| self.selected_gemeente().to_owned());
+        let options = self.print_options(shown, review);
         let data = crate::annex::annex_data(self.model.workbook(), &options);
         let replaced: Vec<String> = data.replacements.iter().map(ToString::to_string).collect();
         let result = crate::annex::render(&data, crate::annex::TEMPLATE)
