@@ -45,8 +45,11 @@ pub struct CouncilPage {
     pub gemeente: String,
     /// "Vastgesteld 15 februari 2021", or what else the sign-off says.
     pub status: String,
-    /// Whether the choices are agreed (else the page says they may still change).
+    /// Whether the choices are agreed and their seal holds.
     pub agreed: bool,
+    /// What the page warns of when they are not: still a draft, or a file that differs from what
+    /// was agreed (empty when agreed).
+    pub caution: String,
     /// The opening sentences: what the gemeente buys, with what, for how much.
     pub summary: Vec<String>,
     /// The gemeente's goal, as article N.1 of the DVO states it.
@@ -165,6 +168,7 @@ fn page(
         gemeente: article.gemeente.clone(),
         status: article.status.clone(),
         agreed: article.agreed,
+        caution: caution(workbook, gemeente, article.agreed),
         summary: summary(workbook, gemeente, &article.gemeente, lines.len()),
         goal: article.goal.clone(),
         lines: article
@@ -191,6 +195,26 @@ fn page(
         previous: previous(workbook, gemeente, text),
         realised: realised(progress, text),
         realised_note: realised_note(workbook, progress, as_of),
+    }
+}
+
+/// The warning above a page whose choices are not agreed: a draft may still change; a file that
+/// says "Vastgesteld" but no longer matches its seal (or holds it only with an old fingerprint)
+/// is not the decision, and the page must not be read as if it were.
+fn caution(workbook: &Workbook, gemeente: &Gemeente, agreed: bool) -> String {
+    let claimed = workbook
+        .plan(&gemeente.name)
+        .is_some_and(|p| p.sign_off.status == crate::core::signoff::Status::Vastgesteld);
+    match (agreed, claimed) {
+        (true, _) => String::new(),
+        (false, true) => {
+            "Wat in dit bestand staat, is niet precies wat is vastgesteld (zie de status \
+                          hierboven); lees deze pagina niet als het besluit."
+                .to_owned()
+        }
+        (false, false) => {
+            "Deze keuzes zijn nog niet vastgesteld en kunnen nog veranderen.".to_owned()
+        }
     }
 }
 

@@ -310,3 +310,44 @@ fn bestand_raadsinformatie_writes_the_pages_the_user_named() {
         "the app says where the pages went"
     );
 }
+
+/// A goal edited by hand after the sign-off, full of emoji, bidi overrides and a bell, 3.500
+/// characters long: the pages are still made, Heumen's page says its seal does not hold and is not
+/// the decision, and no control character reaches the text a reader copies.
+#[test]
+fn a_hand_edited_hostile_goal_is_printed_safely_and_the_page_says_it_is_not_the_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = example_in(dir.path());
+    let heumen = workbook
+        .region
+        .gemeenten
+        .iter_mut()
+        .find(|g| g.name == "Heumen")
+        .unwrap();
+    heumen.goal = "Werk 🌶️ \u{202e}omgekeerd\u{202c} \u{7} ".repeat(140);
+    std::fs::write(dir.path().join("werkmap.ron"), storage::to_ron(&workbook)).unwrap();
+    let out = keuzekaart(
+        &["raadsinfo", "werkmap.ron", "--out", "raad.pdf"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = dir.path().join("raad.pdf");
+    assert_eq!(pages(&pdf), 7, "the long goal still fits its page");
+    let page = page_text(&pdf, 4, 4);
+    assert!(page.contains("ONGELDIG"), "{page}");
+    assert!(
+        page.contains("is niet precies wat is vastgesteld")
+            && page.contains("niet als het besluit"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Deze keuzes zijn nog niet vastgesteld"),
+        "it was agreed once; the warning says what is wrong: {page}"
+    );
+    assert!(
+        !page.chars().any(|c| c == '\u{202e}' || c == '\u{7}'),
+        "control characters reached the PDF"
+    );
+    // The other pages are untouched.
+    assert!(!page_text(&pdf, 3, 3).contains("ONGELDIG"));
+}
