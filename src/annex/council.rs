@@ -121,13 +121,14 @@ pub fn council_data(
     gemeenten.sort_by_key(|g| g.article);
     let text = |s: &str| printable(s, covers).0;
     let assumptions = CapacityAssumptions::bundled();
+    let chosen = Chosen::of(workbook);
     let pages = gemeenten
         .iter()
         .zip(&annex.articles)
         .filter(|(g, _)| gemeente.is_none_or(|wanted| wanted == g.name))
         .map(|(g, article)| {
             let progress = gemeente_progress(workbook, g, as_of, &assumptions);
-            page(workbook, g, article, &progress, as_of, &text)
+            page(workbook, g, article, &progress, &chosen, as_of, &text)
         })
         .collect();
     let term = workbook.region.term.label();
@@ -147,6 +148,7 @@ fn page(
     gemeente: &Gemeente,
     article: &Article,
     progress: &GemeenteProgress,
+    chosen: &Chosen,
     as_of: NaiveDate,
     text: &dyn Fn(&str) -> String,
 ) -> CouncilPage {
@@ -177,7 +179,7 @@ fn page(
             .zip(&lines)
             .map(|(line, choice)| CouncilLine {
                 line: line.clone(),
-                shared: shared(workbook, gemeente, choice.activity),
+                shared: chosen.shared(&gemeente.name, choice.activity),
             })
             .collect(),
         totals: article.totals.clone(),
@@ -191,7 +193,7 @@ fn page(
                 slices.join(", ")
             )
         },
-        region: region(workbook, gemeente, &article.gemeente, text),
+        region: region(workbook, gemeente, &article.gemeente, chosen, text),
         previous: previous(workbook, gemeente, text),
         realised: realised(progress, text),
         realised_note: realised_note(workbook, progress, as_of),
@@ -243,24 +245,37 @@ fn summary(workbook: &Workbook, gemeente: &Gemeente, name: &str, chosen: usize) 
     ]
 }
 
-/// "4 van 6": how many of the other gemeenten chose this activity in their proposal.
-fn shared(workbook: &Workbook, gemeente: &Gemeente, activity: u32) -> String {
-    let others: Vec<&Gemeente> = workbook
-        .region
-        .gemeenten
-        .iter()
-        .filter(|g| g.name != gemeente.name)
-        .collect();
-    let chose = others
-        .iter()
-        .filter(|g| {
+/// Which activities each gemeente's proposal chose, worked out once for all pages.
+struct Chosen(Vec<(String, std::collections::BTreeSet<u32>)>);
+
+impl Chosen {
+    fn of(workbook: &Workbook) -> Chosen {
+        Chosen(
             workbook
-                .choice_lines(g)
+                .region
+                .gemeenten
                 .iter()
-                .any(|l| l.activity == activity)
-        })
-        .count();
-    format!("{chose} van {}", others.len())
+                .map(|g| {
+                    let lines = workbook.choice_lines(g);
+                    (g.name.clone(), lines.iter().map(|l| l.activity).collect())
+                })
+                .collect(),
+        )
+    }
+
+    /// How many gemeenten chose `activity`, leaving out `except`.
+    fn count(&self, activity: u32, except: Option<&str>) -> usize {
+        self.0
+            .iter()
+            .filter(|(name, chose)| Some(name.as_str()) != except && chose.contains(&activity))
+            .count()
+    }
+
+    /// "4 van 6": how many of the other gemeenten chose this activity too.
+    fn shared(&self, gemeente: &str, activity: u32) -> String {
+        let others = self.0.iter().filter(|(name, _)| name != gemeente).count();
+        format!("{} van {others}", self.count(activity, Some(gemeente)))
+    }
 }
 
 /// The gemeente beside the region: its share of the budget, and what the others chose most.
@@ -268,6 +283,7 @@ fn region(
     workbook: &Workbook,
     gemeente: &Gemeente,
     name: &str,
+    chosen: &Chosen,
     text: &dyn Fn(&str) -> String,
 ) -> Vec<String> {
     let total = workbook.region.total_budget();
@@ -282,23 +298,13 @@ fn region(
         text(&workbook.region.name),
         format_eur(total)
     )];
-    let count = workbook.region.gemeenten.len();
+    let count = chosen.0.len();
     let mut popular: Vec<(usize, String)> = workbook
         .card
         .activities
         .iter()
         .map(|a| {
-            let chose = workbook
-                .region
-                .gemeenten
-                .iter()
-                .filter(|g| {
-                    workbook
-                        .choice_lines(g)
-                        .iter()
-                        .any(|l| l.activity == a.number)
-                })
-                .count();
+            let chose = chosen.count(a.number, None);
             (chose, format!("{}. {}", a.number, text(&a.title)))
         })
         .filter(|(chose, _)| *chose > 1)

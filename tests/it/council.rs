@@ -143,6 +143,17 @@ fn every_gemeente_of_the_example_gets_one_a4_page_with_the_annexs_figures() {
         ),
         "{nijmegen}"
     );
+    // How many others chose the same: Berg en Dal's free intake (activity 1) is taken by Heumen
+    // and Nijmegen too, its arbeidsbemiddeling (2) by Druten and Wijchen.
+    let berg_en_dal = page_text(&pdf, 1, 1);
+    assert!(
+        berg_en_dal.contains("1 dagdeel/week — — 2 van 6 4 dagdelen/week 4 € 40.465 2 van 6"),
+        "{berg_en_dal}"
+    );
+    assert!(
+        berg_en_dal.contains("1. Werkintake op locatie (3 van de 7 gemeenten)"),
+        "{berg_en_dal}"
+    );
     // Heumen's own realisation line: agreed, delivered, share and judgement together.
     let heumen = page_text(&pdf, 4, 4);
     assert!(heumen.contains("13. Samen sterk naar werk"), "{heumen}");
