@@ -3,18 +3,16 @@
 //! figure on the Voortgang screen, printed as the report's appendix, exported as an Excel sheet,
 //! kept through save and load, checked on load, bounded, and archived to a file of its own.
 
+use crate::common::app::{open_progress, type_into};
 use std::path::Path;
 use std::process::Command;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::history::{Author, Change, Changed, MAX_HISTORY, Origin, figure_lines};
 use keuzekaart::core::period::Period;
 use keuzekaart::core::progress::{CellValue, ProgressEdit, ProgressRefusal, Source};
 use keuzekaart::core::{Edit, Model, Refusal};
-use keuzekaart::ui::KeuzekaartApp;
 use keuzekaart::ui::file_picker::ScriptedPicker;
 
 use crate::common::{agreed_workbook, d, progress_workbook};
@@ -333,28 +331,6 @@ fn the_report_prints_every_line_as_its_appendix_and_excel_has_them_as_a_sheet() 
     assert_eq!(figure[9], "geïmporteerd uit registratie-2022.xlsx");
     assert_eq!(figure[7], "", "there was no figure before");
     assert!(!figure[8].is_empty(), "the new figure");
-}
-
-fn open_progress(h: &mut Harness<'static, KeuzekaartApp>) {
-    h.get_by_label("Beeld").click();
-    h.run();
-    let shortcut = h
-        .ctx
-        .format_shortcut(&egui::KeyboardShortcut::new(Modifiers::ALT, Key::Num6));
-    h.get_by_label(&format!("Voortgang {shortcut}")).click();
-    h.run();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'static, KeuzekaartApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.run();
 }
 
 #[test]

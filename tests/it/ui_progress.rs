@@ -2,7 +2,8 @@
 //! and pasted from Excel as one edit, a closed period that asks for a reason, the regional
 //! dashboard read by its accessible names, and the Excel export and the report from the menu.
 
-use egui::{Key, Modifiers, Vec2};
+use crate::common::app::{open_progress, type_into};
+use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keuzekaart::core::period::Period;
@@ -11,17 +12,6 @@ use keuzekaart::ui::file_picker::ScriptedPicker;
 
 use crate::common::app::harness_with;
 use crate::common::{d, progress_workbook};
-
-fn open_progress(h: &mut Harness<'static, KeuzekaartApp>) {
-    h.get_by_label("Beeld").click();
-    h.run();
-    let shortcut = h
-        .ctx
-        .format_shortcut(&egui::KeyboardShortcut::new(Modifiers::ALT, Key::Num6));
-    h.get_by_label(&format!("Voortgang {shortcut}")).click();
-    h.run();
-    h.run();
-}
 
 fn delivered(
     h: &Harness<'static, KeuzekaartApp>,
@@ -35,17 +25,6 @@ fn delivered(
         .progress
         .delivered(gemeente, activity, Period::parse(code).unwrap())
         .map(|d| d.volume)
-}
-
-fn type_into(h: &mut Harness<'static, KeuzekaartApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.run();
 }
 
 #[test]

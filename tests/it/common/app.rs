@@ -176,3 +176,30 @@ pub fn app_with_sheet_reader(
     harness.run();
     harness
 }
+
+/// Opens the Voortgang screen from the menu Beeld by its label (with its shortcut, as the
+/// menu names it).
+pub fn open_progress(h: &mut App) {
+    h.get_by_label("Beeld").click();
+    h.run();
+    let shortcut = h.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::ALT,
+        egui::Key::Num6,
+    ));
+    h.get_by_label(&format!("Voortgang {shortcut}")).click();
+    h.run();
+    h.run();
+}
+
+/// Replaces what the field `label` holds with `text` and presses Enter, as a user selects all,
+/// types and confirms.
+pub fn type_into(h: &mut App, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+}
