@@ -24,30 +24,58 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 /// One X server at a time: the tests here run in parallel and would pick the same free display.
 static ONE_SERVER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// An Xvfb server for one test, stopped when dropped (also when the test fails). It is stopped
+/// with SIGTERM, so that it removes its socket and lock file: a server killed with SIGKILL leaves
+/// both behind, and after some fifty runs every display this file tries looked taken.
+struct Server {
+    child: std::process::Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        // Xvfb exits at once on SIGTERM; a bounded wait, then SIGKILL if it did not.
+        for _ in 0..100 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// Starts Xvfb on a free display; `None` (and the test says why) where it is not installed.
 /// The caller holds [`ONE_SERVER`] while the server runs.
-fn xvfb() -> Option<(std::process::Child, String)> {
+fn xvfb() -> Option<(Server, String)> {
     for n in 40..90 {
         let display = format!(":{n}");
         if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
             continue;
         }
-        let child = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1366x768x24"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .ok()?;
+        let server = Server {
+            child: Command::new("Xvfb")
+                .args([&display, "-screen", "0", "1366x768x24"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .ok()?,
+        };
         // Xvfb makes its socket when it is ready; wait for it (a start, not a timing).
         for _ in 0..100 {
             if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                return Some((child, display));
+                return Some((server, display));
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        return None;
+        panic!("Xvfb started on {display} but made no socket in 5 s");
     }
-    None
+    panic!(
+        "no free X display between :40 and :89 (sockets left in /tmp/.X11-unix by killed servers?)"
+    )
 }
 
 /// Runs the app with a bare environment (PATH, HOME = `home`, and `extra`) on its own Xvfb until
@@ -55,7 +83,7 @@ fn xvfb() -> Option<(std::process::Child, String)> {
 /// succeeded. `false` (and the test says why) where Xvfb is not installed.
 fn first_frame(home: &Path, extra: &[(&str, &Path)]) -> bool {
     let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
-    let Some((mut server, display)) = xvfb() else {
+    let Some((server, display)) = xvfb() else {
         crate::common::missing_tool("Xvfb", "xvfb libgl1-mesa-dri");
         return false;
     };
@@ -74,8 +102,7 @@ fn first_frame(home: &Path, extra: &[(&str, &Path)]) -> bool {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let output = output.expect("the app starts");
     assert!(
         output.status.success(),
@@ -119,7 +146,7 @@ fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
         return;
     }
     let _one = ONE_SERVER.lock().unwrap_or_else(|e| e.into_inner());
-    let Some((mut server, display)) = xvfb() else {
+    let Some((server, display)) = xvfb() else {
         crate::common::missing_tool("Xvfb", "xvfb libgl1-mesa-dri");
         return;
     };
@@ -162,8 +189,7 @@ fn the_window_carries_the_pepper_icon_and_the_desktop_entrys_class() {
     }
     let _ = app.kill();
     let _ = app.wait();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     assert!(window.is_some(), "no window named Keuzekaart appeared");
     assert!(
         properties.contains("\"nl.werkbedrijf.Keuzekaart\""),
