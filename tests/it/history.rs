@@ -349,13 +349,7 @@ fn an_import_is_named_by_its_sha256_and_each_figure_tells_its_history_on_the_scr
         "Gemeente;Activiteit;Periode;Aantal\nHeumen;7;2021-H1;150\nHeumen;13;2021-H1;12\n",
     )
     .unwrap();
-    picker.answer_path(&csv);
-    h.get_by_label("Bestand").click();
-    h.run();
-    h.get_by_label("Realisatie importeren…").click();
-    for _ in 0..3 {
-        h.run();
-    }
+    crate::common::app::import_from_menu(&mut h, &picker, &csv);
     h.get_by_label("Importeren").click();
     for _ in 0..3 {
         h.run();

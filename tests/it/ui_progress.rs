@@ -166,13 +166,7 @@ fn a_registration_export_is_imported_from_the_file_menu_after_its_preview() {
         "Gemeente;Activiteit;Periode;Aantal\nHeumen;7;2021-H1;150\nHeumen;13;2021-H1;12\nUtrecht;4;2021-H1;3\n",
     )
     .unwrap();
-    picker.answer_path(&csv);
-    h.get_by_label("Bestand").click();
-    h.run();
-    h.get_by_label("Realisatie importeren…").click();
-    for _ in 0..3 {
-        h.run();
-    }
+    crate::common::app::import_from_menu(&mut h, &picker, &csv);
     // The preview says what would happen and which row is refused, and nothing changed yet.
     assert!(h.query_by_label_contains("3 regels gelezen").is_none());
     assert!(
@@ -321,13 +315,7 @@ fn a_spreadsheet_that_kills_its_reader_leaves_the_app_and_its_work_as_they_were(
     let before = h.state().model().workbook().clone();
     let sheet = home.path().join("registratie.xlsx");
     std::fs::write(&sheet, b"PK\x03\x04 not really").unwrap();
-    picker.answer_path(&sheet);
-    h.get_by_label("Bestand").click();
-    h.run();
-    h.get_by_label("Realisatie importeren…").click();
-    for _ in 0..3 {
-        h.run();
-    }
+    crate::common::app::import_from_menu(&mut h, &picker, &sheet);
     assert_eq!(
         h.state().dialog_title().as_deref(),
         Some("registratie.xlsx is niet te lezen")

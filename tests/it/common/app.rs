@@ -203,3 +203,19 @@ pub fn type_into(h: &mut App, label: &str, text: &str) {
     h.run();
     h.run();
 }
+
+/// Chooses *Bestand → Realisatie importeren…* by its labels with the file dialog answering `sheet`,
+/// and lets the preview (or the error it ends in) draw.
+pub fn import_from_menu(
+    h: &mut App,
+    picker: &keuzekaart::ui::file_picker::ScriptedPicker,
+    sheet: &std::path::Path,
+) {
+    picker.answer_path(sheet);
+    h.get_by_label("Bestand").click();
+    h.run();
+    h.get_by_label("Realisatie importeren…").click();
+    for _ in 0..3 {
+        h.run();
+    }
+}
