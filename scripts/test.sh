@@ -15,6 +15,8 @@
 #                        a certificate on it: signing with a key that never leaves a card
 #   pyHanko (PyPI, pinned)   a second signature validator beside poppler's pdfsig
 #   pikepdf (PyPI, pinned)   reads the annex's structure tree as a screen reader would (pdf_ua.rs)
+#   iproute2, nftables   ip, tc and nft: the session tests make their own network namespaces,
+#                        with a link that is slow, loses and drops packets (session_netns.rs)
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +24,7 @@ cd "$(dirname "$0")/.."
 source scripts/apt-need.sh
 if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
         libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui \
-        openssl qpdf softhsm2 opensc; then
+        openssl qpdf softhsm2 opensc iproute2 nftables; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi

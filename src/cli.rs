@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod council;
+mod session;
 
 use crate::annex::AnnexOptions;
 use crate::core::money::{format_eur, format_number};
@@ -142,6 +143,12 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Samen aan tafel: een live sessie tussen de laptops in de zaal, zonder server.
+    Sessie {
+        /// Gastheer zijn of deelnemen.
+        #[command(subcommand)]
+        what: session::SessionCommand,
+    },
     /// Maak een werkmap voor de volgende looptijd: de vastgestelde (of laatste) keuzes als concept en als 'vorige looptijd'.
     NextTerm {
         /// De werkmap van deze looptijd.
@@ -198,6 +205,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             out: path,
             overwrite,
         } => voortgang(&file, periode.as_deref(), &path, overwrite, out, err),
+        Command::Sessie { what } => session::run(what, out, err),
         Command::Raadsinfo {
             file,
             gemeente,

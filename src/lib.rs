@@ -4,12 +4,14 @@
 //! - [`core`]: the domain (card, region, choices, rules, money, edits), with no GUI in it;
 //! - [`storage`]: workbook files;
 //! - [`signing`] and [`verification`]: the annex signed, and checked outside the app;
+//! - [`session`]: a live session across the laptops in the room;
 //! - [`cli`]: the command line;
 //! - [`ui`]: the eframe/egui app.
 
 pub mod annex;
 pub mod cli;
 pub mod core;
+pub mod session;
 pub mod signing;
 pub mod spreadsheet;
 pub mod storage;
