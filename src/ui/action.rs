@@ -186,6 +186,31 @@ pub enum Action {
         /// The text typed.
         text: String,
     },
+    /// Host a session on this port (resuming the one that was not closed, when asked).
+    StartSession {
+        /// The port (0: any free one).
+        port: u16,
+        /// Whether to resume the unfinished session.
+        resume: bool,
+    },
+    /// Join the session at this address for this gemeente.
+    JoinSession {
+        /// The host's address.
+        address: std::net::SocketAddr,
+        /// The code as typed.
+        code: String,
+        /// The gemeente this laptop speaks for.
+        gemeente: String,
+    },
+    /// The host's answer to a seat that asked to join.
+    AnswerSeat {
+        /// The question's number.
+        ticket: u64,
+        /// Whether the seat may join.
+        admit: bool,
+    },
+    /// The host takes back a gemeente's seat.
+    TakeBackSeat(String),
 }
 
 impl UiCommand {

@@ -36,6 +36,7 @@ mod file_ops;
 mod options_view;
 mod presentation;
 mod screen;
+mod session;
 mod signing;
 
 /// A short message shown where the user is looking, and in the status bar.
@@ -74,6 +75,9 @@ pub struct Startup {
     /// The program that reads an imported spreadsheet in a process of its own (the app's own
     /// binary, `lees-blad`); `None` reads it in this process (tests that drive the app headless).
     pub sheet_reader: Option<PathBuf>,
+    /// The address a hosted session listens on; `None`: all of the laptop's networks (tests
+    /// keep to loopback).
+    pub session_address: Option<std::net::IpAddr>,
 }
 
 impl Default for Startup {
@@ -86,6 +90,7 @@ impl Default for Startup {
             autosave_interval: AUTOSAVE_INTERVAL,
             picker: None,
             sheet_reader: None,
+            session_address: None,
         }
     }
 }
@@ -136,6 +141,8 @@ pub struct KeuzekaartApp {
     machine: String,
     /// Set when the start-up measurement asked to close after the first frame.
     first_frame_probe: Option<std::time::Instant>,
+    /// The live session this laptop hosts or takes part in, and where it would host one.
+    session: session::SessionSlot,
 }
 
 impl KeuzekaartApp {
@@ -183,15 +190,7 @@ impl KeuzekaartApp {
 
     /// Creates the app from a [`Startup`].
     pub fn start(ctx: &egui::Context, startup: Startup) -> Self {
-        // Our own zoom commands handle Ctrl+plus/minus; egui's built-in ones would zoom twice.
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        // A light theme: it reads best on a projector and matches the printed card.
-        ctx.set_theme(egui::Theme::Light);
-        // The tokens' colours and text sizes, which meet WCAG 2.1 AA (see design_tokens.rs).
-        tokens::Tokens::set_mode(ctx, tokens::Mode::Normal);
-        // Labels are read, not selected: cheaper per frame, which counts while a drag redraws.
-        ctx.all_styles_mut(|style| style.interaction.selectable_labels = false);
-        ctx.set_zoom_factor(startup.settings.zoom.clamp(0.5, 3.0));
+        set_up_context(ctx, startup.settings.zoom);
         let recent = startup
             .paths
             .as_ref()
@@ -245,6 +244,7 @@ impl KeuzekaartApp {
             allow_close: false,
             title: String::new(),
             first_frame_probe: None,
+            session: session::SessionSlot::new(startup.session_address),
         };
         if let Some(file) = startup.file {
             app.open_now(ctx, &file, false);
@@ -348,6 +348,7 @@ impl eframe::App for KeuzekaartApp {
         let ctx = ui.ctx().clone();
         self.tab_pacing.begin_frame(&ctx);
         let mut actions = std::mem::take(&mut self.queued);
+        self.poll_session(&ctx);
         self.collect_input(&ctx, &mut actions);
         let presenting = self.presentation.is_some();
         if presenting {
@@ -355,6 +356,12 @@ impl eframe::App for KeuzekaartApp {
         } else {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        }
+        // The room's view of the session: on the projector too, so the code stays readable.
+        if let Some(strip) = self.session_strip() {
+            egui::Panel::top("sessie").show(ui, |ui| {
+                super::session_panel::strip(ui, &strip, &mut actions);
+            });
         }
         // A narrow window (or a large zoom: up to 200% on a laptop) reflows: the gemeente list
         // becomes a choice above the cards and the side panel narrows, so nothing is cut off.
@@ -421,6 +428,19 @@ impl eframe::App for KeuzekaartApp {
             autosaver.discard();
         }
     }
+}
+
+/// The context as the app draws it: theme, tokens, zoom.
+fn set_up_context(ctx: &egui::Context, zoom: f32) {
+    // Our own zoom commands handle Ctrl+plus/minus; egui's built-in ones would zoom twice.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    // A light theme: it reads best on a projector and matches the printed card.
+    ctx.set_theme(egui::Theme::Light);
+    // The tokens' colours and text sizes, which meet WCAG 2.1 AA (see design_tokens.rs).
+    tokens::Tokens::set_mode(ctx, tokens::Mode::Normal);
+    // Labels are read, not selected: cheaper per frame, which counts while a drag redraws.
+    ctx.all_styles_mut(|style| style.interaction.selectable_labels = false);
+    ctx.set_zoom_factor(zoom.clamp(0.5, 3.0));
 }
 
 /// Whether an edit (or the edit inside an option edit) is "Vul aan".

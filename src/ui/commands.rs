@@ -31,6 +31,14 @@ pub enum UiCommand {
     ZoomOut,
     /// Back to normal size.
     ZoomReset,
+    /// Host a live session on this laptop.
+    StartSession,
+    /// Join a session another laptop hosts.
+    JoinSession,
+    /// Give the hosted session a new join code.
+    NewSessionCode,
+    /// Stop hosting, or leave the session.
+    LeaveSession,
 }
 
 /// The menus of the menu bar, in order.
@@ -42,6 +50,8 @@ pub enum Menu {
     Bewerken,
     /// Screens, presentation and size.
     Beeld,
+    /// The live session across the laptops in the room.
+    Sessie,
 }
 
 impl Menu {
@@ -51,6 +61,7 @@ impl Menu {
             Menu::Bestand => "Bestand",
             Menu::Bewerken => "Bewerken",
             Menu::Beeld => "Beeld",
+            Menu::Sessie => "Sessie",
         }
     }
 
@@ -199,6 +210,38 @@ impl UiCommand {
                 Menu::Beeld,
                 2,
             ),
+            UiCommand::StartSession => (
+                "Sessie starten…",
+                "Maak deze laptop gastheer van een sessie: de andere laptops in de zaal nemen deel met een code, en iedereen ziet elke wijziging meteen",
+                None,
+                &[][..],
+                Menu::Sessie,
+                0,
+            ),
+            UiCommand::JoinSession => (
+                "Deelnemen…",
+                "Neem met deze laptop deel aan de sessie van de gastheer, voor één gemeente",
+                None,
+                &[][..],
+                Menu::Sessie,
+                0,
+            ),
+            UiCommand::NewSessionCode => (
+                "Nieuwe code",
+                "Geef de sessie een nieuwe code; wie al meedoet, blijft erin",
+                None,
+                &[][..],
+                Menu::Sessie,
+                1,
+            ),
+            UiCommand::LeaveSession => (
+                "Sessie verlaten",
+                "Stop de sessie (gastheer) of verlaat haar (deelnemer); de werkmap blijft open",
+                None,
+                &[][..],
+                Menu::Sessie,
+                1,
+            ),
         };
         CommandSpec {
             label,
@@ -242,7 +285,11 @@ impl UiCommand {
             | UiCommand::Present
             | UiCommand::ZoomIn
             | UiCommand::ZoomOut
-            | UiCommand::ZoomReset => false,
+            | UiCommand::ZoomReset
+            | UiCommand::StartSession
+            | UiCommand::JoinSession
+            | UiCommand::NewSessionCode
+            | UiCommand::LeaveSession => false,
         }
     }
 

@@ -402,6 +402,10 @@ pub const NARROW_WIDTH: f32 = 1000.0;
 pub const CHART_PANEL_WIDTH: f32 = 300.0;
 /// Radius of the pie charts.
 pub const PIE_RADIUS: f32 = 70.0;
+/// The join code and address of a session: read from the back of the room on a projector.
+pub const TEXT_SESSION_CODE: f32 = 34.0;
+/// The host's question when a seat asks to join.
+pub const TEXT_HEADING: f32 = 22.0;
 /// Corner radius of cards and bars.
 pub const CORNER: u8 = 6;
 

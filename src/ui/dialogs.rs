@@ -109,6 +109,19 @@ pub enum Dialog {
         /// The workbook.
         path: PathBuf,
     },
+    /// *Sessie starten…*: the port, and resuming an unfinished session.
+    SessionStart(Box<super::session_panel::StartForm>),
+    /// *Deelnemen…*: the host's address, the code, the gemeente.
+    SessionJoin(Box<super::session_panel::JoinForm>),
+    /// A seat asks to join the hosted session: Toelaten / Weigeren.
+    AdmitSeat {
+        /// The question's number.
+        ticket: u64,
+        /// The gemeente it wants to speak for.
+        gemeente: String,
+        /// Where it connects from.
+        peer: String,
+    },
     /// What changed between two versions of a gemeente's choices.
     Changes {
         /// Which versions.
@@ -137,6 +150,9 @@ impl Dialog {
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
             Dialog::ImportRealisation(_) => "Realisatie importeren".into(),
             Dialog::ConfirmUndo { .. } => "Besluit ongedaan maken?".into(),
+            Dialog::SessionStart(_) => "Sessie starten".into(),
+            Dialog::SessionJoin(_) => "Deelnemen aan een sessie".into(),
+            Dialog::AdmitSeat { .. } => "Iemand wil meedoen".into(),
             Dialog::ConfirmReseal(question) => {
                 format!("Besluit van {} opnieuw vastleggen", question.gemeente)
             }
@@ -188,6 +204,13 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
                 close_button(ui, actions);
             }
             Dialog::Import(preview) => import_preview(ui, preview, actions),
+            Dialog::SessionStart(form) => super::session_panel::start_form(ui, form, actions),
+            Dialog::SessionJoin(form) => super::session_panel::join_form(ui, form, actions),
+            Dialog::AdmitSeat {
+                ticket,
+                gemeente,
+                peer,
+            } => super::session_panel::admit_question(ui, *ticket, gemeente, peer, actions),
         }
     });
     if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {

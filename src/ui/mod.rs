@@ -23,6 +23,7 @@ pub mod path_requests;
 mod pepper;
 pub mod progress_view;
 pub mod screens;
+mod session_panel;
 pub mod settings;
 pub mod sign_dialog;
 mod signoff_panel;

@@ -54,6 +54,9 @@ impl KeuzekaartApp {
 
     /// A command's menu text ("Ongedaan maken: Pepers op activiteit 4") and whether it can run.
     pub(super) fn menu_text(&self, command: UiCommand) -> (String, bool) {
+        if let Some(text) = self.session_menu_text(command) {
+            return text;
+        }
         let history = match command {
             UiCommand::Undo => self.model.undo_label(),
             UiCommand::Redo => self.model.redo_label(),

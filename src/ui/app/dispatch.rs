@@ -26,14 +26,7 @@ impl KeuzekaartApp {
             }
             Action::File(file) | Action::FileConfirmed(file) => self.run_file(ctx, file),
             Action::OpenReadOnly(path) => self.open_now(ctx, &path, true),
-            Action::SaveThen(then) => match self.file.clone() {
-                Some(path) => self.run_action(ctx, Action::SaveToThen(path, then)),
-                // No name yet: ask for one; no name chosen, nothing happens and the work stays.
-                None => self.ask_path(PathFor {
-                    command: FileCommand::SaveAs,
-                    then: Some(Box::new(then)),
-                }),
-            },
+            Action::SaveThen(then) => self.save_then(ctx, then),
             Action::SaveToThen(path, then) => {
                 self.save_to(ctx, &path);
                 // A failed save keeps its error dialog and the work; only a saved workbook moves on.
@@ -81,11 +74,32 @@ impl KeuzekaartApp {
             }
             Action::Notify { text, at, is_error } => self.show_message(ctx, text, at, is_error),
             Action::CloseDialog => self.dialog = None,
+            session @ (Action::StartSession { .. }
+            | Action::JoinSession { .. }
+            | Action::AnswerSeat { .. }
+            | Action::TakeBackSeat(_)) => self.session_action(ctx, session),
+        }
+    }
+
+    /// Saves, then does `then`; without a file name yet, asks for one first (no name chosen:
+    /// nothing happens and the work stays).
+    fn save_then(&mut self, ctx: &egui::Context, then: FileAction) {
+        match self.file.clone() {
+            Some(path) => self.run_action(ctx, Action::SaveToThen(path, then)),
+            None => self.ask_path(PathFor {
+                command: FileCommand::SaveAs,
+                then: Some(Box::new(then)),
+            }),
         }
     }
 
     /// Applies an edit through the model; a refusal is shown where the user acted.
     fn run_edit(&mut self, ctx: &egui::Context, edit: Edit, at: Option<Pos2>) {
+        // In a session an edit goes to the session, which applies it everywhere or refuses it.
+        if self.session.live.is_some() {
+            self.session_edit(ctx, edit, at);
+            return;
+        }
         let edit = self.aim_at_option(edit);
         let follow = self.option_to_follow(&edit);
         // "Vul aan" reports what it added: keep the choices from before it.
@@ -326,6 +340,10 @@ impl KeuzekaartApp {
             UiCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             UiCommand::ZoomReset => ctx.set_zoom_factor(1.0),
+            UiCommand::StartSession => self.open_start_session(),
+            UiCommand::JoinSession => self.open_join_session(),
+            UiCommand::NewSessionCode => self.new_session_code(ctx),
+            UiCommand::LeaveSession => self.leave_session(ctx),
         }
         if self.presentation.is_none() {
             self.settings.zoom = ctx.zoom_factor();
