@@ -45,7 +45,11 @@ fn link(room: &Room, state: &str) {
         other => panic!("no link state {other}"),
     };
     for chain in ["in", "out"] {
-        assert!(in_seats(room, "nft", &format!("flush chain inet kk {chain}")));
+        assert!(in_seats(
+            room,
+            "nft",
+            &format!("flush chain inet kk {chain}")
+        ));
         assert!(
             in_seats(room, "nft", &format!("add rule inet kk {chain} {rule}")),
             "nft {chain} {rule}"
@@ -75,7 +79,10 @@ fn slow_and_filtered(room: &Room) {
             "nft",
             "add chain inet kk out { type filter hook output priority 0 ; }",
         );
-    assert!(made, "nftables in the seats' namespace (apt-get install nftables)");
+    assert!(
+        made,
+        "nftables in the seats' namespace (apt-get install nftables)"
+    );
 }
 
 impl Room {
@@ -90,11 +97,37 @@ impl Room {
         }
         let made = ip(&["netns", "add", &room.seats])
             && ip(&[
-                "link", "add", "kk-host", "netns", &room.host, "type", "veth", "peer", "name",
-                "kk-seats", "netns", &room.seats,
+                "link",
+                "add",
+                "kk-host",
+                "netns",
+                &room.host,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                "kk-seats",
+                "netns",
+                &room.seats,
             ])
-            && ip(&["-n", &room.host, "addr", "add", "10.203.0.1/24", "dev", "kk-host"])
-            && ip(&["-n", &room.seats, "addr", "add", "10.203.0.2/24", "dev", "kk-seats"])
+            && ip(&[
+                "-n",
+                &room.host,
+                "addr",
+                "add",
+                "10.203.0.1/24",
+                "dev",
+                "kk-host",
+            ])
+            && ip(&[
+                "-n",
+                &room.seats,
+                "addr",
+                "add",
+                "10.203.0.2/24",
+                "dev",
+                "kk-seats",
+            ])
             && ip(&["-n", &room.host, "link", "set", "kk-host", "up"])
             && ip(&["-n", &room.seats, "link", "set", "kk-seats", "up"])
             && ip(&["-n", &room.host, "link", "set", "lo", "up"]);
@@ -136,8 +169,17 @@ fn a_partition_on_a_lossy_slow_link_heals_without_loss_or_duplicates() {
     let mut host = room.run(
         &room.host,
         &[
-            "sessie", "host", "werkmap.ron", "--adres", "10.203.0.1:47110", "--code", "1111 2222",
-            "--uit", "gastheer.ron", "--logboek", "logboek.jsonl",
+            "sessie",
+            "host",
+            "werkmap.ron",
+            "--adres",
+            "10.203.0.1:47110",
+            "--code",
+            "1111 2222",
+            "--uit",
+            "gastheer.ron",
+            "--logboek",
+            "logboek.jsonl",
         ],
         dir.path(),
     );
@@ -150,8 +192,17 @@ fn a_partition_on_a_lossy_slow_link_heals_without_loss_or_duplicates() {
             let seat = room.run(
                 &room.seats,
                 &[
-                    "sessie", "deelnemen", "10.203.0.1:47110", "--code", "11112222", "--gemeente",
-                    gemeente, "--plaats", &place, "--uit", &copy,
+                    "sessie",
+                    "deelnemen",
+                    "10.203.0.1:47110",
+                    "--code",
+                    "11112222",
+                    "--gemeente",
+                    gemeente,
+                    "--plaats",
+                    &place,
+                    "--uit",
+                    &copy,
                 ],
                 dir.path(),
             );
@@ -188,7 +239,11 @@ fn a_partition_on_a_lossy_slow_link_heals_without_loss_or_duplicates() {
         seat.type_lines(&edits(10));
     }
     std::thread::sleep(Duration::from_secs(4));
-    assert_eq!(answered(dir.path()), before, "the cut link let an edit through");
+    assert_eq!(
+        answered(dir.path()),
+        before,
+        "the cut link let an edit through"
+    );
     link(&room, "lossy");
     for (seat, _) in &mut seats {
         seat.type_lines("wacht\n");
