@@ -47,7 +47,7 @@ pub enum SessionCommand {
         #[arg(long)]
         logboek: Option<PathBuf>,
     },
-    /// Neem deel aan een sessie voor één gemeente. Leest opdrachten van de invoer: 'pepers ACT N', 'verplaats VAN NAAR N', 'kies ACT', 'laat ACT', 'notitie ACT TEKST', 'vul ACT …', 'wacht', 'opslaan PAD', 'weg'.
+    /// Neem deel aan een sessie voor één gemeente. Leest opdrachten van de invoer: 'pepers ACT N', 'verplaats VAN NAAR N', 'kies ACT', 'laat ACT', 'notitie ACT TEKST', 'vul ACT …', 'ongedaan', 'opnieuw', 'wacht', 'opslaan PAD', 'weg'.
     Deelnemen {
         /// Het adres van de gastheer (bijvoorbeeld 192.168.1.20:47110).
         adres: SocketAddr,
@@ -352,6 +352,14 @@ fn obey(
                 say(out, &format!("Geweigerd: {reason}"))?;
             }
         }
+        Ok(Command::Undo) => match link.undo() {
+            Ok(label) => say(out, &format!("Ongedaan gemaakt: {label}"))?,
+            Err(reason) => say(out, &format!("Niet ongedaan: {reason}"))?,
+        },
+        Ok(Command::Redo) => match link.redo() {
+            Ok(label) => say(out, &format!("Opnieuw: {label}"))?,
+            Err(reason) => say(out, &format!("Niet opnieuw: {reason}"))?,
+        },
         Ok(Command::Wait) => *waiting = true,
         Ok(Command::Save(path)) => {
             save(&path, link.model(), err)?;
@@ -386,6 +394,8 @@ fn seat_line(event: &SeatEvent) -> String {
 
 enum Command {
     Edit(SeatEdit),
+    Undo,
+    Redo,
     Wait,
     Save(PathBuf),
     Leave,
@@ -411,6 +421,8 @@ fn command(line: &str, gemeente: &str) -> Result<Command, String> {
     Ok(Command::Edit(match (word, parts.as_slice()) {
         ("", _) => return Ok(Command::Nothing),
         ("wacht", _) => return Ok(Command::Wait),
+        ("ongedaan", []) => return Ok(Command::Undo),
+        ("opnieuw", []) => return Ok(Command::Redo),
         ("weg", _) => return Ok(Command::Leave),
         ("opslaan", [_, ..]) => return Ok(Command::Save(PathBuf::from(rest.trim()))),
         ("json", _) => serde_json::from_str(rest).map_err(|e| format!("Geen wijziging: {e}"))?,

@@ -17,6 +17,11 @@ fn next_generation() -> u64 {
     GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// How many steps undo keeps. An office program keeps about a hundred; a session host applies
+/// every seat's edits to its model, so without a bound a long meeting would grow its memory with
+/// every edit (benches/session.rs measures it).
+const MAX_UNDO: usize = 200;
+
 /// One step of history: what to put back on undo and what to put back on redo.
 #[derive(Clone, Debug)]
 struct Step {
@@ -116,6 +121,9 @@ impl Model {
                     }
                 ),
             });
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
             self.redo.clear();
             self.changed();
         }

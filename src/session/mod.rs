@@ -14,3 +14,4 @@ pub mod protocol;
 pub mod seat;
 pub mod seat_worker;
 pub mod secure;
+pub mod undo;

@@ -7,7 +7,7 @@
 //! plan) and tries again every few seconds; on its return the host says which of them it had
 //! already taken or refused, and the rest are sent again, so none is lost or applied twice.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::channel::{Channel, ChannelError, HANDSHAKE_TIMEOUT};
 use super::protocol::{PROTOCOL_VERSION, SeatEdit, ToHost, ToSeat};
 use super::secure::{self, ProofError};
+use super::undo::take_back;
 use crate::core::Model;
 
 /// The first wait before trying the host again, and the longest.
@@ -23,6 +24,24 @@ const RETRY_FIRST: Duration = Duration::from_millis(250);
 const RETRY_MOST: Duration = Duration::from_secs(3);
 /// How long a seat waits for the host's official to admit it.
 const ADMISSION_WAIT: Duration = Duration::from_secs(300);
+/// How many of its own edits a seat can take back (as many as the app keeps alone).
+const MAX_OWN_UNDO: usize = 200;
+
+/// One of this seat's edits that the host applied, with the edits that would take it back.
+#[derive(Clone, Debug)]
+struct OwnEdit {
+    seq: u64,
+    edit: SeatEdit,
+    back: Vec<SeatEdit>,
+}
+
+/// Why an edit is sent: the official's own, or to take one back or do it again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    New,
+    Undo,
+    Redo,
+}
 
 /// What happened on the seat's line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,6 +150,15 @@ pub struct SeatLink {
     retry_wait: Duration,
     /// The host closed the session, or took this seat back: no more tries.
     ended: bool,
+    /// This seat's own edits the host applied, newest last ([`SeatLink::undo`]).
+    done: Vec<OwnEdit>,
+    /// The edits taken back, newest last ([`SeatLink::redo`]).
+    undone: Vec<SeatEdit>,
+    /// The numbers of edits sent to take another back: they are not themselves undone.
+    undoing: BTreeSet<u64>,
+    /// The numbers of edits kept while the line was down and not sent yet: these can be
+    /// withdrawn without asking the host.
+    unsent: BTreeSet<u64>,
 }
 
 impl SeatLink {
@@ -156,6 +184,10 @@ impl SeatLink {
             retry_at: Instant::now(),
             retry_wait: RETRY_FIRST,
             ended: false,
+            done: Vec::new(),
+            undone: Vec::new(),
+            undoing: BTreeSet::new(),
+            unsent: BTreeSet::new(),
         };
         let events = link.welcomed(welcome).map_err(JoinError::Unexpected)?;
         Ok((link, events))
@@ -204,18 +236,118 @@ impl SeatLink {
     /// Sends an edit to the host, or keeps it for when the line is back; returns the seat's
     /// number for it. Offline, an edit the seat's own plan refuses is refused at once.
     pub fn send(&mut self, edit: SeatEdit) -> Result<u64, String> {
+        let seq = self.send_for(edit, Purpose::New)?;
+        self.undone.clear();
+        Ok(seq)
+    }
+
+    fn send_for(&mut self, edit: SeatEdit, purpose: Purpose) -> Result<u64, String> {
         if self.ended {
             return Err("De sessie is gesloten.".to_owned());
         }
         if self.channel.is_none() {
             let mut shown = self.shown();
             shown.apply(edit.to_edit()).map_err(|r| r.to_string())?;
+            self.unsent.insert(self.state.next_seq);
         }
         let seq = self.state.next_seq;
         self.state.next_seq += 1;
         self.state.pending.insert(seq, edit.clone());
+        if purpose == Purpose::Undo {
+            self.undoing.insert(seq);
+        }
         self.transmit(seq, edit);
         Ok(seq)
+    }
+
+    /// Takes back this seat's own last edit (never another gemeente's, never the session's):
+    /// an edit kept while offline is withdrawn; one the host applied is taken back by the edits
+    /// that put the plan back, sent through the host's rules like any other. Returns what was
+    /// taken back, or why not, in Dutch.
+    pub fn undo(&mut self) -> Result<String, String> {
+        if self.ended {
+            return Err("De sessie is gesloten.".to_owned());
+        }
+        let newest_done = self.done.last().map(|own| own.seq);
+        if let Some(seq) = self.newest_pending()
+            && newest_done.is_none_or(|done| seq > done)
+        {
+            if !self.unsent.remove(&seq) {
+                return Err("Je laatste wijziging is nog onderweg naar de gastheer; maak haar ongedaan zodra ze is aangekomen.".to_owned());
+            }
+            let edit = self.state.pending.remove(&seq).expect("a waiting edit");
+            let label = edit.to_edit().label();
+            self.undone.push(edit);
+            return Ok(label);
+        }
+        let Some(own) = self.done.pop() else {
+            return Err("Er is niets om ongedaan te maken.".to_owned());
+        };
+        for edit in own.back.iter().cloned() {
+            if let Err(reason) = self.send_for(edit, Purpose::Undo) {
+                self.done.push(own);
+                return Err(reason);
+            }
+        }
+        let label = own.edit.to_edit().label();
+        self.undone.push(own.edit);
+        Ok(label)
+    }
+
+    /// Does again the edit this seat took back last; returns what, or why not, in Dutch.
+    pub fn redo(&mut self) -> Result<String, String> {
+        let Some(edit) = self.undone.pop() else {
+            return Err("Er is niets om opnieuw te doen.".to_owned());
+        };
+        match self.send_for(edit.clone(), Purpose::Redo) {
+            Ok(_) => Ok(edit.to_edit().label()),
+            Err(reason) => {
+                self.undone.push(edit);
+                Err(reason)
+            }
+        }
+    }
+
+    /// What [`SeatLink::undo`] would take back now, and what [`SeatLink::redo`] would do again.
+    pub fn history_labels(&self) -> (Option<String>, Option<String>) {
+        let newest_done = self.done.last().map(|own| own.seq);
+        let undo = match self.newest_pending() {
+            Some(seq) if newest_done.is_none_or(|done| seq > done) => {
+                Some(self.state.pending[&seq].to_edit().label())
+            }
+            _ => self.done.last().map(|own| own.edit.to_edit().label()),
+        };
+        (undo, self.undone.last().map(|e| e.to_edit().label()))
+    }
+
+    /// The newest of this seat's waiting edits that is not itself taking another back.
+    fn newest_pending(&self) -> Option<u64> {
+        self.state
+            .pending
+            .keys()
+            .rev()
+            .find(|seq| !self.undoing.contains(seq))
+            .copied()
+    }
+
+    /// Keeps an edit of this seat's that the host applied, with how to take it back.
+    fn remember(&mut self, seq: u64, edit: &SeatEdit, before: Option<crate::core::Plan>) {
+        if self.undoing.remove(&seq) {
+            return;
+        }
+        let after = self.model.workbook().plan(&self.gemeente);
+        let back = take_back(&self.gemeente, before.as_ref(), after);
+        if back.is_empty() {
+            return;
+        }
+        self.done.push(OwnEdit {
+            seq,
+            edit: edit.clone(),
+            back,
+        });
+        if self.done.len() > MAX_OWN_UNDO {
+            self.done.remove(0);
+        }
     }
 
     fn transmit(&mut self, seq: u64, edit: SeatEdit) {
@@ -319,6 +451,7 @@ impl SeatLink {
         self.gemeente = welcome.gemeente;
         let mut events = Vec::new();
         for (seq, reason) in welcome.refused {
+            self.undoing.remove(&seq);
             if let Some(edit) = self.state.pending.remove(&seq) {
                 events.push(SeatEvent::Refused {
                     seq,
@@ -335,6 +468,7 @@ impl SeatLink {
             .collect();
         for seq in taken {
             self.state.pending.remove(&seq);
+            self.undoing.remove(&seq);
             events.push(SeatEvent::Duplicate { seq });
         }
         self.state.next_seq = self.state.next_seq.max(welcome.last_seq + 1);
@@ -347,6 +481,9 @@ impl SeatLink {
         let resent = resend.len();
         for (seq, edit) in resend {
             self.transmit(seq, edit);
+        }
+        if self.channel.is_some() {
+            self.unsent.clear();
         }
         events.push(SeatEvent::Back {
             applied: self.applied,
@@ -369,12 +506,15 @@ impl SeatLink {
                         self.applied
                     )));
                 }
+                let before =
+                    own_seq.and_then(|_| self.model.workbook().plan(&self.gemeente).cloned());
                 self.model
                     .apply(edit.to_edit())
                     .map_err(|r| out_of_step(r.to_string()))?;
                 self.applied = order;
                 if let Some(seq) = own_seq {
                     self.state.pending.remove(&seq);
+                    self.remember(seq, &edit, before);
                 }
                 SeatEvent::Applied {
                     order,
@@ -382,13 +522,17 @@ impl SeatLink {
                     own: own_seq,
                 }
             }
-            ToSeat::Refused { seq, reason } => SeatEvent::Refused {
-                seq,
-                edit: self.state.pending.remove(&seq),
-                reason,
-            },
+            ToSeat::Refused { seq, reason } => {
+                self.undoing.remove(&seq);
+                SeatEvent::Refused {
+                    seq,
+                    edit: self.state.pending.remove(&seq),
+                    reason,
+                }
+            }
             ToSeat::Duplicate { seq } => {
                 self.state.pending.remove(&seq);
+                self.undoing.remove(&seq);
                 SeatEvent::Duplicate { seq }
             }
             ToSeat::Closed { applied, reason } => SeatEvent::Closed { applied, reason },

@@ -15,6 +15,10 @@ use crate::core::Workbook;
 pub enum SeatCommand {
     /// Send an edit.
     Edit(SeatEdit),
+    /// Take back the seat's own last edit ([`SeatLink::undo`]).
+    Undo,
+    /// Do again what was taken back last.
+    Redo,
     /// Leave the session.
     Leave,
 }
@@ -45,6 +49,15 @@ pub enum SeatUpdate {
     },
     /// An edit refused at once, while offline, by the seat's own plan.
     RefusedHere(String),
+    /// What undo or redo did (`Ok`, "Ongedaan gemaakt: …") or why it could not (`Err`).
+    History(Result<String, String>),
+    /// What undo and redo would take back or do again now (for the Bewerken menu).
+    Labels {
+        /// Undo's.
+        undo: Option<String>,
+        /// Redo's.
+        redo: Option<String>,
+    },
     /// The seat's own edits were sent (or kept while offline): the workbook with them on top.
     Sent {
         /// The workbook to show.
@@ -108,6 +121,7 @@ impl SeatWorker {
 }
 
 fn serve(link: &mut SeatLink, commands: &Receiver<SeatCommand>, tell: &dyn Fn(SeatUpdate) -> bool) {
+    let mut labels = (None, None);
     loop {
         for event in link.poll(Duration::from_millis(20)) {
             let closed = matches!(event, SeatEvent::Closed { .. });
@@ -130,6 +144,18 @@ fn serve(link: &mut SeatLink, commands: &Receiver<SeatCommand>, tell: &dyn Fn(Se
                         tell(SeatUpdate::RefusedHere(reason));
                     }
                 },
+                Ok(SeatCommand::Undo) => {
+                    let done = link
+                        .undo()
+                        .map(|label| format!("Ongedaan gemaakt: {label}"));
+                    sent |= done.is_ok();
+                    tell(SeatUpdate::History(done));
+                }
+                Ok(SeatCommand::Redo) => {
+                    let done = link.redo().map(|label| format!("Opnieuw: {label}"));
+                    sent |= done.is_ok();
+                    tell(SeatUpdate::History(done));
+                }
                 Ok(SeatCommand::Leave) | Err(TryRecvError::Disconnected) => return,
                 Err(TryRecvError::Empty) => break,
             }
@@ -138,6 +164,14 @@ fn serve(link: &mut SeatLink, commands: &Receiver<SeatCommand>, tell: &dyn Fn(Se
             tell(SeatUpdate::Sent {
                 shown: Box::new(link.shown().workbook().clone()),
                 pending: link.pending(),
+            });
+        }
+        let now = link.history_labels();
+        if now != labels {
+            labels = now.clone();
+            tell(SeatUpdate::Labels {
+                undo: now.0,
+                redo: now.1,
             });
         }
     }

@@ -352,3 +352,35 @@ fn a_decision_signed_by_an_office_that_does_not_sign_for_that_body_is_warned() {
         );
     }
 }
+
+#[test]
+fn undo_keeps_the_last_two_hundred_steps_so_a_long_session_does_not_grow_without_end() {
+    let mut model = Model::new(Workbook::bundled());
+    for i in 0..250 {
+        model
+            .apply(Edit::SetNote {
+                gemeente: "Wijchen".into(),
+                activity: 4,
+                note: format!("versie {i}"),
+            })
+            .unwrap();
+    }
+    let mut undone = 0;
+    while model.undo().is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, 200);
+    // The oldest steps that were let go stay applied: the note is the 50th version.
+    let note = |m: &Model| {
+        m.workbook()
+            .plan("Wijchen")
+            .unwrap()
+            .choices
+            .iter()
+            .find(|c| c.activity == 4)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note(&model), "versie 49");
+}

@@ -26,6 +26,7 @@ mod page_identity;
 mod pdf_ua;
 mod session;
 mod session_netns;
+mod session_undo;
 mod signoff;
 mod spreadsheet;
 mod storage;

@@ -17,8 +17,8 @@ use keuzekaart::session::seat::{JoinError, SeatLink, SeatState};
 use keuzekaart::session::secure::{self, ProofError};
 use rust_decimal::Decimal;
 
-const WAIT: Duration = Duration::from_secs(60);
-const CODE: &str = "2468 1357";
+pub(crate) const WAIT: Duration = Duration::from_secs(60);
+pub(crate) const CODE: &str = "2468 1357";
 
 /// A process of the app with its output read line by line on a thread.
 pub(crate) struct Running {
@@ -249,7 +249,7 @@ fn seven_seats_at_once_end_with_the_hosts_workbook_byte_for_byte() {
     );
 }
 
-fn start_host() -> Host {
+pub(crate) fn start_host() -> Host {
     Host::start(
         Model::new(Workbook::bundled()),
         HostOptions {
@@ -295,11 +295,11 @@ fn admitted(address: SocketAddr, gemeente: &str) -> Channel {
 }
 
 /// A new seat, joined.
-fn seat(address: SocketAddr, code: &str, gemeente: &str) -> Result<SeatLink, JoinError> {
+pub(crate) fn seat(address: SocketAddr, code: &str, gemeente: &str) -> Result<SeatLink, JoinError> {
     SeatLink::join(address, code, gemeente, SeatState::new()).map(|(link, _)| link)
 }
 
-fn one_pepper(gemeente: &str) -> SeatEdit {
+pub(crate) fn one_pepper(gemeente: &str) -> SeatEdit {
     SeatEdit::AddPeppers {
         gemeente: gemeente.to_owned(),
         activity: 4,
@@ -641,14 +641,14 @@ fn a_killed_seat_and_a_killed_host_come_back_and_nothing_sent_is_lost_or_doubled
 }
 
 /// A TCP forwarder the test can cut and heal: a partition between one seat and the host.
-struct Cable {
-    address: SocketAddr,
+pub(crate) struct Cable {
+    pub(crate) address: SocketAddr,
     cut: std::sync::Arc<std::sync::atomic::AtomicBool>,
     lines: std::sync::Arc<std::sync::Mutex<Vec<TcpStream>>>,
 }
 
 impl Cable {
-    fn to(target: SocketAddr) -> Cable {
+    pub(crate) fn to(target: SocketAddr) -> Cable {
         use std::sync::atomic::Ordering;
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = listener.local_addr().unwrap();
@@ -687,20 +687,20 @@ impl Cable {
         }
     }
 
-    fn cut(&self) {
+    pub(crate) fn cut(&self) {
         self.cut.store(true, std::sync::atomic::Ordering::SeqCst);
         for line in self.lines.lock().unwrap().drain(..) {
             let _ = line.shutdown(std::net::Shutdown::Both);
         }
     }
 
-    fn heal(&self) {
+    pub(crate) fn heal(&self) {
         self.cut.store(false, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
 /// Polls a seat (bounded) until `done` holds, collecting its events.
-fn poll_until(
+pub(crate) fn poll_until(
     link: &mut SeatLink,
     events: &mut Vec<keuzekaart::session::seat::SeatEvent>,
     done: impl Fn(&SeatLink, &[keuzekaart::session::seat::SeatEvent]) -> bool,

@@ -126,6 +126,14 @@ fn a_laptop_hosts_from_the_menu_admits_a_seat_with_one_click_and_shows_its_peppe
         &mut h,
         "de gemeenten wijzigen hun keuzes op hun eigen laptop",
     );
+    // Nor does it undo the seats' edits behind their backs: Ctrl+Z says why, the pepper stays.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    wait_for_label(&mut h, "Als gastheer maak je in een sessie niets ongedaan");
+    wait_for_label(
+        &mut h,
+        "Laatste wijziging: Wijchen: 2 pepers naar activiteit 4",
+    );
 
     // Stopping tells the seat, and the host keeps the session's workbook, unsaved.
     menu(&mut h, "Sessie", "Sessie stoppen");
@@ -187,7 +195,43 @@ fn a_laptop_joins_from_the_menu_and_its_drag_goes_through_the_hosts_rules() {
         "Laatste wijziging: Druten: 1 peper naar activiteit 4",
     );
 
-    // Leaving keeps the session's workbook open with the pepper on it.
+    // Bewerken → Ongedaan maken names this laptop's own pepper and takes it back through the
+    // host, which applies the taking back like any edit.
+    for _ in 0..5 {
+        h.run();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    edit_menu(&mut h, "Ongedaan maken: Pepers op activiteit 4");
+    wait_for_label(&mut h, "Ongedaan gemaakt: Pepers op activiteit 4");
+    let deadline = Instant::now() + WAIT;
+    let mut taken_back = None;
+    while taken_back.is_none() {
+        assert!(Instant::now() < deadline, "the host applied the undo");
+        h.run();
+        taken_back = host.events().try_iter().find_map(|e| match e {
+            HostEvent::Applied { edit, .. } => Some(edit),
+            _ => None,
+        });
+    }
+    assert_eq!(
+        taken_back.unwrap(),
+        SeatEdit::AddPeppers {
+            gemeente: "Druten".into(),
+            activity: 4,
+            peppers: -Decimal::ONE,
+        }
+    );
+    wait_for_label(
+        &mut h,
+        "Laatste wijziging: Druten: 1 peper van activiteit 4 af",
+    );
+
+    // Opnieuw puts it back; leaving keeps the session's workbook open with the pepper on it.
+    edit_menu(&mut h, "Opnieuw: Pepers op activiteit 4");
+    wait_for_label(
+        &mut h,
+        "Laatste wijziging: Druten: 1 peper naar activiteit 4",
+    );
     menu(&mut h, "Sessie", "Sessie verlaten");
     wait_for_label(&mut h, "Je hebt de sessie verlaten");
     let model = host.stop("klaar");
@@ -253,4 +297,13 @@ fn picture_of_a_hosted_session() {
         h.run();
     }
     h.render().unwrap().save(format!("{path}.png")).unwrap();
+}
+
+/// Clicks an item of the Bewerken menu whose label (with its shortcut) starts with `label`.
+fn edit_menu(h: &mut App, label: &str) {
+    h.get_by_label("Bewerken").click();
+    h.run();
+    h.get_by_label_contains(label).click();
+    h.run();
+    h.run();
 }

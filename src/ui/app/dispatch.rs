@@ -322,6 +322,8 @@ impl KeuzekaartApp {
         match command {
             UiCommand::File(file) => self.run_action(ctx, Action::File(FileAction::chosen(file))),
             UiCommand::Show(view) => self.show_screen(view),
+            UiCommand::Undo | UiCommand::Redo
+                if self.session_history(ctx, command == UiCommand::Redo) => {}
             UiCommand::Undo if self.model.undo_takes_back_a_decision() => {
                 self.dialog = Some(Dialog::ConfirmUndo {
                     label: self.model.undo_label().unwrap_or_default().to_owned(),

@@ -60,6 +60,8 @@ pub(crate) struct Seated {
     online: bool,
     pending: usize,
     last: Option<String>,
+    /// What undo and redo would take back or do again: the seat's own edits only.
+    history: (Option<String>, Option<String>),
 }
 
 impl KeuzekaartApp {
@@ -170,6 +172,7 @@ impl KeuzekaartApp {
             online: false,
             pending: 0,
             last: None,
+            history: (None, None),
         })));
         self.dialog = None;
         self.show_message(ctx, format!("Verbinden met {address}…"), None, false);
@@ -349,6 +352,27 @@ impl KeuzekaartApp {
         })
     }
 
+    /// Undo or redo while a session runs: a seat's own last edit, through the host; whether the
+    /// session took the command (otherwise the app's own undo runs).
+    pub(super) fn session_history(&mut self, ctx: &egui::Context, redo: bool) -> bool {
+        match &self.session.live {
+            None => false,
+            Some(Live::Hosting(_)) => {
+                let text = "Als gastheer maak je in een sessie niets ongedaan: elke gemeente maakt haar eigen wijzigingen ongedaan op haar eigen laptop.";
+                self.show_message(ctx, text.to_owned(), None, true);
+                true
+            }
+            Some(Live::Seated(seated)) => {
+                seated.worker.send(if redo {
+                    SeatCommand::Redo
+                } else {
+                    SeatCommand::Undo
+                });
+                true
+            }
+        }
+    }
+
     /// The label of *Sessie verlaten* and whether each session command can run now.
     pub(super) fn session_menu_text(&self, command: UiCommand) -> Option<(String, bool)> {
         let hosting = matches!(self.session.live, Some(Live::Hosting(_)));
@@ -358,6 +382,20 @@ impl KeuzekaartApp {
             UiCommand::NewSessionCode => (command.label().to_owned(), hosting),
             UiCommand::LeaveSession if hosting => ("Sessie stoppen".to_owned(), true),
             UiCommand::LeaveSession => (command.label().to_owned(), live),
+            // In a session the host's model is the truth: a seat takes back its own edits
+            // through the host, the host laptop none (they are the gemeenten' edits).
+            UiCommand::Undo | UiCommand::Redo => {
+                let label = match (&self.session.live, command) {
+                    (Some(Live::Seated(seated)), UiCommand::Undo) => seated.history.0.as_ref(),
+                    (Some(Live::Seated(seated)), _) => seated.history.1.as_ref(),
+                    (Some(Live::Hosting(_)), _) => None,
+                    (None, _) => return None,
+                };
+                match label {
+                    Some(label) => (format!("{}: {label}", command.label()), true),
+                    None => (command.label().to_owned(), false),
+                }
+            }
             _ => return None,
         })
     }
@@ -429,6 +467,9 @@ fn seat_update(
             seated.pending = pending;
         }
         SeatUpdate::RefusedHere(reason) => notes.push((reason, true)),
+        SeatUpdate::History(Ok(text)) => notes.push((text, false)),
+        SeatUpdate::History(Err(reason)) => notes.push((reason, true)),
+        SeatUpdate::Labels { undo, redo } => seated.history = (undo, redo),
         SeatUpdate::Event {
             event,
             shown,
