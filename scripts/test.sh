@@ -17,6 +17,8 @@
 #   pikepdf (PyPI, pinned)   reads the annex's structure tree as a screen reader would (pdf_ua.rs)
 #   iproute2, nftables   ip, tc and nft: the session tests make their own network namespaces,
 #                        with a link that is slow, loses and drops packets (session_netns.rs)
+#   avahi-daemon, avahi-utils, dbus   a client the project did not write finds a hosted
+#                        session on the network (avahi-browse, session_discovery.rs)
 # Extra arguments go to cargo test (`scripts/test.sh annex` runs the annex tests only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ cd "$(dirname "$0")/.."
 source scripts/apt-need.sh
 if ! apt_need gcc libc6-dev pkg-config libx11-dev libgl1-mesa-dev poppler-utils e2fsprogs xvfb \
         libgl1-mesa-dri x11-utils mesa-vulkan-drivers libvulkan1 libreoffice-calc-nogui \
-        openssl qpdf softhsm2 opensc iproute2 nftables; then
+        openssl qpdf softhsm2 opensc iproute2 nftables avahi-daemon avahi-utils dbus; then
     echo "Not a Debian/Ubuntu machine: install poppler-utils, Xvfb and LibreOffice Calc yourself;" \
          "tests whose tool is missing say so." >&2
 fi

@@ -64,6 +64,12 @@ pub enum SessionCommand {
         #[arg(long)]
         plaats: Option<PathBuf>,
     },
+    /// Zoek sessies op het netwerk (mDNS) en toon elke gevonden sessie met haar adres. Blokkeert de wifi dat, dan vindt dit niets: typ dan het adres van de gastheer.
+    Zoeken {
+        /// Hoe lang er gezocht wordt, in seconden (1 tot 60).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=60))]
+        seconden: u64,
+    },
 }
 
 /// Runs a session subcommand.
@@ -96,6 +102,63 @@ pub(super) fn run(
             };
             join(&seat, out, err)
         }
+        SessionCommand::Zoeken { seconden } => search(Duration::from_secs(seconden), out, err),
+    }
+}
+
+/// Lists the sessions heard on the network within `time`; exit 0 when one was found, 3 not.
+fn search(time: Duration, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let mut browser = match crate::session::discovery::Browser::start() {
+        Ok(browser) => browser,
+        Err(e) => {
+            writeln!(err, "Zoeken op het netwerk lukt niet: {e}")?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    let end = Instant::now() + time;
+    let mut shown = std::collections::BTreeSet::new();
+    while Instant::now() < end {
+        for found in browser.found() {
+            let line = format!("{} — {}", found.name, found.addresses[0]);
+            if shown.insert(line.clone()) {
+                say(out, &line)?;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if shown.is_empty() {
+        say(
+            out,
+            "Geen sessie gevonden. Blokkeert de wifi dat, typ dan het adres dat de gastheer toont.",
+        )?;
+        return Ok(super::EXIT_NOT_WRITTEN);
+    }
+    Ok(EXIT_OK)
+}
+
+/// Tells the address and code, and whether the session is announced on the network.
+fn say_started(host: &Host, out: &mut dyn Write) -> std::io::Result<()> {
+    say(
+        out,
+        &format!(
+            "Sessie gestart. Adres: {} Code: {}",
+            crate::session::host::room_address(host.address()),
+            host.code()
+        ),
+    )?;
+    match host.announced() {
+        Ok(true) => say(
+            out,
+            &format!(
+                "Aangekondigd op het netwerk als {}: de andere laptops vinden de sessie onder Deelnemen, tenzij de wifi dat blokkeert (typ dan het adres).",
+                crate::session::discovery::SERVICE_TYPE.trim_end_matches(".local.")
+            ),
+        ),
+        Ok(false) => Ok(()),
+        Err(e) => say(
+            out,
+            &format!("Niet aangekondigd op het netwerk ({e}); typ het adres op de andere laptops."),
+        ),
     }
 }
 
@@ -152,14 +215,7 @@ fn host(
             &format!("Sessie hervat na {applied} wijzigingen (logboek {journal})."),
         )?;
     }
-    say(
-        out,
-        &format!(
-            "Sessie gestart. Adres: {} Code: {}",
-            crate::session::host::room_address(host.address()),
-            host.code()
-        ),
-    )?;
+    say_started(&host, out)?;
     let input = input_lines();
     let mut mirror = host.start_model().clone();
     // A resumed session's result is saved at once: the file may be behind the logbook.

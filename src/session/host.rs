@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use super::authority::{Authority, Outcome};
 use super::channel::{Channel, ChannelError, HANDSHAKE_TIMEOUT};
+use super::discovery::{self, Announcement};
 use super::journal::{self, Entry, JOURNAL_VERSION, Journal};
 use super::protocol::{SeatEdit, ToHost, ToSeat};
 use super::secure::{self, Attempts, ProofError};
@@ -180,6 +181,8 @@ pub struct Host {
     internal: Sender<Internal>,
     authority: Option<JoinHandle<Model>>,
     acceptor: Option<JoinHandle<()>>,
+    /// The session announced on the room's network, when it listens on all of it.
+    announcement: Result<Option<Announcement>, String>,
 }
 
 impl Host {
@@ -222,6 +225,11 @@ impl Host {
                 .name("sessie-luisteraar".into())
                 .spawn(move || accept_loop(listener, shared, internal, events_tx))?
         };
+        let announcement = if discovery::announces(address) {
+            Announcement::start(address.port()).map(Some)
+        } else {
+            Ok(None)
+        };
         Ok(Host {
             address,
             start,
@@ -231,12 +239,22 @@ impl Host {
             internal,
             authority: Some(authority),
             acceptor: Some(acceptor),
+            announcement,
         })
     }
 
     /// The address the session listens on.
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// Whether the session is announced on the network (`Ok(false)`: it listens on one address
+    /// only), or why announcing failed; seats can then still type the address.
+    pub fn announced(&self) -> Result<bool, String> {
+        match &self.announcement {
+            Ok(announcement) => Ok(announcement.is_some()),
+            Err(e) => Err(e.clone()),
+        }
     }
 
     /// The model the session started from here (after the logbook, when it was resumed).
@@ -283,6 +301,8 @@ impl Host {
     /// Ends the session: every seat is told, and the host's model, the session's result, is
     /// given back.
     pub fn stop(mut self, reason: &str) -> Model {
+        // Say goodbye on the network first, so no one tries to join a session that is ending.
+        self.announcement = Ok(None);
         self.shared.stopping.store(true, Ordering::SeqCst);
         let _ = self.internal.send(Internal::Stop {
             reason: reason.to_owned(),

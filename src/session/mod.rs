@@ -8,6 +8,7 @@
 
 pub mod authority;
 pub mod channel;
+pub mod discovery;
 pub mod host;
 pub mod journal;
 pub mod protocol;

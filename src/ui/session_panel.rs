@@ -36,6 +36,10 @@ pub struct JoinForm {
     pub gemeenten: Vec<String>,
     /// What is wrong with the last try.
     pub error: Option<String>,
+    /// Sessions heard of on the network.
+    pub found: Vec<crate::session::discovery::Found>,
+    /// Why the network is not searched, when it is not.
+    pub search: Option<String>,
 }
 
 /// What the strip shows.
@@ -103,6 +107,8 @@ fn push_start(
 pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, actions: &mut Vec<Action>) {
     ui.label("Vraag de gastheer om het adres en de code op het grote scherm.");
     ui.add_space(tokens::SPACE_S);
+    found_sessions(ui, form);
+    ui.add_space(tokens::SPACE_S);
     egui::Grid::new("deelnemen").num_columns(2).show(ui, |ui| {
         let label = ui.label("Adres:");
         ui.add(egui::TextEdit::singleline(&mut form.address).hint_text("192.168.1.20"))
@@ -144,6 +150,34 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, actions: &mut Vec<Actio
             actions.push(Action::CloseDialog);
         }
     });
+}
+
+/// The sessions found on the network, each a button that fills in its address.
+fn found_sessions(ui: &mut egui::Ui, form: &mut JoinForm) {
+    if let Some(search) = &form.search {
+        ui.weak(search);
+        return;
+    }
+    if form.found.is_empty() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(
+                "Zoeken naar sessies op het netwerk… Blokkeert de wifi dat, typ dan het adres.",
+            );
+        });
+        return;
+    }
+    ui.label("Gevonden op het netwerk:");
+    for found in &form.found {
+        let address = found.addresses[0];
+        let text = format!("{} — {address}", found.name);
+        if ui
+            .selectable_label(form.address == address.to_string(), text)
+            .clicked()
+        {
+            form.address = address.to_string();
+        }
+    }
 }
 
 /// An address as typed: an IP address with or without its port.

@@ -25,6 +25,7 @@ mod pades;
 mod page_identity;
 mod pdf_ua;
 mod session;
+mod session_discovery;
 mod session_netns;
 mod session_undo;
 mod signoff;

@@ -18,12 +18,12 @@ use keuzekaart::session::seat::SeatState;
 use crate::session::Running;
 
 /// Two namespaces and the link between them, removed again when the test ends, pass or fail.
-struct Room {
-    host: String,
-    seats: String,
+pub(crate) struct Room {
+    pub(crate) host: String,
+    pub(crate) seats: String,
 }
 
-fn ip(args: &[&str]) -> bool {
+pub(crate) fn ip(args: &[&str]) -> bool {
     Command::new("ip")
         .args(args)
         .status()
@@ -31,7 +31,7 @@ fn ip(args: &[&str]) -> bool {
 }
 
 /// Runs `program` with `args` in the seats' namespace; true when it succeeded.
-fn in_seats(room: &Room, program: &str, args: &str) -> bool {
+pub(crate) fn in_seats(room: &Room, program: &str, args: &str) -> bool {
     let mut all = vec!["netns", "exec", &room.seats, program];
     all.extend(args.split(' '));
     ip(&all)
@@ -87,11 +87,18 @@ fn slow_and_filtered(room: &Room) {
 
 impl Room {
     fn make() -> Option<Room> {
+        Room::make_on("p", "10.203.0")
+    }
+
+    /// Two namespaces named for this process and `tag`, the host at `subnet`.1 and the seats at
+    /// `subnet`.2; `None` when namespaces cannot be made here (not root, no iproute2).
+    pub(crate) fn make_on(tag: &str, subnet: &str) -> Option<Room> {
         let id = std::process::id();
         let room = Room {
-            host: format!("kk{id}h"),
-            seats: format!("kk{id}s"),
+            host: format!("kk{id}{tag}h"),
+            seats: format!("kk{id}{tag}s"),
         };
+        let (host_ip, seats_ip) = (format!("{subnet}.1/24"), format!("{subnet}.2/24"));
         if !ip(&["netns", "add", &room.host]) {
             return None;
         }
@@ -110,33 +117,26 @@ impl Room {
                 "netns",
                 &room.seats,
             ])
-            && ip(&[
-                "-n",
-                &room.host,
-                "addr",
-                "add",
-                "10.203.0.1/24",
-                "dev",
-                "kk-host",
-            ])
+            && ip(&["-n", &room.host, "addr", "add", &host_ip, "dev", "kk-host"])
             && ip(&[
                 "-n",
                 &room.seats,
                 "addr",
                 "add",
-                "10.203.0.2/24",
+                &seats_ip,
                 "dev",
                 "kk-seats",
             ])
             && ip(&["-n", &room.host, "link", "set", "kk-host", "up"])
             && ip(&["-n", &room.seats, "link", "set", "kk-seats", "up"])
-            && ip(&["-n", &room.host, "link", "set", "lo", "up"]);
+            && ip(&["-n", &room.host, "link", "set", "lo", "up"])
+            && ip(&["-n", &room.seats, "link", "set", "lo", "up"]);
         assert!(made, "the namespaces and their link are made");
         Some(room)
     }
 
     /// The app, run in one of the namespaces.
-    fn run(&self, namespace: &str, args: &[&str], dir: &Path) -> Running {
+    pub(crate) fn run(&self, namespace: &str, args: &[&str], dir: &Path) -> Running {
         let mut all = vec!["netns", "exec", namespace, env!("CARGO_BIN_EXE_keuzekaart")];
         all.extend(args);
         Running::start_program("ip", &all, dir)

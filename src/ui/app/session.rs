@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 
 use super::*;
+use crate::session::discovery::{self, Browser};
 use crate::session::host::{Host, HostEvent, HostOptions};
 use crate::session::protocol::SeatEdit;
 use crate::session::seat::SeatEvent;
@@ -21,6 +22,8 @@ pub(crate) struct SessionSlot {
     pub live: Option<Live>,
     /// The address a hosted session listens on ([`Startup::session_address`]).
     pub bind: IpAddr,
+    /// Listening for sessions on the network while *Deelnemen…* is open.
+    browser: Option<Browser>,
 }
 
 impl SessionSlot {
@@ -29,6 +32,7 @@ impl SessionSlot {
         SessionSlot {
             live: None,
             bind: bind.unwrap_or(ANY_ADDRESS),
+            browser: None,
         }
     }
 }
@@ -102,12 +106,29 @@ impl KeuzekaartApp {
             .iter()
             .map(|g| g.name.clone())
             .collect();
+        // Only a laptop that would host on all its networks looks for sessions on them: one
+        // pinned to an address (a test on loopback) keeps off the others.
+        let search = if discovery::announces(SocketAddr::new(self.session.bind, 0)) {
+            match Browser::start() {
+                Ok(browser) => {
+                    self.session.browser = Some(browser);
+                    None
+                }
+                Err(e) => Some(format!(
+                    "Zoeken op het netwerk lukt niet ({e}); typ het adres."
+                )),
+            }
+        } else {
+            Some("Zoeken op het netwerk staat uit; typ het adres.".to_owned())
+        };
         self.dialog = Some(Dialog::SessionJoin(Box::new(JoinForm {
             address: String::new(),
             code: String::new(),
             gemeente: self.selected_gemeente().to_owned(),
             gemeenten,
             error: None,
+            found: Vec::new(),
+            search,
         })));
     }
 
@@ -270,6 +291,13 @@ impl KeuzekaartApp {
 
     /// Takes in what the session reported since the last frame.
     pub(super) fn poll_session(&mut self, ctx: &egui::Context) {
+        match (&mut self.dialog, &mut self.session.browser) {
+            (Some(Dialog::SessionJoin(form)), Some(browser)) => {
+                form.found = browser.found();
+                ctx.request_repaint_after(std::time::Duration::from_millis(500));
+            }
+            (_, browser) => *browser = None,
+        }
         if self.session.live.is_none() {
             return;
         }
