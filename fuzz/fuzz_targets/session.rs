@@ -23,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
                 ToHost::Edit { seq, edit } => {
                     let _ = authority.submit("fuzz", seq, edit);
                 }
-                ToHost::Hello { version, seat, gemeente } => {
+                ToHost::Hello {
+                    version,
+                    seat,
+                    gemeente,
+                    ..
+                } => {
                     let _ = authority.admit(version, &seat, &gemeente);
                 }
                 ToHost::Bye => authority.leave("fuzz"),
