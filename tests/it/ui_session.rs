@@ -179,17 +179,7 @@ fn a_laptop_joins_from_the_menu_and_its_drag_goes_through_the_hosts_rules() {
         "Rode peper in voorraad",
         "Activiteit 4: Screenen kandidaten",
     );
-    let deadline = Instant::now() + WAIT;
-    let mut applied = None;
-    while applied.is_none() {
-        assert!(Instant::now() < deadline, "the host applied the drag");
-        h.run();
-        applied = host.events().try_iter().find_map(|e| match e {
-            HostEvent::Applied { edit, .. } => Some(edit),
-            _ => None,
-        });
-    }
-    assert_eq!(applied.unwrap().gemeente(), "Druten");
+    assert_eq!(next_applied(&mut h, &host).gemeente(), "Druten");
     wait_for_label(
         &mut h,
         "Laatste wijziging: Druten: 1 peper naar activiteit 4",
@@ -199,18 +189,8 @@ fn a_laptop_joins_from_the_menu_and_its_drag_goes_through_the_hosts_rules() {
     // host, which applies the taking back like any edit.
     edit_menu(&mut h, "Ongedaan maken: Pepers op activiteit 4");
     wait_for_label(&mut h, "Ongedaan gemaakt: Pepers op activiteit 4");
-    let deadline = Instant::now() + WAIT;
-    let mut taken_back = None;
-    while taken_back.is_none() {
-        assert!(Instant::now() < deadline, "the host applied the undo");
-        h.run();
-        taken_back = host.events().try_iter().find_map(|e| match e {
-            HostEvent::Applied { edit, .. } => Some(edit),
-            _ => None,
-        });
-    }
     assert_eq!(
-        taken_back.unwrap(),
+        next_applied(&mut h, &host),
         SeatEdit::AddPeppers {
             gemeente: "Druten".into(),
             activity: 4,
@@ -314,4 +294,22 @@ fn edit_menu(h: &mut App, label: &str) {
     h.get_by_label_contains(label).click();
     h.run();
     h.run();
+}
+
+/// The next edit the host applies, while the app runs its frames (bounded).
+fn next_applied(h: &mut App, host: &Host) -> SeatEdit {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        assert!(
+            Instant::now() < deadline,
+            "the host applied no edit in time"
+        );
+        h.run();
+        if let Some(edit) = host.events().try_iter().find_map(|e| match e {
+            HostEvent::Applied { edit, .. } => Some(edit),
+            _ => None,
+        }) {
+            return edit;
+        }
+    }
 }
