@@ -31,6 +31,9 @@ fn app(home: &std::path::Path, gemeente: &str) -> App {
     let mut harness = Harness::builder()
         .with_theme(egui::Theme::Light)
         .with_size(Vec2::new(1366.0, 2400.0))
+        // A live session wakes the window from its own thread (each update of the seat or the
+        // host asks for a frame), so settling can take a few more frames than alone.
+        .with_max_steps(16)
         .build_eframe(move |cc| {
             KeuzekaartApp::start(
                 &cc.egui_ctx,
