@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let mut authority = Authority::new(Model::new(Workbook::bundled()));
     authority
-        .admit(PROTOCOL_VERSION, "fuzz", "Wijchen")
+        .admit(PROTOCOL_VERSION, "fuzz", "Wijchen", 0)
         .expect("a seat for Wijchen is admitted");
     let mut buffer = data.to_vec();
     while let Ok(Some(frame)) = take_frame(&mut buffer) {
@@ -27,9 +27,9 @@ fuzz_target!(|data: &[u8]| {
                     version,
                     seat,
                     gemeente,
-                    ..
+                    answered,
                 } => {
-                    let _ = authority.admit(version, &seat, &gemeente);
+                    let _ = authority.admit(version, &seat, &gemeente, answered);
                 }
                 ToHost::Bye => authority.leave("fuzz"),
             }
