@@ -130,13 +130,7 @@ fn script(index: u64, gemeente: &str, other: &str, activities: &[u32]) -> String
 
 #[test]
 fn seven_seats_at_once_end_with_the_hosts_workbook_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    let bundled = Workbook::bundled();
-    std::fs::write(
-        dir.path().join("werkmap.ron"),
-        keuzekaart::storage::to_ron(&bundled),
-    )
-    .unwrap();
+    let (dir, bundled) = folder_with_bundled();
     let mut host = Running::start(
         &[
             "sessie",
@@ -247,6 +241,19 @@ fn seven_seats_at_once_end_with_the_hosts_workbook_byte_for_byte() {
             == 7,
         "{host_lines:#?}"
     );
+}
+
+/// A folder of the test's own with the bundled workbook in it as `werkmap.ron`, as a host's
+/// official would have it, and that workbook.
+pub(crate) fn folder_with_bundled() -> (tempfile::TempDir, Workbook) {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Workbook::bundled();
+    std::fs::write(
+        dir.path().join("werkmap.ron"),
+        keuzekaart::storage::to_ron(&bundled),
+    )
+    .unwrap();
+    (dir, bundled)
 }
 
 pub(crate) fn start_host() -> Host {
@@ -524,13 +531,7 @@ fn answered_once(log: &str, seat: &str) -> Vec<u64> {
 
 #[test]
 fn a_killed_seat_and_a_killed_host_come_back_and_nothing_sent_is_lost_or_doubled() {
-    let dir = tempfile::tempdir().unwrap();
-    let bundled = Workbook::bundled();
-    std::fs::write(
-        dir.path().join("werkmap.ron"),
-        keuzekaart::storage::to_ron(&bundled),
-    )
-    .unwrap();
+    let (dir, _) = folder_with_bundled();
     let address = format!("127.0.0.1:{}", free_port());
     let host_args = [
         "sessie",

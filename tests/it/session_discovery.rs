@@ -11,9 +11,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use keuzekaart::core::Workbook;
-
-use crate::session::Running;
+use crate::session::{Running, folder_with_bundled};
 use crate::session_netns::{Room, in_seats};
 
 /// Daemons the test started; stopped when it ends, pass or fail.
@@ -164,12 +162,7 @@ fn avahi_on_another_laptop_lists_the_session_and_a_seat_joins_what_it_found() {
         crate::common::missing_tool("ip netns (root)", "iproute2");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("werkmap.ron"),
-        keuzekaart::storage::to_ron(&Workbook::bundled()),
-    )
-    .unwrap();
+    let (dir, _) = folder_with_bundled();
     let app = env!("CARGO_BIN_EXE_keuzekaart");
     let run = |namespace: &str, args: &[&str]| {
         let mut all = vec![

@@ -11,11 +11,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use keuzekaart::core::Workbook;
 use keuzekaart::session::journal::Entry;
 use keuzekaart::session::seat::SeatState;
 
-use crate::session::Running;
+use crate::session::{Running, folder_with_bundled};
 
 /// Two namespaces and the link between them, removed again when the test ends, pass or fail.
 pub(crate) struct Room {
@@ -159,13 +158,7 @@ fn a_partition_on_a_lossy_slow_link_heals_without_loss_or_duplicates() {
     };
     slow_and_filtered(&room);
     link(&room, "lossy");
-    let dir = tempfile::tempdir().unwrap();
-    let bundled = Workbook::bundled();
-    std::fs::write(
-        dir.path().join("werkmap.ron"),
-        keuzekaart::storage::to_ron(&bundled),
-    )
-    .unwrap();
+    let (dir, _) = folder_with_bundled();
     let mut host = room.run(
         &room.host,
         &[
