@@ -2,6 +2,7 @@
 //! by the Typst compiler embedded as a library (fonts inside the binary, no network, no external
 //! program). The layout lives in `assets/bijlage.typ`; the data goes in as JSON.
 
+mod accounts;
 mod council;
 mod data;
 mod library;
@@ -16,6 +17,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+pub use accounts::{AccountRow, AccountSection, Accounts, RegionLine};
 pub use council::{
     COUNCIL_TEMPLATE, CouncilData, CouncilLine, CouncilPage, RealisedLine, council_data,
 };

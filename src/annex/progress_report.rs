@@ -88,6 +88,9 @@ pub struct ReportData {
     pub summary_fte: (String, String),
     /// Per gemeente.
     pub gemeenten: Vec<GemeenteSection>,
+    /// "Verantwoording per jaar": per gemeente and calendar year, agreed and delivered in units
+    /// and euros, with totals per year, for the term and for the region.
+    pub accounts: super::accounts::Accounts,
     /// The appendix: every line of the realisation's history, oldest first.
     pub history: Vec<HistoryRow>,
 }
@@ -232,6 +235,10 @@ pub fn report_data(
                     .collect(),
             })
             .collect(),
+        accounts: super::accounts::accounts(
+            &crate::core::reconciliation::reconcile(workbook, as_of, assumptions),
+            &text,
+        ),
         history: crate::core::history::all_lines(&workbook.progress.history)
             .iter()
             .map(|line| HistoryRow {

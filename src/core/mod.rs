@@ -18,6 +18,7 @@ pub mod progress;
 pub mod progress_edit;
 pub mod progress_figures;
 pub mod range_check;
+pub mod reconciliation;
 pub mod refusal;
 pub mod region;
 pub mod rules;

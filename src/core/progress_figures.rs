@@ -415,7 +415,7 @@ fn offer_volume(
 }
 
 /// The volume the choices buy of an activity in a year, in the delivered unit.
-fn annual_volume(
+pub(super) fn annual_volume(
     workbook: &Workbook,
     gemeente: &Gemeente,
     activity: u32,

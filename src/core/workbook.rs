@@ -238,7 +238,7 @@ impl Workbook {
     /// Peppers in euros before rounding, to a millionth of a euro: so that sums of them are exact
     /// (no digit lost at Decimal's 28-digit precision) and the same in whatever order they are
     /// added, and the lines and the total round alike.
-    fn exact_euros(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
+    pub(super) fn exact_euros(&self, gemeente: &Gemeente, peppers: Decimal) -> Decimal {
         super::money::round_shown(peppers * self.euro_per_pepper(gemeente), 6)
     }
 

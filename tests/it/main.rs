@@ -24,6 +24,7 @@ mod home;
 mod pades;
 mod page_identity;
 mod pdf_ua;
+mod reconciliation;
 mod session;
 mod session_discovery;
 mod session_netns;
