@@ -26,6 +26,7 @@ pub mod setup;
 pub mod sign_off_record;
 pub mod signoff;
 pub mod term;
+pub mod what_if;
 pub mod words;
 pub mod workbook;
 

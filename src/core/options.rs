@@ -21,6 +21,13 @@ pub enum OptionChange {
         /// The new option's name.
         name: String,
     },
+    /// A new option with these choices: the proposed fit of *Wat als*, taken over.
+    WithChoices {
+        /// The new option's name.
+        name: String,
+        /// Its choices.
+        choices: Vec<Choice>,
+    },
     /// A new name for an option.
     Rename {
         /// Its current name.
@@ -46,6 +53,7 @@ impl OptionChange {
         match self {
             OptionChange::New { name } => format!("{name} gemaakt"),
             OptionChange::Copy { from, name } => format!("{name} gemaakt als kopie van {from}"),
+            OptionChange::WithChoices { name, .. } => format!("{name} gemaakt uit Wat als"),
             OptionChange::Rename { from, to } => format!("{from} hernoemd tot {to}"),
             OptionChange::Delete { name } => format!("{name} verwijderd"),
             OptionChange::Propose { name } => format!("{name} als voorstel gemarkeerd"),
@@ -136,7 +144,9 @@ pub fn apply_option_change(plan: &mut Plan, change: &OptionChange) -> Result<(),
     };
     let unknown = |name: &str| OptionRefusal::Unknown(name.to_owned());
     match change {
-        OptionChange::New { name } | OptionChange::Copy { name, .. } => {
+        OptionChange::New { name }
+        | OptionChange::Copy { name, .. }
+        | OptionChange::WithChoices { name, .. } => {
             if plan.alternatives.len() + 1 >= MAX_OPTIONS {
                 return Err(OptionRefusal::TooMany);
             }
@@ -146,6 +156,7 @@ pub fn apply_option_change(plan: &mut Plan, change: &OptionChange) -> Result<(),
                     .option_choices(from)
                     .ok_or_else(|| unknown(from))?
                     .to_vec(),
+                OptionChange::WithChoices { choices, .. } => choices.clone(),
                 _ => Vec::new(),
             };
             plan.alternatives.push(Scenario { name, choices });

@@ -45,3 +45,4 @@ mod ui_progress;
 mod ui_session;
 mod ui_signoff;
 mod ui_snapshots;
+mod what_if;

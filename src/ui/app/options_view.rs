@@ -40,7 +40,9 @@ impl KeuzekaartApp {
         };
         let shown = self.navigation.options.get(gemeente);
         let option = match change {
-            OptionChange::New { name } | OptionChange::Copy { name, .. } => Some(name.clone()),
+            OptionChange::New { name }
+            | OptionChange::Copy { name, .. }
+            | OptionChange::WithChoices { name, .. } => Some(name.clone()),
             OptionChange::Rename { from, to } if shown == Some(from) => Some(to.clone()),
             OptionChange::Delete { name } if shown == Some(name) => None,
             OptionChange::Propose { name } => Some(name.clone()),
