@@ -153,6 +153,8 @@ pub enum Action {
     StepOption(i32),
     /// Open "Vul aan" for the gemeente and option in view.
     OpenFill,
+    /// Open *Wat als…* for the gemeente and option in view.
+    OpenWhatIf,
     /// Undo, after the user confirmed taking back a recorded decision.
     UndoConfirmed,
     /// "Naar de kaarten": the drafting screen, keyboard focus on the first card, past the menus,

@@ -46,6 +46,8 @@ pub enum Dialog {
     Decision(Box<DecisionForm>),
     /// "Vul aan": the priority order of activities to fill.
     Fill(Box<super::fill_dialog::FillForm>),
+    /// *Wat als…*: the budget changed, the choices checked, a fit proposed.
+    WhatIf(Box<super::what_if_dialog::WhatIfForm>),
     /// Undo would take back a recorded decision: asked first, since one keystroke should not
     /// undo what a college or WerkBedrijf decided.
     ConfirmUndo {
@@ -148,6 +150,7 @@ impl Dialog {
             Dialog::ConfirmOverwrite { .. } => "Bestand bestaat al".into(),
             Dialog::ChangedOnDisk { .. } => "Bestand is intussen veranderd".into(),
             Dialog::Fill(form) => format!("Vul aan: {}", form.gemeente),
+            Dialog::WhatIf(form) => format!("Wat als: {}", form.gemeente),
             Dialog::ImportRealisation(_) => "Realisatie importeren".into(),
             Dialog::ConfirmUndo { .. } => "Besluit ongedaan maken?".into(),
             Dialog::SessionStart(_) => "Sessie starten".into(),
@@ -174,6 +177,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, actions: &mut Vec<Action>)
             Dialog::Report { text, .. } => report(ui, text, actions),
             Dialog::Decision(form) => signoff_panel::decision_form(ui, form, actions),
             Dialog::Fill(form) => super::fill_dialog::show(ui, form, actions),
+            Dialog::WhatIf(form) => super::what_if_dialog::show(ui, form, actions),
             Dialog::ImportRealisation(form) => super::import_dialog::show(ui, form, actions),
             Dialog::ConfirmUndo { label } => confirm_undo(ui, label, actions),
             Dialog::ConfirmReseal(question) => confirm_reseal(ui, question, actions),

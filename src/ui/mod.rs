@@ -28,6 +28,7 @@ pub mod settings;
 pub mod sign_dialog;
 mod signoff_panel;
 mod tab_pacing;
+mod what_if_dialog;
 
 pub use app::{Action, FileAction, KeuzekaartApp, Startup};
 

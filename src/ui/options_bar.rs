@@ -154,6 +154,15 @@ fn option_tabs(ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>)
                 }));
             }
         }
+        if ui
+            .button("Wat als…")
+            .on_hover_text(format!(
+                "Wat als het budget verandert? Toont of {shown} dan nog past en stelt een passende optie voor"
+            ))
+            .clicked()
+        {
+            actions.push(Action::OpenWhatIf);
+        }
         if plan.option_names().len() > 1
             && ui
                 .button("Opties vergelijken")

@@ -238,3 +238,74 @@ fn a_note_and_an_option_name_are_typed_in_place_and_undone_in_one_step() {
     h.run();
     assert_eq!(h.state().model().workbook(), &filled_workbook());
 }
+
+#[test]
+fn wat_als_shows_what_no_longer_fits_and_its_fit_becomes_an_option_only_when_taken_over() {
+    use keuzekaart::core::what_if::{BudgetChange, what_if};
+    let mut h = harness_with(filled_workbook(), "Beuningen", Vec2::new(1366.0, 768.0));
+    let before = h.state().model().workbook().clone();
+    click(&mut h, "Wat als…");
+    assert!(
+        h.query_by_label_contains("Wat als het budget van Beuningen verandert")
+            .is_some()
+    );
+
+    // Hostile typing first: a word is refused in Dutch and nothing is reckoned.
+    crate::common::app::type_into(&mut h, "Wijziging van het budget", "tien");
+    assert!(h.query_by_label_contains("‘tien’ is geen getal").is_some());
+    assert!(h.query_by_label("Overnemen als optie").is_none());
+
+    // Half: 4 of the 8 peppers are left, and the 5 placed do not fit.
+    crate::common::app::type_into(&mut h, "Wijziging van het budget", "-50");
+    assert!(
+        h.query_by_label_contains("wordt € 39.197,50 (4").is_some(),
+        "the budget then is shown"
+    );
+    assert!(
+        h.query_by_label("Zoals de keuzes nu zijn, passen ze niet:")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("te veel").is_some(),
+        "the rules' own words"
+    );
+    assert!(
+        h.query_by_label("Voorstel dat past: wat verandert")
+            .is_some()
+    );
+    assert_eq!(
+        h.state().model().workbook(),
+        &before,
+        "reckoning touches nothing"
+    );
+
+    click(&mut h, "Overnemen als optie");
+    let plan = plan_of(&h, "Beuningen");
+    let expected = what_if(
+        &before,
+        "Beuningen",
+        &before.plan("Beuningen").unwrap().choices,
+        BudgetChange::Percent(d("-50")),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.option_choices("Optie B"),
+        Some(expected.proposal.as_slice())
+    );
+    assert_eq!(
+        plan.choices,
+        before.plan("Beuningen").unwrap().choices,
+        "the proposal stays"
+    );
+    assert_eq!(h.state().shown_option(), Some("Optie B"));
+    let spent: rust_decimal::Decimal = expected.proposal.iter().map(|c| c.peppers).sum();
+    assert!(spent <= d("4") && !spent.is_zero());
+
+    // One step of undo takes the option away again.
+    h.get_by_label("Bewerken").click();
+    h.run();
+    h.get_by_label_contains("Ongedaan maken: Optie B gemaakt uit Wat als")
+        .click();
+    h.run();
+    assert!(plan_of(&h, "Beuningen").option_choices("Optie B").is_none());
+}

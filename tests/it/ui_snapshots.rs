@@ -115,3 +115,16 @@ fn one_pepper_more_is_a_changed_image() {
     );
     assert!(copy.path().join(format!("{name}.diff.png")).exists());
 }
+
+#[test]
+fn wat_als_looks_as_approved_on_a_laptop() {
+    // Beuningen's budget halved: the budget then, the rules' words for the choices as they are,
+    // and the proposed fit, in the dialog over the drafting screen.
+    let mut h = screen(None, Vec2::new(1366.0, 768.0));
+    h.get_by_label("Wat als…").click();
+    h.run();
+    crate::common::app::type_into(&mut h, "Wijziging van het budget", "-50");
+    h.remove_cursor();
+    h.run();
+    h.snapshot("wat-als-1366x768");
+}

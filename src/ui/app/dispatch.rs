@@ -16,6 +16,7 @@ impl KeuzekaartApp {
                 self.drafting.focus_cards = true;
             }
             Action::OpenFill => self.open_fill(),
+            Action::OpenWhatIf => self.open_what_if(),
             Action::Compare(columns) => {
                 self.compare.columns = columns;
                 self.navigation.view = View::Compare;
@@ -141,6 +142,22 @@ impl KeuzekaartApp {
                 crate::ui::fill_dialog::FillForm::new(self.model.workbook(), gemeente, &choices);
             self.dialog = Some(Dialog::Fill(Box::new(form)));
         }
+    }
+
+    /// Opens *Wat als…* for the gemeente and option in view.
+    fn open_what_if(&mut self) {
+        let gemeente = self.selected_gemeente().to_owned();
+        let Some(plan) = self.model.workbook().plan(&gemeente) else {
+            return;
+        };
+        let option = self.shown_option().unwrap_or(&plan.proposal).to_owned();
+        let form = crate::ui::what_if_dialog::WhatIfForm::new(
+            self.model.workbook(),
+            &gemeente,
+            &option,
+            self.shown_choices(),
+        );
+        self.dialog = Some(Dialog::WhatIf(Box::new(form)));
     }
 
     /// Checks a path typed by hand and uses it, after asking before a file is overwritten.
