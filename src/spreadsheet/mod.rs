@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod import;
+pub mod import_report;
 pub mod paste;
 pub mod sheet;
 pub mod sheet_file;

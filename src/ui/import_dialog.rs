@@ -137,6 +137,7 @@ pub fn show(ui: &mut Ui, form: &mut RealisationImport, actions: &mut Vec<Action>
         return;
     };
     accounted_rows(ui, form, &result, look);
+    report_button(ui, form, &result, actions);
     confirm(ui, form, &result, actions);
     form.preview = Some(result);
 }
@@ -233,6 +234,30 @@ fn accounted_rows(ui: &mut Ui, form: &RealisationImport, result: &ImportPreview,
                     );
                 }
             });
+    }
+}
+
+/// *Verslag kopiëren*: every row with what became of it, on the clipboard to paste into Excel.
+fn report_button(
+    ui: &mut Ui,
+    form: &RealisationImport,
+    result: &ImportPreview,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(tokens::SPACE_S);
+    if ui
+        .button("Verslag kopiëren")
+        .on_hover_text(
+            "Elke regel van het bestand met wat ermee gebeurt (overgenomen, of geweigerd en waarom), om in Excel te plakken",
+        )
+        .clicked()
+    {
+        let report = crate::spreadsheet::import_report::import_report(&form.sheet, result);
+        ui.ctx().copy_text(report);
+        actions.push(Action::Message(format!(
+            "Verslag van {} regels gekopieerd; plak het in Excel of LibreOffice.",
+            format_number(form.sheet.rows.len().into())
+        )));
     }
 }
 

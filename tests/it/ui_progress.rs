@@ -178,6 +178,33 @@ fn a_registration_export_is_imported_from_the_file_menu_after_its_preview() {
             .is_some()
     );
     assert_eq!(delivered(&h, "Heumen", 7, "2021-H1"), None);
+    // The report accounts for every row, to paste into Excel: taken, or refused and why.
+    h.get_by_label("Verslag kopiëren").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copied,
+        [
+            "Regel\tGemeente\tActiviteit\tPeriode\tAantal\tUitkomst\tReden\n\
+          2\tHeumen\t7\t2021-H1\t150\tovergenomen\t\n\
+          3\tHeumen\t13\t2021-H1\t12\tovergenomen\t\n\
+          4\tUtrecht\t4\t2021-H1\t3\tgeweigerd\tonbekende gemeente ‘Utrecht’\n"
+        ]
+    );
+    h.run();
+    assert!(
+        h.query_by_label_contains("Verslag van 3 regels gekopieerd")
+            .is_some()
+    );
     h.get_by_label("Importeren").click();
     for _ in 0..3 {
         h.run();
