@@ -37,13 +37,14 @@ impl From<XlsxError> for ExportError {
 
 /// Number formats. Excel shows the separators of the reader's locale (a Dutch Excel: 1.172.413);
 /// the euro sign is pinned to Dutch (`-413`) so it stands in front as Dutch officials write it.
-struct Formats {
-    euros: Format,
-    number: Format,
-    percent: Format,
-    bold: Format,
-    bold_euros: Format,
-    bold_number: Format,
+pub(super) struct Formats {
+    pub(super) euros: Format,
+    pub(super) cents: Format,
+    pub(super) number: Format,
+    pub(super) percent: Format,
+    pub(super) bold: Format,
+    pub(super) bold_euros: Format,
+    pub(super) bold_number: Format,
 }
 
 impl Formats {
@@ -52,6 +53,7 @@ impl Formats {
         let number = "#,##0.##;-#,##0.##;0";
         Formats {
             euros: Format::new().set_num_format(euros),
+            cents: Format::new().set_num_format("[$€-413] #,##0.00"),
             number: Format::new()
                 .set_num_format(number)
                 .set_align(FormatAlign::Right),
@@ -63,12 +65,12 @@ impl Formats {
     }
 }
 
-fn f(value: Decimal) -> f64 {
+pub(super) fn f(value: Decimal) -> f64 {
     value.to_f64().unwrap_or_default()
 }
 
 /// A decimal as a formula result ("1234.5").
-fn result(value: Decimal) -> String {
+pub(super) fn result(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
@@ -88,7 +90,7 @@ fn letter(mut column: u16) -> String {
 /// An Excel table; its column names must differ (Excel compares them ignoring case), so a name
 /// that repeats gets " (2)", " (3)", …: a file listing a gemeente twice (a rule error that
 /// `check` reports, but a file that loads) still exports. Found by the fuzzer.
-fn table(name: &str, headers: &[&str]) -> Table {
+pub(super) fn table(name: &str, headers: &[&str]) -> Table {
     let mut seen = std::collections::HashSet::new();
     let columns: Vec<TableColumn> = headers
         .iter()
@@ -122,6 +124,13 @@ pub fn export_xlsx(
     budget_sheet(xlsx.add_worksheet(), workbook, &checks, &formats)?;
     overview_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     progress_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
+    super::export_accounts::accounts_sheet(
+        xlsx.add_worksheet(),
+        workbook,
+        as_of,
+        assumptions,
+        &formats,
+    )?;
     history_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     Ok(xlsx.save_to_buffer()?)
 }

@@ -281,6 +281,7 @@ fn the_excel_export_reads_back_with_its_tables_totals_and_percentages() {
             "Budget",
             "Regio-overzicht",
             "Voortgang",
+            "Verantwoording",
             "Geschiedenis"
         ]
     );
@@ -293,6 +294,7 @@ fn the_excel_export_reads_back_with_its_tables_totals_and_percentages() {
             "Budget",
             "Regio_overzicht",
             "Voortgang",
+            "Verantwoording",
             "Geschiedenis"
         ]
     );
@@ -395,7 +397,13 @@ fn libreoffice_csv(xlsx: &Path, dir: &Path) -> Option<Vec<(String, String)>> {
         String::from_utf8_lossy(&status.stderr)
     );
     let mut sheets = Vec::new();
-    for name in ["Keuzes", "Budget", "Regio-overzicht", "Voortgang"] {
+    for name in [
+        "Keuzes",
+        "Budget",
+        "Regio-overzicht",
+        "Voortgang",
+        "Verantwoording",
+    ] {
         let path = dir.join(format!("export-{name}.csv"));
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -456,6 +464,29 @@ fn libreoffice_opens_the_export_and_its_formulas_give_the_same_figures() {
         assert_eq!(cell(2), exact(total.available), "{row:?}");
         assert_eq!(cell(3), exact(total.used), "{row:?}");
     }
+    // Verantwoording: LibreOffice's own sum of the euro lines is the report's region total, and
+    // a year never delivered says so in words.
+    let accounts = sheet("Verantwoording");
+    let reckoned = keuzekaart::core::reconciliation::reconcile(
+        &wb,
+        wb.region.term.end,
+        &CapacityAssumptions::bundled(),
+    );
+    let (_, term) = keuzekaart::core::reconciliation::region_totals(&reckoned);
+    let region = accounts
+        .iter()
+        .find(|r| r[0] == "Regio, looptijd")
+        .expect("the region's line");
+    let digits = |cell: &str| -> String { cell.chars().filter(char::is_ascii_digit).collect() };
+    assert_eq!(digits(&region[9]), term.agreed.to_string(), "{region:?}");
+    assert_eq!(digits(&region[10]), term.realised.to_string(), "{region:?}");
+    let lines = accounts.len() - 2;
+    let expected: usize = reckoned
+        .iter()
+        .map(|a| a.activities.len() * a.years.len())
+        .sum();
+    assert_eq!(lines, expected, "a line per gemeente, activity and year");
+    assert!(accounts.iter().any(|r| r[7] == "voorlopig"));
     let choices = sheet("Keuzes");
     for total in &per_colour {
         let label = format!("Totaal {} pepers", total.colour.adjective());
