@@ -83,6 +83,10 @@ pub fn read_change(text: &str, in_euros: bool) -> Option<BudgetChange> {
         None => (false, text.trim_start_matches('+').to_owned()),
     };
     let rest = rest.trim().trim_end_matches('%').trim();
+    // One sign at most: "-+5" and "--5" are typing slips, not numbers.
+    if rest.starts_with(['+', '-']) {
+        return None;
+    }
     let value = parse_dutch_decimal(rest)?;
     if value.is_sign_negative() {
         return None;
