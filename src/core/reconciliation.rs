@@ -170,7 +170,7 @@ pub fn reconcile(
 /// An activity's unrounded figures per year, before spreading.
 struct Exact {
     price: Option<Decimal>,
-    years: Vec<(i32, Option<Decimal>, Option<Decimal>, Option<FigureState>)>,
+    years: Vec<YearExact>,
 }
 
 impl Exact {
@@ -273,6 +273,7 @@ fn spread(activities: &[ActivityProgress], exact: Vec<Exact>) -> Vec<ActivityAcc
         .collect()
 }
 
+/// A year of an activity: the year, agreed, delivered and its state.
 type YearExact = (i32, Option<Decimal>, Option<Decimal>, Option<FigureState>);
 
 /// Spreads the amounts `pick` gives for every (activity, year) cell over whole euros together.

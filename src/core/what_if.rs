@@ -101,19 +101,7 @@ pub fn what_if(
     let unknown = || WhatIfRefusal::UnknownGemeente(gemeente.to_owned());
     let g = workbook.region.gemeente(gemeente).ok_or_else(unknown)?;
     let per_pepper = workbook.euro_per_pepper(g);
-    // Checked: a typed percentage can be as large as a Decimal holds.
-    let budget_then = match change {
-        BudgetChange::Percent(p) => (p / Decimal::ONE_HUNDRED)
-            .checked_mul(g.budget)
-            .and_then(|delta| g.budget.checked_add(delta)),
-        BudgetChange::Euros(e) => g.budget.checked_add(e),
-    };
-    let limit = g.budget.max(Decimal::ONE) * Decimal::from(101);
-    let budget_then = match budget_then {
-        Some(b) if b <= limit => b,
-        Some(b) if b.is_sign_negative() => return Err(WhatIfRefusal::NothingLeft),
-        _ => return Err(WhatIfRefusal::TooLarge),
-    };
+    let budget_then = changed_budget(g, change)?;
     let part = if g.may_go_below_minimum {
         Decimal::new(5, 1)
     } else {
@@ -127,24 +115,11 @@ pub fn what_if(
     if peppers_then <= Decimal::ZERO {
         return Err(WhatIfRefusal::NothingLeft);
     }
-    let mut scratch = workbook.clone();
-    let scratch_gemeente = scratch
+    let mut scratch = scratch(workbook, gemeente, choices, peppers_then, per_pepper);
+    let budget_then = scratch
         .region
-        .gemeenten
-        .iter_mut()
-        .find(|s| s.name == gemeente)
-        .ok_or_else(unknown)?;
-    scratch_gemeente.peppers = peppers_then;
-    scratch_gemeente.budget = super::money::round_cents(peppers_then * per_pepper);
-    let budget_then = scratch_gemeente.budget;
-    // The scratch plan is a concept with only these choices, so the edits below are allowed
-    // whatever the real plan's sign-off.
-    {
-        let plan = scratch.plan_mut(gemeente);
-        plan.sign_off = Default::default();
-        plan.alternatives.clear();
-        plan.choices = choices.to_vec();
-    }
+        .gemeente(gemeente)
+        .map_or(Decimal::ZERO, |s| s.budget);
     let of_gemeente = |findings: Vec<Finding>| -> Vec<Finding> {
         findings
             .into_iter()
@@ -195,10 +170,57 @@ pub fn what_if(
     })
 }
 
+/// The budget after the change; checked, since a typed percentage can be as large as a Decimal
+/// holds.
+fn changed_budget(
+    g: &super::region::Gemeente,
+    change: BudgetChange,
+) -> Result<Decimal, WhatIfRefusal> {
+    let budget_then = match change {
+        BudgetChange::Percent(p) => (p / Decimal::ONE_HUNDRED)
+            .checked_mul(g.budget)
+            .and_then(|delta| g.budget.checked_add(delta)),
+        BudgetChange::Euros(e) => g.budget.checked_add(e),
+    };
+    let limit = g.budget.max(Decimal::ONE) * Decimal::from(101);
+    match budget_then {
+        Some(b) if b <= limit => Ok(b),
+        Some(b) if b.is_sign_negative() => Err(WhatIfRefusal::NothingLeft),
+        _ => Err(WhatIfRefusal::TooLarge),
+    }
+}
+
+/// A copy of the workbook where the gemeente has `peppers` peppers at the same price each, and a
+/// concept plan with only `choices`, so the edits of the fit are allowed whatever the real
+/// plan's sign-off.
+fn scratch(
+    workbook: &Workbook,
+    gemeente: &str,
+    choices: &[Choice],
+    peppers: Decimal,
+    per_pepper: Decimal,
+) -> Workbook {
+    let mut scratch = workbook.clone();
+    if let Some(g) = scratch
+        .region
+        .gemeenten
+        .iter_mut()
+        .find(|s| s.name == gemeente)
+    {
+        g.peppers = peppers;
+        g.budget = super::money::round_cents(peppers * per_pepper);
+    }
+    let plan = scratch.plan_mut(gemeente);
+    plan.sign_off = Default::default();
+    plan.alternatives.clear();
+    plan.choices = choices.to_vec();
+    scratch
+}
+
 /// The activities with peppers, the largest first (card order among equals).
 fn priority(choices: &[Choice]) -> Vec<u32> {
     let mut placed: Vec<&Choice> = choices.iter().filter(|c| !c.peppers.is_zero()).collect();
-    placed.sort_by(|a, b| b.peppers.cmp(&a.peppers));
+    placed.sort_by_key(|c| std::cmp::Reverse(c.peppers));
     placed.iter().map(|c| c.activity).collect()
 }
 

@@ -3,7 +3,6 @@
 //! Depends on the core; the core knows nothing of spreadsheets.
 
 pub mod export;
-mod export_accounts;
 pub mod import;
 pub mod import_report;
 pub mod paste;

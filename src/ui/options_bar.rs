@@ -99,6 +99,37 @@ fn option_edit(plan: &Plan, change: OptionChange) -> Action {
     )
 }
 
+/// *Wat als…* and, with more than one option, *Opties vergelijken*.
+fn tools(ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
+    let gemeente = plan.gemeente.clone();
+    if ui
+        .button("Wat als…")
+        .on_hover_text(format!(
+            "Wat als het budget verandert? Toont of {shown} dan nog past en stelt een passende optie voor"
+        ))
+        .clicked()
+    {
+        actions.push(Action::OpenWhatIf);
+    }
+    if plan.option_names().len() > 1
+        && ui
+            .button("Opties vergelijken")
+            .on_hover_text("Zet de opties naast elkaar, met de verschillen per activiteit")
+            .clicked()
+    {
+        let columns = plan
+            .option_names()
+            .into_iter()
+            .take(3)
+            .map(|name| Column {
+                gemeente: gemeente.clone(),
+                source: Source::Option(name.to_owned()),
+            })
+            .collect();
+        actions.push(Action::Compare(columns));
+    }
+}
+
 /// The tabs of the options, and the buttons that add, copy, propose, delete and compare them.
 fn option_tabs(ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>) {
     let gemeente = plan.gemeente.clone();
@@ -154,31 +185,6 @@ fn option_tabs(ui: &mut Ui, plan: &Plan, shown: &str, actions: &mut Vec<Action>)
                 }));
             }
         }
-        if ui
-            .button("Wat als…")
-            .on_hover_text(format!(
-                "Wat als het budget verandert? Toont of {shown} dan nog past en stelt een passende optie voor"
-            ))
-            .clicked()
-        {
-            actions.push(Action::OpenWhatIf);
-        }
-        if plan.option_names().len() > 1
-            && ui
-                .button("Opties vergelijken")
-                .on_hover_text("Zet de opties naast elkaar, met de verschillen per activiteit")
-                .clicked()
-        {
-            let columns = plan
-                .option_names()
-                .into_iter()
-                .take(3)
-                .map(|name| Column {
-                    gemeente: gemeente.clone(),
-                    source: Source::Option(name.to_owned()),
-                })
-                .collect();
-            actions.push(Action::Compare(columns));
-        }
+        tools(ui, plan, shown, actions);
     });
 }

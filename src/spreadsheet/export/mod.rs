@@ -11,6 +11,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+mod accounts;
+
 use crate::core::capacity::CapacityAssumptions;
 use crate::core::money::round_shown;
 use crate::core::progress_figures::{Figure, region_progress};
@@ -124,13 +126,7 @@ pub fn export_xlsx(
     budget_sheet(xlsx.add_worksheet(), workbook, &checks, &formats)?;
     overview_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     progress_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
-    super::export_accounts::accounts_sheet(
-        xlsx.add_worksheet(),
-        workbook,
-        as_of,
-        assumptions,
-        &formats,
-    )?;
+    accounts::accounts_sheet(xlsx.add_worksheet(), workbook, as_of, assumptions, &formats)?;
     history_sheet(xlsx.add_worksheet(), workbook, &formats)?;
     Ok(xlsx.save_to_buffer()?)
 }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Formula, Worksheet};
 
-use super::export::{ExportError, Formats, f, result, table};
+use super::{ExportError, Formats, f, result, table};
 use crate::core::capacity::CapacityAssumptions;
 use crate::core::reconciliation::{reconcile, region_totals};
 use crate::core::workbook::Workbook;
@@ -49,7 +49,7 @@ pub(super) fn accounts_sheet(
                     (6, year.delivered, &fm.number),
                     (
                         8,
-                        activity.price.map(|p| crate::core::money::round_cents(p)),
+                        activity.price.map(crate::core::money::round_cents),
                         &fm.cents,
                     ),
                     (9, year.euros_agreed, &fm.euros),
