@@ -63,6 +63,18 @@ pub enum Edit {
         /// The step.
         step: SignOffStep,
     },
+    /// A sign-off step made by someone at some moment: applied as the step, and written to the
+    /// workbook's history with who (the name from Instellingen and the computer) and when, so a
+    /// controller sees every step of a decision beside the figures. The app makes every sign-off
+    /// step this way; a step without it (scripts, tests) leaves no history line.
+    Recorded {
+        /// The sign-off step ([`Edit::SignOff`]).
+        edit: Box<Edit>,
+        /// Who.
+        by: super::history::Author,
+        /// When.
+        at: chrono::NaiveDateTime,
+    },
     /// A change of the card, the region or the term (Beheer).
     Setup(SetupEdit),
     /// A change of the realisation: figures entered, pasted or imported, a period closed.
@@ -151,7 +163,7 @@ impl Edit {
             | Edit::Options { gemeente, .. }
             | Edit::Fill { gemeente, .. } => Some(gemeente),
             Edit::ImportPlan { plan } => Some(&plan.gemeente),
-            Edit::InOption { edit, .. } => edit.gemeente(),
+            Edit::InOption { edit, .. } | Edit::Recorded { edit, .. } => edit.gemeente(),
             Edit::Setup(_) | Edit::Progress(_) => None,
         }
     }
@@ -180,6 +192,7 @@ impl Edit {
             Edit::InOption { option, edit } => format!("{} ({option})", edit.label()),
             Edit::Options { change, .. } => change.label(),
             Edit::Fill { .. } => "Vul aan".to_owned(),
+            Edit::Recorded { edit, .. } => edit.label(),
         }
     }
 
@@ -207,6 +220,9 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
             return Ok(None);
         }
         return Ok(Some(Snapshot::Progress(Box::new(before))));
+    }
+    if let Edit::Recorded { edit, by, at } = edit {
+        return apply_recorded(workbook, edit, by, *at);
     }
     let Some(gemeente_name) = edit.gemeente() else {
         let Edit::Setup(setup) = edit else {
@@ -257,6 +273,51 @@ pub fn apply(workbook: &mut Workbook, edit: &Edit) -> Result<Option<Snapshot>, R
 
 /// A Beheer edit: applied to the whole workbook, which is put back as it was when the change
 /// or the ranges of the result refuse it.
+/// A sign-off step with its history line; the snapshot is the whole workbook, so undo takes the
+/// step and its line back together. Only a sign-off step is recorded this way.
+fn apply_recorded(
+    workbook: &mut Workbook,
+    edit: &Edit,
+    by: &super::history::Author,
+    at: chrono::NaiveDateTime,
+) -> Result<Option<Snapshot>, Refusal> {
+    let Edit::SignOff { gemeente, step } = edit else {
+        return apply(workbook, edit);
+    };
+    let before = Box::new(workbook.clone());
+    if apply(workbook, edit)?.is_none() {
+        return Ok(None);
+    }
+    let status = workbook
+        .plan(gemeente)
+        .map_or(Status::Concept, |p| p.sign_off.status);
+    // A decision is named with its number, date and signatory, as the controller finds it in
+    // the deciding body's records.
+    let words = match step {
+        SignOffStep::Decide(d) => format!(
+            "{}, besluit {} van {}, getekend door {} ({})",
+            step.label(),
+            d.number,
+            d.date.format("%d-%m-%Y"),
+            d.signatory,
+            d.role
+        ),
+        other => other.label(),
+    };
+    let line = super::history::Changed::SignOff {
+        gemeente: gemeente.clone(),
+        step: words.chars().take(super::limits::MAX_NOTE_CHARS).collect(),
+        status: status.label().to_owned(),
+    };
+    if let Err(refusal) =
+        super::progress_edit::record(&mut workbook.progress.history, vec![line], by, at)
+    {
+        Snapshot::Document(before).restore(workbook);
+        return Err(refusal.into());
+    }
+    Ok(Some(Snapshot::Document(before)))
+}
+
 fn apply_setup_edit(
     workbook: &mut Workbook,
     setup: &SetupEdit,
@@ -348,7 +409,11 @@ fn apply_to_plan(
         // An import is taken as it is; the rules then show what in it needs attention.
         Edit::ImportPlan { plan } => *after = plan.clone(),
         Edit::Fill { priority, .. } => fill(workbook, gemeente_name, after, priority),
-        Edit::Setup(_) | Edit::Progress(_) | Edit::InOption { .. } | Edit::Options { .. } => {
+        Edit::Setup(_)
+        | Edit::Progress(_)
+        | Edit::InOption { .. }
+        | Edit::Options { .. }
+        | Edit::Recorded { .. } => {
             unreachable!("handled by apply")
         }
     }

@@ -1,7 +1,8 @@
-//! The realisation's history: every change of a delivered figure, every closing of a period and
-//! every import, with who made it, on which machine, when and from which file, so a controller
+//! The realisation's history: every change of a delivered figure, every closing of a period,
+//! every import and every step of a sign-off made in the app, with who made it, on which machine, when and from which file, so a controller
 //! can trace each number of the art. 14.2 report back to its source. It is kept in the workbook
-//! (`Progress::history`), written only by [`super::progress_edit::apply_progress`], and bounded
+//! (`Progress::history`), written only by [`super::progress_edit::apply_progress`] (and, for a
+//! sign-off step, by [`Edit::Recorded`](super::edit::Edit::Recorded)), and bounded
 //! like every list; a full history is archived to a file of its own, leaving one line that names
 //! the archive and its SHA-256.
 //!
@@ -103,6 +104,19 @@ pub enum Changed {
         #[serde(deserialize_with = "limits::de::count")]
         figures: u32,
     },
+    /// A step of a gemeente's sign-off: offered for decision, sent back, a decision recorded, an
+    /// amendment started, a decision re-recorded.
+    SignOff {
+        /// The gemeente.
+        #[serde(deserialize_with = "limits::de::name")]
+        gemeente: String,
+        /// The step, as the undo menu names it ("Besluit college: Akkoord").
+        #[serde(deserialize_with = "limits::de::note")]
+        step: String,
+        /// Where the sign-off stands after it ("Besloten door college").
+        #[serde(deserialize_with = "limits::de::name")]
+        status: String,
+    },
     /// The history up to here was moved to an archive file.
     Archived {
         /// The archive's file name.
@@ -202,6 +216,11 @@ impl Change {
                 self.step(file)
             ),
             Changed::Closed { period } => format!("{} afgesloten", period.label()),
+            Changed::SignOff {
+                gemeente,
+                step,
+                status,
+            } => format!("{gemeente}: {step} (nu {})", status.to_lowercase()),
             Changed::Imported {
                 file,
                 sha256,

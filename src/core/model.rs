@@ -112,14 +112,7 @@ impl Model {
                 label: edit.label(),
                 before,
                 after,
-                decision: matches!(
-                    edit,
-                    Edit::SignOff {
-                        step: super::signoff::SignOffStep::Decide(_)
-                            | super::signoff::SignOffStep::Reseal,
-                        ..
-                    }
-                ),
+                decision: is_decision(&edit),
             });
             if self.undo.len() > MAX_UNDO {
                 self.undo.remove(0);
@@ -201,5 +194,17 @@ impl Model {
             .collect();
         self.findings = findings;
         self.checks = verify(&self.workbook);
+    }
+}
+
+/// Whether an edit records (or re-records) a decision, which undo asks about first.
+fn is_decision(edit: &Edit) -> bool {
+    match edit {
+        Edit::SignOff {
+            step: super::signoff::SignOffStep::Decide(_) | super::signoff::SignOffStep::Reseal,
+            ..
+        } => true,
+        Edit::Recorded { edit, .. } => is_decision(edit),
+        _ => false,
     }
 }

@@ -139,7 +139,7 @@ fn enter_all(
 
 /// Appends lines to the history, all by one author at one moment; refused when the history
 /// would grow beyond its bound (nothing is appended then).
-fn record(
+pub(super) fn record(
     history: &mut Vec<Change>,
     lines: Vec<Changed>,
     by: &Author,

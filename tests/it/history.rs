@@ -444,3 +444,66 @@ fn a_history_is_archived_from_the_file_menu_to_a_file_named_by_its_sha256() {
         Some("Geschiedenis gearchiveerd")
     );
 }
+
+#[test]
+fn a_sign_off_step_made_by_someone_is_a_line_that_undo_takes_back_and_a_file_keeps() {
+    use keuzekaart::core::signoff::SignOffStep;
+    let mut model = Model::new(crate::common::filled_workbook());
+    let submit = |by: Option<Author>| {
+        let step = Edit::SignOff {
+            gemeente: "Beuningen".into(),
+            step: SignOffStep::Submit,
+        };
+        match by {
+            Some(by) => Edit::Recorded {
+                edit: Box::new(step),
+                by,
+                at: at(9),
+            },
+            None => step,
+        }
+    };
+    let by = Author {
+        name: "A. de Vries".into(),
+        machine: "LAPTOP-7".into(),
+    };
+    model.apply(submit(Some(by))).unwrap();
+    let history = lines(&model);
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].who(), "A. de Vries (LAPTOP-7)");
+    assert_eq!(history[0].at, at(9));
+    assert_eq!(
+        history[0].description(None),
+        "Beuningen: Ter besluitvorming aangeboden (nu ter besluitvorming)"
+    );
+    assert_eq!(
+        model.undo_label(),
+        Some("Ter besluitvorming aangeboden"),
+        "undo names the step, not its record"
+    );
+    // The line is kept in the file and read back.
+    let text = keuzekaart::storage::to_ron(model.workbook());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("werkmap.ron");
+    std::fs::write(&path, &text).unwrap();
+    let read = keuzekaart::storage::read_workbook(&path).unwrap();
+    assert_eq!(read.progress.history, history);
+    // Undo takes the step and its line back together.
+    model.undo();
+    assert!(lines(&model).is_empty());
+    assert!(
+        model
+            .workbook()
+            .plan("Beuningen")
+            .unwrap()
+            .sign_off
+            .status
+            .is_editable()
+    );
+    // A refused step leaves no line; a step without an author (scripts) none either.
+    model.apply(submit(None)).unwrap();
+    assert!(lines(&model).is_empty());
+    let again = model.apply(submit(Some(Author::from("B"))));
+    assert!(again.is_err(), "already offered");
+    assert!(lines(&model).is_empty());
+}

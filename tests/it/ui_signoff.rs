@@ -91,6 +91,36 @@ fn walking_druten_to_vastgesteld_locks_it_and_an_amendment_unlocks_it() {
     h.run();
     assert_eq!(status(&h), Status::Vastgesteld);
     h.get_by_label_contains("Vastgesteld 14-03-2021. Deze keuzes zijn alleen te lezen");
+    // Every step is a line of the workbook's history, with this computer's name, for the
+    // controller (issue 34): offered, the college's decision, WerkBedrijf's.
+    let steps: Vec<String> = h
+        .state()
+        .model()
+        .workbook()
+        .progress
+        .history
+        .iter()
+        .filter(|line| {
+            matches!(
+                line.what,
+                keuzekaart::core::history::Changed::SignOff { .. }
+            )
+        })
+        .map(|line| {
+            assert!(!line.machine.is_empty(), "the computer is named: {line:?}");
+            line.description(None)
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "Druten: Ter besluitvorming aangeboden (nu ter besluitvorming)",
+            "Druten: Besluit College van B&W: Akkoord, besluit B&W 2021/17 van 02-02-2021, \
+             getekend door A. Jansen (wethouder) (nu besloten door college)",
+            "Druten: Besluit WerkBedrijf (Dagelijks Bestuur MGR): Akkoord, besluit DB 2021/9 van \
+             14-03-2021, getekend door A. Jansen (wethouder) (nu vastgesteld)",
+        ]
+    );
 
     // A pepper dropped on the agreed card is refused and nothing changes.
     let before = h.state().model().workbook().clone();

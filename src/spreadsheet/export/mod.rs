@@ -637,6 +637,10 @@ fn history_sheet(
             }
             Changed::Imported { .. } => "import",
             Changed::Archived { .. } => "gearchiveerd",
+            Changed::SignOff { gemeente, .. } => {
+                sheet.write_string(row, 4, gemeente)?;
+                "besluitvorming"
+            }
         };
         sheet.write_string(row, 3, kind)?;
         sheet.write_string(row, 11, change.description(line.file))?;

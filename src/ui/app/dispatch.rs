@@ -102,6 +102,15 @@ impl KeuzekaartApp {
             return;
         }
         let edit = self.aim_at_option(edit);
+        // A sign-off step goes into the workbook's history with who made it and when.
+        let edit = match edit {
+            Edit::SignOff { .. } => Edit::Recorded {
+                edit: Box::new(edit),
+                by: self.author(),
+                at: chrono::Local::now().naive_local(),
+            },
+            other => other,
+        };
         let follow = self.option_to_follow(&edit);
         // "Vul aan" reports what it added: keep the choices from before it.
         let before = edit_is_fill(&edit).then(|| self.shown_choices());
