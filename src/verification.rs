@@ -198,10 +198,7 @@ fn report_signatures(
 fn printable(text: &str) -> String {
     let mut out: String = text
         .chars()
-        .filter(|c| {
-            !c.is_control()
-                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
+        .filter(|c| !c.is_control() && !crate::core::words::is_bidi_control(*c))
         .take(300)
         .collect();
     if text.chars().count() > 300 {

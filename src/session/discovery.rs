@@ -162,10 +162,9 @@ fn instance_name(fullname: &str) -> String {
 /// A name heard from the network, fit to show: anyone on the Wi-Fi can announce one, so
 /// control and direction-changing characters go, and it is cut at 80 characters.
 fn shown_name(name: &str) -> String {
-    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     let mut shown: String = name
         .chars()
-        .filter(|c| !c.is_control() && !bidi(*c))
+        .filter(|c| !c.is_control() && !crate::core::words::is_bidi_control(*c))
         .take(80)
         .collect();
     if name.chars().count() > 80 {

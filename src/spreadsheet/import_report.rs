@@ -55,7 +55,13 @@ fn line(out: &mut String, fields: impl Iterator<Item = String>) {
 fn cell(text: &str) -> String {
     let clean: String = text
         .chars()
-        .map(|c| if c.is_control() || is_bidi(c) { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::core::words::is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let clean = clean.trim().to_owned();
     let formula = match clean.chars().next() {
@@ -64,10 +70,6 @@ fn cell(text: &str) -> String {
         _ => false,
     };
     if formula { format!("'{clean}") } else { clean }
-}
-
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
