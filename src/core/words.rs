@@ -35,6 +35,14 @@ pub fn long_date(date: chrono::NaiveDate) -> String {
     )
 }
 
+/// Whether a character turns the direction of text (the marks and embeddings, overrides and
+/// isolates of Unicode's bidirectional algorithm): text from outside (a PDF, the network, a
+/// spreadsheet) loses them before it is shown or pasted, since they can make a line read as
+/// something else than it says.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -54,12 +62,4 @@ mod tests {
             "Beuningen, Druten en Heumen"
         );
     }
-}
-
-/// Whether a character turns the direction of text (the marks and embeddings, overrides and
-/// isolates of Unicode's bidirectional algorithm): text from outside (a PDF, the network, a
-/// spreadsheet) loses them before it is shown or pasted, since they can make a line read as
-/// something else than it says.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
