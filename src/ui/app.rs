@@ -432,6 +432,8 @@ impl eframe::App for KeuzekaartApp {
 
 /// The context as the app draws it: theme, tokens, zoom.
 fn set_up_context(ctx: &egui::Context, zoom: f32) {
+    // egui's own fonts, from the compressed copies the binary carries (ui/fonts.rs).
+    ctx.set_fonts(super::fonts::definitions());
     // Our own zoom commands handle Ctrl+plus/minus; egui's built-in ones would zoom twice.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
     // A light theme: it reads best on a projector and matches the printed card.

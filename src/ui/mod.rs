@@ -14,6 +14,7 @@ mod drafting;
 pub mod file_commands;
 pub mod file_picker;
 mod fill_dialog;
+pub mod fonts;
 mod import_dialog;
 pub mod navigation;
 mod options_bar;

@@ -448,3 +448,26 @@ fn what_the_trimmed_typst_leaves_out_is_an_error_not_a_crash() {
     assert!(still.is_ok(), "json and csv stay: {still:?}");
     assert!(keuzekaart::annex::render(&data, keuzekaart::annex::TEMPLATE).is_ok());
 }
+
+#[test]
+fn the_shipped_fonts_are_the_fonts_of_assets() {
+    // The binary carries them compressed (build.rs); inflated they are the files, byte for byte,
+    // so the PDFs are set exactly as assets/fonts/README.md says.
+    let names = [
+        "LibertinusSerif-Regular.otf",
+        "LibertinusSerif-Bold.otf",
+        "LibertinusSerif-Italic.otf",
+        "LibertinusSerif-BoldItalic.otf",
+        "DejaVuSansMono.ttf",
+    ];
+    let shipped = keuzekaart::annex::shipped_font_bytes();
+    assert_eq!(shipped.len(), names.len());
+    for (name, bytes) in names.iter().zip(&shipped) {
+        let file = std::fs::read(format!(
+            "{}/assets/fonts/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert!(file == *bytes, "{name} differs from assets/fonts");
+    }
+}

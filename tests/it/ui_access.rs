@@ -309,3 +309,22 @@ fn tab_passes_the_cards_before_the_sign_off_panel() {
         .unwrap();
     assert!(first_gemeente < first_card, "{order:?}");
 }
+
+#[test]
+fn fonts_are_eguis_defaults() {
+    // The window carries egui's fonts compressed (src/ui/fonts.rs); in the tests egui's own
+    // `default_fonts` is on, so its definitions are here to compare with: the same fonts, byte
+    // for byte, the same tweaks and the same order per family, so the window looks the same.
+    let ours = keuzekaart::ui::fonts::definitions();
+    let eguis = egui::FontDefinitions::default();
+    assert!(
+        !eguis.font_data.is_empty(),
+        "egui's default_fonts in the tests"
+    );
+    assert_eq!(ours.families, eguis.families);
+    assert_eq!(
+        ours.font_data.keys().collect::<Vec<_>>(),
+        eguis.font_data.keys().collect::<Vec<_>>()
+    );
+    assert!(ours == eguis, "the same bytes and tweaks");
+}

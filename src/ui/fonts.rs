@@ -1,0 +1,59 @@
+//! The fonts the window draws with: egui's own defaults (Ubuntu Light for text, Hack for
+//! monospace, egui's few icons), carried zlib-compressed in the binary instead of as egui's raw
+//! font files, which take 0,35 MB more of the binary's 30 MB budget (BENCHMARKS.md, "Fonts
+//! stored compressed"). build.rs compresses the bytes of `epaint_default_fonts`, the crate egui
+//! itself would link, pinned to egui's version; the test `fonts_are_eguis_defaults` holds
+//! [`definitions`] to what egui's `default_fonts` feature gives, so the window looks exactly as
+//! with egui's defaults.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use egui::{FontData, FontDefinitions, FontFamily, FontTweak};
+
+/// Hack, Ubuntu Light and egui's icons, as build.rs compressed them.
+const HACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Hack-Regular.ttf.zlib"));
+const UBUNTU_LIGHT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Ubuntu-Light.ttf.zlib"));
+const EGUI_ICONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/egui-icons.ttf.zlib"));
+
+/// The largest one of them may inflate to; each is under 0,4 MB.
+const MAX_FONT_BYTES: usize = 4 * 1024 * 1024;
+
+fn inflated(packed: &[u8]) -> FontData {
+    // Compressed by this build from egui's own fonts: failing to inflate is a broken build.
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_FONT_BYTES)
+        .expect("build.rs compressed the window's fonts");
+    FontData::from_owned(bytes)
+}
+
+/// egui's default font definitions (egui 0.37, `default_fonts` without the emoji fonts), built
+/// from the compressed copies; inflated once per process (about 0,7 MB, a millisecond or two).
+pub fn definitions() -> FontDefinitions {
+    static DEFINITIONS: OnceLock<FontDefinitions> = OnceLock::new();
+    DEFINITIONS
+        .get_or_init(|| {
+            let mut font_data = BTreeMap::new();
+            font_data.insert("Hack".to_owned(), Arc::new(inflated(HACK)));
+            font_data.insert("Ubuntu-Light".to_owned(), Arc::new(inflated(UBUNTU_LIGHT)));
+            let icons = inflated(EGUI_ICONS).tweak(FontTweak {
+                scale: 0.90,
+                ..Default::default()
+            });
+            font_data.insert("egui-icons".to_owned(), Arc::new(icons));
+            let family = |fonts: &[&str]| fonts.iter().map(|f| (*f).to_owned()).collect();
+            let mut families = BTreeMap::new();
+            families.insert(
+                FontFamily::Monospace,
+                family(&["Hack", "Ubuntu-Light", "egui-icons"]),
+            );
+            families.insert(
+                FontFamily::Proportional,
+                family(&["Ubuntu-Light", "egui-icons"]),
+            );
+            FontDefinitions {
+                font_data,
+                families,
+            }
+        })
+        .clone()
+}
