@@ -92,6 +92,14 @@ pub enum Changed {
         /// The period.
         period: Period,
     },
+    /// A closed period was opened again.
+    Reopened {
+        /// The period.
+        period: Period,
+        /// Why.
+        #[serde(deserialize_with = "limits::de::note")]
+        reason: String,
+    },
     /// Figures were imported from a file.
     Imported {
         /// The file's name.
@@ -216,6 +224,9 @@ impl Change {
                 self.step(file)
             ),
             Changed::Closed { period } => format!("{} afgesloten", period.label()),
+            Changed::Reopened { period, reason } => {
+                format!("{} heropend; reden: {reason}", period.label())
+            }
             Changed::SignOff {
                 gemeente,
                 step,

@@ -244,6 +244,18 @@ pub enum ProgressEdit {
         /// When.
         at: NaiveDateTime,
     },
+    /// Open a closed period again, with the reason: its figures count as provisional until it is
+    /// closed anew, and the history keeps both the closing and the reopening.
+    Reopen {
+        /// The period.
+        period: Period,
+        /// Why it is opened again.
+        reason: String,
+        /// Who opens it.
+        by: super::history::Author,
+        /// When.
+        at: NaiveDateTime,
+    },
     /// Move the history to an archive file already written, leaving one line that names it.
     ArchiveHistory {
         /// The archive's file name.
@@ -281,6 +293,7 @@ impl ProgressEdit {
                 }
             }
             ProgressEdit::Close { period, .. } => format!("{} afgesloten", period.label()),
+            ProgressEdit::Reopen { period, .. } => format!("{} heropend", period.label()),
             ProgressEdit::ArchiveHistory { .. } => "Geschiedenis gearchiveerd".into(),
             ProgressEdit::SetPeriods(kind) => format!("Voortgang per {}", kind.noun()),
         }
@@ -309,6 +322,12 @@ pub enum ProgressRefusal {
     /// The period is closed already.
     #[error("{} is al afgesloten.", .0.label())]
     AlreadyClosed(Period),
+    /// Only a closed period can be opened again.
+    #[error("{} is niet afgesloten; er is niets te heropenen.", .0.label())]
+    NotClosed(Period),
+    /// A closed period is opened again only with a reason.
+    #[error("Geef een reden om {} te heropenen.", .0.label())]
+    ReopenNeedsReason(Period),
     /// The kind of period can change only while nothing is entered.
     #[error("De voortgang heeft al cijfers per {}; die indeling blijft.", .0.noun())]
     PeriodsInUse(PeriodKind),

@@ -45,6 +45,12 @@ pub fn apply_progress(
             });
             closed.sort_by_key(|c| c.period);
         }
+        ProgressEdit::Reopen {
+            period,
+            reason,
+            by,
+            at,
+        } => reopen(workbook, *period, reason, by, *at)?,
         ProgressEdit::ArchiveHistory {
             file,
             sha256,
@@ -72,6 +78,43 @@ pub fn apply_progress(
     Ok(())
 }
 
+/// Opens a closed period again: it leaves the list of closed periods (its figures read as
+/// provisional again) and the history gets a line with the reason.
+fn reopen(
+    workbook: &mut Workbook,
+    period: Period,
+    reason: &str,
+    by: &Author,
+    at: NaiveDateTime,
+) -> Result<(), super::refusal::Refusal> {
+    if !workbook.progress.is_closed(period) {
+        return Err(ProgressRefusal::NotClosed(period).into());
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ProgressRefusal::ReopenNeedsReason(period).into());
+    }
+    check_reason(reason, &period.label())?;
+    let line = Changed::Reopened {
+        period,
+        reason: reason.to_owned(),
+    };
+    record(&mut workbook.progress.history, vec![line], by, at)?;
+    workbook.progress.closed.retain(|c| c.period != period);
+    Ok(())
+}
+
+/// Checks a reason's length as a file's is checked on load, so a reason the app takes is never
+/// one that makes the saved file unreadable.
+fn check_reason(reason: &str, place: &str) -> Result<(), limits::OutOfRange> {
+    limits::check_text(reason, limits::MAX_NOTE_CHARS, "de reden").map_err(|message| {
+        limits::OutOfRange {
+            place: place.to_owned(),
+            message,
+        }
+    })
+}
+
 /// Enters (or clears) figures as one step, with a history line for every figure that changed
 /// (and one for the import they came from); refused as a whole when any figure is.
 fn enter_all(
@@ -83,6 +126,7 @@ fn enter_all(
     by: &Author,
     at: NaiveDateTime,
 ) -> Result<(), super::refusal::Refusal> {
+    check_reason(reason.trim(), "de reden van de wijziging")?;
     let mut lines = Vec::new();
     let mut progress = workbook.progress.clone();
     // Where each cell's figure stands, so a block of thousands of figures (an import)

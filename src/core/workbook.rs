@@ -16,7 +16,10 @@ use super::sign_off_record::SignOff;
 /// without figures, on the bundled settings of its term. Version 3 added the realisation's
 /// history ([`super::history`]); a version 2 file reads as one whose history starts now, and an
 /// older app refuses a version 3 file as newer instead of stumbling on the unknown field.
-pub const FORMAT_VERSION: u32 = 3;
+/// Version 4 lets that history hold sign-off steps ([`super::history::Changed::SignOff`]); a
+/// version 3 file has none and reads unchanged, and an app that knows only version 3 refuses a
+/// version 4 file as newer instead of failing on the unknown kind of line.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The bundled region of the 2021–2022 term, as RON data.
 pub const BUNDLED_REGION: &str = include_str!("../../assets/regio-rijk-van-nijmegen-2021-2022.ron");

@@ -197,6 +197,7 @@ pub fn parse_workbook(text: &str) -> Result<Workbook, LoadError> {
         0 => parse_ron::<migrate::WorkbookV0>(text).map(migrate::from_v0),
         1 => parse_ron::<Workbook>(text).map(migrate::from_v1),
         2 => parse_ron::<Workbook>(text).map(migrate::from_v2),
+        3 => parse_ron::<Workbook>(text).map(migrate::from_v3),
         FORMAT_VERSION => parse_ron(text),
         found => Err(LoadError::NewerVersion {
             found,

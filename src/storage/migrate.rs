@@ -77,6 +77,13 @@ pub fn from_v2(mut workbook: Workbook) -> Workbook {
     workbook
 }
 
+/// Turns a version 3 workbook into the current format. Its history holds figure lines only (a
+/// version 3 history had no sign-off steps), which read unchanged.
+pub fn from_v3(mut workbook: Workbook) -> Workbook {
+    workbook.version = crate::core::workbook::FORMAT_VERSION;
+    workbook
+}
+
 /// What the annex of a file from before the reading note says about its card's prices: an older
 /// file without a note cannot tell a confirmed card from one nobody checked, so it says the latter.
 pub const UNCONFIRMED_NOTE: &str = "Dit bestand is gemaakt met een eerdere versie van de app, die \

@@ -436,7 +436,7 @@ fn section_intro(ui: &mut Ui, progress: &GemeenteProgress, look: &Tokens) {
 /// The reason a change in a closed period needs, typed once for the figures that follow.
 fn reason_field(ui: &mut Ui, state: &mut ProgressState) {
     ui.horizontal(|ui| {
-        ui.label("Reden bij een wijziging in een afgesloten periode:");
+        ui.label("Reden bij een wijziging in of het heropenen van een afgesloten periode:");
         ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
             .widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reden van de wijziging")
@@ -477,6 +477,7 @@ impl FigureGrid<'_> {
                             .color(look.weak_text)
                             .size(look.small_size),
                     );
+                    self.reopen_button(ui, *period, actions);
                 } else if period.end() < today
                     && ui
                         .small_button("Afsluiten")
@@ -502,6 +503,36 @@ impl FigureGrid<'_> {
         ui.strong("%");
         ui.strong("Signaal");
         ui.end_row();
+    }
+
+    /// Opens a closed period again with the reason typed under the table; without one, the
+    /// model's refusal says to give it.
+    fn reopen_button(&self, ui: &mut Ui, period: Period, actions: &mut Vec<Action>) {
+        let button = ui.small_button("Heropenen");
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Heropen {}", period.label()),
+            )
+        });
+        let clicked = button
+            .on_hover_text(format!(
+                "Heropen {}: de cijfers gelden weer als voorlopig tot de periode opnieuw is afgesloten. Typ eerst de reden onder de tabel.",
+                period.label()
+            ))
+            .clicked();
+        if clicked {
+            actions.push(Action::Edit(
+                Edit::Progress(ProgressEdit::Reopen {
+                    period,
+                    reason: self.reason.to_owned(),
+                    by: self.author.clone(),
+                    at: self.now,
+                }),
+                None,
+            ));
+        }
     }
 
     /// One figure: a field to type it in, "van 15" agreed under it (·N with a note), entered as

@@ -63,7 +63,7 @@ fn a_file_from_before_the_reading_note_does_not_print_its_prices_as_confirmed() 
     // WerkBedrijf confirmed the card, so the annex says the prices are a reading.
     let mut old = filled_workbook();
     old.card.reading_note.clear();
-    let text = keuzekaart::storage::to_ron(&old).replacen("version: 3,", "version: 1,", 1);
+    let text = crate::common::as_version(&keuzekaart::storage::to_ron(&old), 1);
     assert!(!text.contains("reading_note"), "the first wave wrote none");
     let read = keuzekaart::storage::parse_workbook(&text).unwrap();
     let annex = annex_text(&read, &AnnexOptions::default());
@@ -86,7 +86,7 @@ fn a_file_from_before_the_reading_note_does_not_print_its_prices_as_confirmed() 
     // A note of its own is kept as it was.
     let mut noted = filled_workbook();
     noted.card.reading_note = "Eigen lezing van WerkBedrijf.".into();
-    let text = keuzekaart::storage::to_ron(&noted).replacen("version: 3,", "version: 1,", 1);
+    let text = crate::common::as_version(&keuzekaart::storage::to_ron(&noted), 1);
     assert_eq!(
         keuzekaart::storage::parse_workbook(&text)
             .unwrap()

@@ -202,7 +202,7 @@ fn the_history_survives_save_and_load_and_a_version_2_file_opens_with_none() {
     // The same file as the previous version wrote it: no history, version 2.
     let mut old = workbook.clone();
     old.progress.history.clear();
-    let text = keuzekaart::storage::to_ron(&old).replacen("version: 3,", "version: 2,", 1);
+    let text = crate::common::as_version(&keuzekaart::storage::to_ron(&old), 2);
     assert!(!text.contains("history"));
     let read = keuzekaart::storage::parse_workbook(&text).unwrap();
     assert_eq!(read.version, keuzekaart::core::workbook::FORMAT_VERSION);
@@ -506,4 +506,156 @@ fn a_sign_off_step_made_by_someone_is_a_line_that_undo_takes_back_and_a_file_kee
     let again = model.apply(submit(Some(Author::from("B"))));
     assert!(again.is_err(), "already offered");
     assert!(lines(&model).is_empty());
+}
+
+#[test]
+fn a_version_3_file_reads_unchanged_and_a_file_with_sign_off_lines_is_version_4() {
+    use keuzekaart::core::workbook::FORMAT_VERSION;
+    // A version 3 file: a history of figure lines only, as the previous build wrote it.
+    let workbook = progress_workbook();
+    let figures = workbook.progress.history.clone();
+    assert!(!figures.is_empty());
+    let v3 = crate::common::as_version(&keuzekaart::storage::to_ron(&workbook), 3);
+    assert!(v3.contains("version: 3,"));
+    let read = keuzekaart::storage::parse_workbook(&v3).unwrap();
+    assert_eq!(FORMAT_VERSION, 4);
+    assert_eq!(
+        read.version, 4,
+        "written as the current version on the next save"
+    );
+    assert_eq!(read.progress.history, figures);
+    assert_eq!(read.progress.delivered, workbook.progress.delivered);
+
+    // A sign-off step in the history: the file says version 4, so an app that knows only
+    // version 3 refuses it as newer ("bestandsversie 4") instead of failing on the line.
+    let mut model = Model::new(crate::common::filled_workbook());
+    model
+        .apply(Edit::Recorded {
+            edit: Box::new(Edit::SignOff {
+                gemeente: "Beuningen".into(),
+                step: keuzekaart::core::signoff::SignOffStep::Submit,
+            }),
+            by: Author::from("A. de Vries"),
+            at: at(10),
+        })
+        .unwrap();
+    let text = keuzekaart::storage::to_ron(model.workbook());
+    assert!(text.contains("SignOff"), "the step is a line of the file");
+    assert!(text.contains("version: 4,"));
+    // The next version is refused with both numbers, and nothing is migrated.
+    let newer = text.replacen("version: 4,", "version: 5,", 1);
+    let error = keuzekaart::storage::parse_workbook(&newer)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("bestandsversie 5"), "{error}");
+}
+
+#[test]
+fn reopening_a_period_needs_a_closed_period_and_a_reason_a_file_can_keep() {
+    let mut model = Model::new(progress_workbook());
+    let reopen = |period_code: &str, reason: &str| {
+        Edit::Progress(ProgressEdit::Reopen {
+            period: period(period_code),
+            reason: reason.into(),
+            by: "Controller".into(),
+            at: at(11),
+        })
+    };
+    let first = period("2021-H1");
+    assert!(model.workbook().progress.is_closed(first));
+    let open = model.workbook().progress.settings.periods;
+    let open_period =
+        keuzekaart::core::period::Period::of_term(&model.workbook().region.term, open)
+            .into_iter()
+            .find(|p| !model.workbook().progress.is_closed(*p))
+            .unwrap();
+    assert_eq!(
+        model
+            .apply(reopen(&open_period.code(), "waarom niet"))
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "{} is niet afgesloten; er is niets te heropenen.",
+            open_period.label()
+        )
+    );
+    assert_eq!(
+        model
+            .apply(reopen("2021-H1", "  "))
+            .unwrap_err()
+            .to_string(),
+        "Geef een reden om 1e halfjaar 2021 te heropenen."
+    );
+    // A reason longer than a file keeps is refused here, not on the next load.
+    let long = "x".repeat(10 * 1024 * 1024);
+    let refusal = model
+        .apply(reopen("2021-H1", &long))
+        .unwrap_err()
+        .to_string();
+    assert!(refusal.contains("De reden is te lang"), "{refusal}");
+    assert!(
+        model.workbook().progress.is_closed(first),
+        "refusals change nothing"
+    );
+    let before = lines(&model).len();
+
+    model
+        .apply(reopen("2021-H1", "nagekomen aanmeldingen"))
+        .unwrap();
+    assert!(!model.workbook().progress.is_closed(first));
+    let history = lines(&model);
+    assert_eq!(history.len(), before + 1);
+    assert_eq!(history[before].who(), "Controller");
+    assert_eq!(
+        history[before].what,
+        Changed::Reopened {
+            period: first,
+            reason: "nagekomen aanmeldingen".into()
+        }
+    );
+    // Kept by the file, and closed again later: both lines stay.
+    let read = keuzekaart::storage::parse_workbook(&keuzekaart::storage::to_ron(model.workbook()))
+        .unwrap();
+    assert_eq!(read.progress.history, history);
+    assert!(!read.progress.is_closed(first));
+    model
+        .apply(Edit::Progress(ProgressEdit::Close {
+            period: first,
+            by: "Controller".into(),
+            at: at(12),
+        }))
+        .unwrap();
+    let kinds: Vec<String> = lines(&model)
+        .iter()
+        .rev()
+        .take(2)
+        .map(|l| l.description(None))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "1e halfjaar 2021 afgesloten",
+            "1e halfjaar 2021 heropend; reden: nagekomen aanmeldingen"
+        ]
+    );
+}
+
+#[test]
+fn a_correction_reason_longer_than_a_file_keeps_is_refused_when_typed() {
+    // Before, the app took it and wrote a file that its own loader then refused.
+    let mut model = Model::new(progress_workbook());
+    let long = "reden ".repeat(400);
+    let refusal = model
+        .apply(enter(vec![cell(Some("99"))], Source::Typed, &long, 9))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refusal.contains("De reden is te lang: 2.399 tekens, hoogstens 2.000"),
+        "{refusal}"
+    );
+    model
+        .apply(enter(vec![cell(Some("99"))], Source::Typed, "telfout", 9))
+        .unwrap();
+    let text = keuzekaart::storage::to_ron(model.workbook());
+    assert!(keuzekaart::storage::parse_workbook(&text).is_ok());
 }

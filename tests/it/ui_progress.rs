@@ -118,6 +118,91 @@ fn a_closed_period_refuses_a_change_without_a_reason_and_takes_one_with() {
 }
 
 #[test]
+fn a_closed_period_is_reopened_with_a_reason_and_the_history_says_so() {
+    let mut h = harness_with(progress_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
+    open_progress(&mut h);
+    let first = Period::parse("2021-H1").unwrap();
+    let closed = |h: &Harness<'static, KeuzekaartApp>| {
+        h.state().model().workbook().progress.is_closed(first)
+    };
+    assert!(closed(&h));
+    // Without a reason the period stays closed, and the app says what is missing.
+    h.get_by_label("Heropen 1e halfjaar 2021").click();
+    h.run();
+    h.run();
+    assert!(closed(&h));
+    assert!(
+        h.query_all_by_label_contains("Geef een reden om 1e halfjaar 2021 te heropenen")
+            .count()
+            > 0,
+        "the refusal is said"
+    );
+    h.get_by_label("Reden van de wijziging").focus();
+    h.run();
+    h.get_by_label("Reden van de wijziging")
+        .type_text("nagekomen aanmeldingen UWV");
+    h.run();
+    h.get_by_label("Heropen 1e halfjaar 2021").click();
+    h.run();
+    h.run();
+    assert!(!closed(&h), "reopened");
+    let history = &h.state().model().workbook().progress.history;
+    let last = history.last().unwrap();
+    assert_eq!(
+        last.description(None),
+        "1e halfjaar 2021 heropend; reden: nagekomen aanmeldingen UWV"
+    );
+    // Its figures are provisional again (the report and the export read the same state).
+    let state = {
+        use keuzekaart::core::progress_figures::gemeente_progress;
+        let wb = h.state().model().workbook();
+        let beuningen = wb.region.gemeente("Beuningen").unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2023, 1, 15).unwrap();
+        let assumptions = keuzekaart::core::capacity::CapacityAssumptions::bundled();
+        gemeente_progress(wb, beuningen, today, &assumptions)
+            .activities
+            .into_iter()
+            .find(|a| a.activity == 4)
+            .unwrap()
+            .periods[0]
+            .state
+    };
+    assert_eq!(
+        state,
+        Some(keuzekaart::core::progress_figures::FigureState::Provisional)
+    );
+    // A figure of the reopened period changes like one of an open period: no reason asked.
+    h.get_by_label("Reden van de wijziging").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    let reason = h.get_by_label("Reden van de wijziging").value();
+    assert_eq!(reason.unwrap_or_default(), "", "the reason is cleared");
+    let cell = "Gerealiseerd Beuningen, activiteit 4, 1e halfjaar 2021";
+    type_into(&mut h, cell, "77");
+    assert_eq!(delivered(&h, "Beuningen", 4, "2021-H1"), Some(d("77")));
+    // Undo takes the figure back, then the reopening: closed again, its line gone.
+    let lines = h.state().model().workbook().progress.history.len();
+    h.key_press(Key::Escape);
+    h.run();
+    for expected in [
+        "Gerealiseerd Beuningen, activiteit 4",
+        "1e halfjaar 2021 heropend",
+    ] {
+        h.get_by_label("Bewerken").click();
+        h.run();
+        h.run();
+        h.get_by_label_contains(&format!("Ongedaan maken: {expected}"))
+            .click();
+        h.run();
+        h.run();
+    }
+    assert!(closed(&h));
+    assert!(h.state().model().workbook().progress.history.len() < lines - 1);
+}
+
+#[test]
 fn excel_export_and_progress_report_are_made_from_the_file_menu() {
     let home = tempfile::tempdir().unwrap();
     let picker = ScriptedPicker::new();

@@ -635,6 +635,11 @@ fn history_sheet(
                 sheet.write_string(row, 6, period.code())?;
                 "afgesloten"
             }
+            Changed::Reopened { period, reason } => {
+                sheet.write_string(row, 6, period.code())?;
+                sheet.write_string(row, 10, reason)?;
+                "heropend"
+            }
             Changed::Imported { .. } => "import",
             Changed::Archived { .. } => "gearchiveerd",
             Changed::SignOff { gemeente, .. } => {

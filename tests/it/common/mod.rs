@@ -23,6 +23,14 @@ pub fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+/// A file as an older build wrote it: the saved text with its version line set to `version`, so
+/// migration tests keep meaning what they say when the current version moves on.
+pub fn as_version(text: &str, version: u32) -> String {
+    let current = format!("version: {},", keuzekaart::core::workbook::FORMAT_VERSION);
+    assert!(text.contains(&current), "a file of the current version");
+    text.replacen(&current, &format!("version: {version},"), 1)
+}
+
 /// The bundled workbook with some choices, as an official would fill it in.
 pub fn filled_workbook() -> Workbook {
     use keuzekaart::core::edit::{Edit, apply};
