@@ -29,3 +29,8 @@ fi
 # Advisories need the RustSec database from GitHub, which this project's machines cannot reach;
 # licences and bans are checked from the lock file and the registry's metadata alone.
 cargo deny --locked check licenses bans
+echo "== fuzz targets compile (cargo check, fuzz/)"
+# The fuzzers are run by hand (CONTRIBUTING.md, "Fuzzing"); this keeps them building as the code
+# they reach changes, so a fuzzing session never starts with fixing its targets. They share the
+# project's target directory; a check builds no libFuzzer runs.
+cargo check --manifest-path fuzz/Cargo.toml --locked --bins --target-dir target --quiet

@@ -33,7 +33,10 @@ fn try_sheet(workbook: &Workbook, sheet: &Sheet) {
         let mut model = Model::new(workbook.clone());
         let edit = Edit::Progress(ProgressEdit::Enter {
             cells: result.cells,
-            source: Source::Imported("fuzz.xlsx".into()),
+            source: Source::Imported {
+                file: "fuzz.xlsx".into(),
+                sha256: "0".repeat(64),
+            },
             reason: "fuzz".into(),
             by: "fuzz".into(),
             at: chrono::NaiveDate::from_ymd_opt(2021, 7, 1)

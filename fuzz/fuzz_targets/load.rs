@@ -7,11 +7,11 @@
 #![no_main]
 
 use keuzekaart::annex::{AnnexOptions, Coverage, Scope, annex_data, report_data};
+use keuzekaart::cli::{Command, run_command};
 use keuzekaart::core::capacity::CapacityAssumptions;
 use keuzekaart::core::period::Period;
 use keuzekaart::core::progress_figures::{cumulative, region_progress};
-use keuzekaart::cli::{Command, run_command};
-use keuzekaart::core::{rules, signoff, term};
+use keuzekaart::core::{rules, signoff};
 use keuzekaart::storage;
 use libfuzzer_sys::fuzz_target;
 
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = workbook.budget(gemeente);
         let _ = workbook.choice_lines(gemeente);
     }
-    let next = term::next_term(&workbook);
+    let next = keuzekaart::core::next_term::next_term(&workbook);
     let _ = storage::to_ron(&next);
     let annex = annex_data(&workbook, &AnnexOptions::default());
     assert!(serde_json::to_vec(&annex).is_ok());
@@ -55,19 +55,36 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    for scope in periods.iter().copied().map(Scope::UpTo).chain([Scope::Term]) {
+    for scope in periods
+        .iter()
+        .copied()
+        .map(Scope::UpTo)
+        .chain([Scope::Term])
+    {
         let data = report_data(&workbook, scope, &assumptions, "01-01-2021", &AsciiFonts);
         assert!(serde_json::to_vec(&data).is_ok());
     }
-    let xlsx = keuzekaart::spreadsheet::export_xlsx(&workbook, workbook.region.term.end, &assumptions);
-    assert!(xlsx.is_ok(), "the Excel export of a file that loads: {:?}", xlsx.err());
+    let xlsx =
+        keuzekaart::spreadsheet::export_xlsx(&workbook, workbook.region.term.end, &assumptions);
+    assert!(
+        xlsx.is_ok(),
+        "the Excel export of a file that loads: {:?}",
+        xlsx.err()
+    );
     // The command line's summary and check, on the file as a user would pass it.
     let path = std::env::temp_dir().join(format!("keuzekaart-fuzz-{}.ron", std::process::id()));
     if std::fs::write(&path, data).is_ok() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = run_command(Command::Check { file: path.clone() }, &mut out, &mut err);
-        assert_eq!(code != 2, true, "a file that loads is never 'unreadable' to check");
+        assert_eq!(
+            code != 2,
+            true,
+            "a file that loads is never 'unreadable' to check"
+        );
         assert_eq!(code == 1, rules::has_errors(&findings));
-        assert_eq!(run_command(Command::Summary { file: path.clone() }, &mut out, &mut err), 0);
+        assert_eq!(
+            run_command(Command::Summary { file: path.clone() }, &mut out, &mut err),
+            0
+        );
     }
 });
