@@ -583,7 +583,6 @@ fn history_sheet(
     workbook: &Workbook,
     fm: &Formats,
 ) -> Result<(), ExportError> {
-    use crate::core::history::Changed;
     sheet.set_name("Geschiedenis")?;
     let headers = [
         "Wanneer",
@@ -605,48 +604,7 @@ fn history_sheet(
         sheet.write_string(row, 0, change.at.format("%Y-%m-%d %H:%M").to_string())?;
         sheet.write_string(row, 1, &change.by)?;
         sheet.write_string(row, 2, &change.machine)?;
-        let kind = match &change.what {
-            Changed::Figure {
-                gemeente,
-                activity,
-                period,
-                old,
-                new,
-                source,
-                reason,
-            } => {
-                sheet.write_string(row, 4, gemeente)?;
-                sheet.write_number(row, 5, f64::from(*activity))?;
-                sheet.write_string(row, 6, period.code())?;
-                for (column, value) in [(7, old), (8, new)] {
-                    if let Some(value) = value {
-                        sheet.write_number_with_format(row, column, f(*value), &fm.number)?;
-                    }
-                }
-                let from = match line.file {
-                    Some(file) => format!("{} uit {file}", source.label()),
-                    None => source.label().to_owned(),
-                };
-                sheet.write_string(row, 9, from)?;
-                sheet.write_string(row, 10, reason)?;
-                "cijfer"
-            }
-            Changed::Closed { period } => {
-                sheet.write_string(row, 6, period.code())?;
-                "afgesloten"
-            }
-            Changed::Reopened { period, reason } => {
-                sheet.write_string(row, 6, period.code())?;
-                sheet.write_string(row, 10, reason)?;
-                "heropend"
-            }
-            Changed::Imported { .. } => "import",
-            Changed::Archived { .. } => "gearchiveerd",
-            Changed::SignOff { gemeente, .. } => {
-                sheet.write_string(row, 4, gemeente)?;
-                "besluitvorming"
-            }
-        };
+        let kind = history_line_parts(sheet, row, &line, fm)?;
         sheet.write_string(row, 3, kind)?;
         sheet.write_string(row, 11, change.description(line.file))?;
         row += 1;
@@ -662,6 +620,60 @@ fn history_sheet(
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_autofit_max_width(360).autofit();
     Ok(())
+}
+
+/// Writes the parts of one history line that depend on its kind (the cell, the values, the
+/// source, the reason) into their columns of "Geschiedenis", and names the kind.
+fn history_line_parts(
+    sheet: &mut Worksheet,
+    row: u32,
+    line: &crate::core::history::FigureLine<'_>,
+    fm: &Formats,
+) -> Result<&'static str, ExportError> {
+    use crate::core::history::Changed;
+    let change = line.change;
+    Ok(match &change.what {
+        Changed::Figure {
+            gemeente,
+            activity,
+            period,
+            old,
+            new,
+            source,
+            reason,
+        } => {
+            sheet.write_string(row, 4, gemeente)?;
+            sheet.write_number(row, 5, f64::from(*activity))?;
+            sheet.write_string(row, 6, period.code())?;
+            for (column, value) in [(7, old), (8, new)] {
+                if let Some(value) = value {
+                    sheet.write_number_with_format(row, column, f(*value), &fm.number)?;
+                }
+            }
+            let from = match line.file {
+                Some(file) => format!("{} uit {file}", source.label()),
+                None => source.label().to_owned(),
+            };
+            sheet.write_string(row, 9, from)?;
+            sheet.write_string(row, 10, reason)?;
+            "cijfer"
+        }
+        Changed::Closed { period } => {
+            sheet.write_string(row, 6, period.code())?;
+            "afgesloten"
+        }
+        Changed::Reopened { period, reason } => {
+            sheet.write_string(row, 6, period.code())?;
+            sheet.write_string(row, 10, reason)?;
+            "heropend"
+        }
+        Changed::Imported { .. } => "import",
+        Changed::Archived { .. } => "gearchiveerd",
+        Changed::SignOff { gemeente, .. } => {
+            sheet.write_string(row, 4, gemeente)?;
+            "besluitvorming"
+        }
+    })
 }
 
 /// Column H of a Voortgang row: delivered over agreed as a formula, with the result stored that
