@@ -25,7 +25,7 @@ pub use data::{AnnexData, AnnexOptions, annex_data, annex_data_with};
 pub use printable::{Coverage, REPLACEMENT, Replacement, printable};
 pub use progress_report::{PROGRESS_TEMPLATE, ReportData, Scope, report_data};
 pub use register::{Identity, RegisterRow};
-pub use world::{TEMPLATE, shipped_font_bytes};
+pub use world::{TEMPLATE, inflate_shipped, shipped_font_bytes};
 
 use crate::core::Workbook;
 use world::{AnnexWorld, Fonts};

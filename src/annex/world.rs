@@ -33,16 +33,20 @@ const SHIPPED_FONTS: [&[u8]; 5] = [
 /// The largest a shipped font may inflate to; each is well under 1 MB.
 const MAX_FONT_BYTES: usize = 4 * 1024 * 1024;
 
-/// The shipped fonts' bytes, inflated. They were compressed by this build from `assets/fonts/`,
-/// so failing to inflate one is a broken build, not bad input (the test
-/// `annex::the_shipped_fonts_are_the_fonts_of_assets` holds them to the files).
+/// Inflates a font build.rs compressed for the binary: the PDFs' here, the window's in
+/// `ui::fonts`. They were compressed by this very build, so failing to inflate one is a broken
+/// build, not bad input (the tests `annex::the_shipped_fonts_are_the_fonts_of_assets` and
+/// `ui_access::fonts_are_eguis_defaults` hold them to their sources).
+pub fn inflate_shipped(packed: &[u8]) -> Vec<u8> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_FONT_BYTES)
+        .expect("build.rs compressed the shipped fonts")
+}
+
+/// The shipped fonts' bytes, inflated, in the order of `assets/fonts/README.md`.
 pub fn shipped_font_bytes() -> Vec<Vec<u8>> {
     SHIPPED_FONTS
         .iter()
-        .map(|packed| {
-            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_FONT_BYTES)
-                .expect("build.rs compressed the shipped fonts")
-        })
+        .map(|packed| inflate_shipped(packed))
         .collect()
 }
 

@@ -16,14 +16,8 @@ const HACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Hack-Regular.ttf.z
 const UBUNTU_LIGHT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/Ubuntu-Light.ttf.zlib"));
 const EGUI_ICONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/egui-icons.ttf.zlib"));
 
-/// The largest one of them may inflate to; each is under 0,4 MB.
-const MAX_FONT_BYTES: usize = 4 * 1024 * 1024;
-
 fn inflated(packed: &[u8]) -> FontData {
-    // Compressed by this build from egui's own fonts: failing to inflate is a broken build.
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_FONT_BYTES)
-        .expect("build.rs compressed the window's fonts");
-    FontData::from_owned(bytes)
+    FontData::from_owned(crate::annex::inflate_shipped(packed))
 }
 
 /// egui's default font definitions (egui 0.37, `default_fonts` without the emoji fonts), built

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 mod entry;
+mod periods;
 
 use super::action::Action;
 use super::design_tokens::{self as tokens, Tokens};
@@ -402,7 +403,7 @@ fn gemeente_section(
     entry::note_field(ui, model, progress, author, now, state, actions);
     entry::figure_history(ui, model, &progress.gemeente, state, look);
     if !workbook.progress.closed.is_empty() {
-        reason_field(ui, state);
+        periods::reason_field(ui, state);
     }
     if let (Some(fte_used), false) = (progress.fte_used, progress.fte_planned.is_zero()) {
         ui.label(format!(
@@ -433,17 +434,6 @@ fn section_intro(ui: &mut Ui, progress: &GemeenteProgress, look: &Tokens) {
     }
 }
 
-/// The reason a change in a closed period needs, typed once for the figures that follow.
-fn reason_field(ui: &mut Ui, state: &mut ProgressState) {
-    ui.horizontal(|ui| {
-        ui.label("Reden bij een wijziging in of het heropenen van een afgesloten periode:");
-        ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(360.0))
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reden van de wijziging")
-            });
-    });
-}
-
 /// What every cell of a gemeente's table of figures shares.
 struct FigureGrid<'a> {
     workbook: &'a crate::core::Workbook,
@@ -456,85 +446,6 @@ struct FigureGrid<'a> {
 }
 
 impl FigureGrid<'_> {
-    /// The heading row: activity, unit, per period its name and its state (closed, or a button
-    /// to close it once it has ended), then the totals.
-    fn header_row(
-        &self,
-        ui: &mut Ui,
-        periods: &[Period],
-        today: NaiveDate,
-        actions: &mut Vec<Action>,
-    ) {
-        let look = self.look;
-        ui.strong("Activiteit");
-        ui.strong("Eenheid");
-        for period in periods {
-            ui.vertical(|ui| {
-                ui.strong(period.short_label());
-                if self.workbook.progress.is_closed(*period) {
-                    ui.label(
-                        RichText::new("afgesloten")
-                            .color(look.weak_text)
-                            .size(look.small_size),
-                    );
-                    self.reopen_button(ui, *period, actions);
-                } else if period.end() < today
-                    && ui
-                        .small_button("Afsluiten")
-                        .on_hover_text(format!(
-                            "Sluit {} af: daarna verandert een cijfer alleen met een reden",
-                            period.label()
-                        ))
-                        .clicked()
-                {
-                    actions.push(Action::Edit(
-                        Edit::Progress(ProgressEdit::Close {
-                            period: *period,
-                            by: self.author.clone(),
-                            at: self.now,
-                        }),
-                        None,
-                    ));
-                }
-            });
-        }
-        ui.strong("Afgesproken tot nu");
-        ui.strong("Gerealiseerd");
-        ui.strong("%");
-        ui.strong("Signaal");
-        ui.end_row();
-    }
-
-    /// Opens a closed period again with the reason typed under the table; without one, the
-    /// model's refusal says to give it.
-    fn reopen_button(&self, ui: &mut Ui, period: Period, actions: &mut Vec<Action>) {
-        let button = ui.small_button("Heropenen");
-        button.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Button,
-                true,
-                format!("Heropen {}", period.label()),
-            )
-        });
-        let clicked = button
-            .on_hover_text(format!(
-                "Heropen {}: de cijfers gelden weer als voorlopig tot de periode opnieuw is afgesloten. Typ eerst de reden onder de tabel.",
-                period.label()
-            ))
-            .clicked();
-        if clicked {
-            actions.push(Action::Edit(
-                Edit::Progress(ProgressEdit::Reopen {
-                    period,
-                    reason: self.reason.to_owned(),
-                    by: self.author.clone(),
-                    at: self.now,
-                }),
-                None,
-            ));
-        }
-    }
-
     /// One figure: a field to type it in, "van 15" agreed under it (·N with a note), entered as
     /// an edit when the field loses focus. Returns whether the field has the keyboard focus.
     fn figure_cell(

@@ -27,6 +27,19 @@ fn delivered(
         .map(|d| d.volume)
 }
 
+/// Checks that the screen says `refusal`, then types `reason` in the field for it, as an
+/// official does after reading why the app refused.
+fn refused_then_give_reason(h: &mut Harness<'static, KeuzekaartApp>, refusal: &str, reason: &str) {
+    assert!(
+        h.query_all_by_label_contains(refusal).count() > 0,
+        "the refusal is said: {refusal}"
+    );
+    h.get_by_label("Reden van de wijziging").focus();
+    h.run();
+    h.get_by_label("Reden van de wijziging").type_text(reason);
+    h.run();
+}
+
 #[test]
 fn figures_are_typed_and_pasted_into_the_grid_and_undone_as_one() {
     let mut h = harness_with(progress_workbook(), "Beuningen", Vec2::new(1366.0, 2400.0));
@@ -93,17 +106,11 @@ fn a_closed_period_refuses_a_change_without_a_reason_and_takes_one_with() {
     let cell = "Gerealiseerd Beuningen, activiteit 4, 1e halfjaar 2021";
     type_into(&mut h, cell, "99");
     assert_eq!(delivered(&h, "Beuningen", 4, "2021-H1"), before);
-    assert!(
-        h.query_all_by_label_contains("1e halfjaar 2021 is afgesloten; geef een reden")
-            .count()
-            > 0,
-        "the refusal is said"
+    refused_then_give_reason(
+        &mut h,
+        "1e halfjaar 2021 is afgesloten; geef een reden",
+        "correctie registratie",
     );
-    h.get_by_label("Reden van de wijziging").focus();
-    h.run();
-    h.get_by_label("Reden van de wijziging")
-        .type_text("correctie registratie");
-    h.run();
     type_into(&mut h, cell, "99");
     assert_eq!(delivered(&h, "Beuningen", 4, "2021-H1"), Some(d("99")));
     let entry = h
@@ -131,17 +138,11 @@ fn a_closed_period_is_reopened_with_a_reason_and_the_history_says_so() {
     h.run();
     h.run();
     assert!(closed(&h));
-    assert!(
-        h.query_all_by_label_contains("Geef een reden om 1e halfjaar 2021 te heropenen")
-            .count()
-            > 0,
-        "the refusal is said"
+    refused_then_give_reason(
+        &mut h,
+        "Geef een reden om 1e halfjaar 2021 te heropenen",
+        "nagekomen aanmeldingen UWV",
     );
-    h.get_by_label("Reden van de wijziging").focus();
-    h.run();
-    h.get_by_label("Reden van de wijziging")
-        .type_text("nagekomen aanmeldingen UWV");
-    h.run();
     h.get_by_label("Heropen 1e halfjaar 2021").click();
     h.run();
     h.run();
