@@ -1,6 +1,6 @@
-//! Build script: compresses the fonts the PDFs are set in (`assets/fonts/`) for the binary, and on
-//! Windows targets compiles the icon and version information (`assets/windows/keuzekaart.rc`)
-//! into keuzekaart.exe.
+//! Build script: compresses the fonts the binary carries (the PDFs' from `assets/fonts/`, the
+//! window's from egui's own font crate), and on Windows targets compiles the icon and version
+//! information (`assets/windows/keuzekaart.rc`) into keuzekaart.exe.
 
 /// The fonts the annex world inflates once per process (`src/annex/world.rs`). Stored deflated
 /// they take 1,13 MB of the binary instead of 1,56 MB; the binary has a budget of 30 MB
@@ -13,30 +13,33 @@ const FONTS: [&str; 5] = [
     "DejaVuSansMono.ttf",
 ];
 
-/// Writes each font of [`FONTS`] zlib-compressed (level 10, the best miniz has) to `OUT_DIR`, as
-/// `NAME.zlib`. The output depends only on the font's bytes, so builds stay reproducible.
-fn compress_fonts() {
+/// Writes `bytes` zlib-compressed (level 10, the best miniz has) to `OUT_DIR` as `NAME.zlib`.
+/// The output depends only on the bytes, so builds stay reproducible.
+fn write_packed(name: &str, bytes: &[u8]) {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(bytes, 10);
+    std::fs::write(out.join(format!("{name}.zlib")), packed).expect("OUT_DIR is writable");
+}
+
+/// The PDFs' fonts ([`FONTS`]), for src/annex/world.rs.
+fn compress_fonts() {
     for name in FONTS {
         let source = format!("assets/fonts/{name}");
         println!("cargo:rerun-if-changed={source}");
         let bytes = std::fs::read(&source).expect("the fonts are part of the source tree");
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 10);
-        std::fs::write(out.join(format!("{name}.zlib")), packed).expect("OUT_DIR is writable");
+        write_packed(name, &bytes);
     }
 }
 
-/// Writes egui's default fonts (without the emoji fonts, which the app does not enable), from
-/// the crate egui would link them from, zlib-compressed to `OUT_DIR` for src/ui/fonts.rs.
+/// egui's default fonts (without the emoji fonts, which the app does not enable), from the crate
+/// egui would link them from, for src/ui/fonts.rs.
 fn compress_window_fonts() {
-    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, bytes) in [
         ("Hack-Regular.ttf", epaint_default_fonts::HACK_REGULAR),
         ("Ubuntu-Light.ttf", epaint_default_fonts::UBUNTU_LIGHT),
         ("egui-icons.ttf", epaint_default_fonts::EGUI_ICONS),
     ] {
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(bytes, 10);
-        std::fs::write(out.join(format!("{name}.zlib")), packed).expect("OUT_DIR is writable");
+        write_packed(name, bytes);
     }
 }
 
